@@ -1,0 +1,113 @@
+package org.ticketpost.form;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads the support template out of a mail's text, as a careful support engineer would. */
+public final class FormReader {
+
+    private final SupportTemplate template;
+    private final LabelScanner scanner;
+    private final LanguageGuess languageGuess;
+
+    public FormReader(SupportTemplate template) {
+        this.template = template;
+        this.scanner = new LabelScanner(new LabelIndex(template.fields()));
+        this.languageGuess = new LanguageGuess(template.languages());
+    }
+
+    public RawForm read(String mailText) {
+        String text = QuoteStripper.ownText(mailText);
+        List<LabelScanner.Occurrence> labels = scanner.scan(text);
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            LabelScanner.Occurrence label = labels.get(i);
+            boolean last = i + 1 == labels.size();
+            int end = last ? text.length() : labels.get(i + 1).labelStart();
+            if (!label.lineStart()) {
+                end = lineEnd(text, label.valueStart(), end);   // a template run together is one paragraph
+            }
+            String region = text.substring(Math.min(label.valueStart(), end), end);
+            if (last) {
+                region = beforeClosing(region);
+            }
+            String value = label.field().multiline() ? block(region) : firstLine(region);
+            if (!value.isEmpty()) {
+                values.put(label.field().name(), value);
+            }
+        }
+        return new RawForm(languageGuess.of(text, labels), values);
+    }
+
+    private static int lineEnd(String text, int from, int limit) {
+        int newline = text.indexOf('\n', from);
+        return newline < 0 ? limit : Math.min(newline, limit);
+    }
+
+    /** A single-line value: the rest of the label's line, or the next line when that is empty. */
+    private static String firstLine(String region) {
+        for (String line : region.split("\n", -1)) {
+            if (!line.isBlank()) {
+                return line.strip();
+            }
+        }
+        return "";
+    }
+
+    /** A multi-line value: every line, without the blank ones around it. */
+    private static String block(String region) {
+        List<String> lines = new ArrayList<>();
+        for (String line : region.split("\n", -1)) {
+            lines.add(line.stripTrailing());
+        }
+        while (!lines.isEmpty() && lines.get(0).isBlank()) {
+            lines.remove(0);
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        if (!lines.isEmpty()) {
+            lines.set(0, lines.get(0).strip());
+        }
+        return String.join("\n", lines);
+    }
+
+    /** The last field ends where the greeting at the end of a mail begins ("Best regards, Jane"). */
+    private String beforeClosing(String region) {
+        int lineStart = region.indexOf('\n') + 1;   // the label's own line is the value, never a closing
+        while (lineStart > 0 && lineStart < region.length()) {
+            int lineEnd = region.indexOf('\n', lineStart);
+            String line = region.substring(lineStart, lineEnd < 0 ? region.length() : lineEnd).strip();
+            if (isClosing(line)) {
+                return region.substring(0, lineStart);
+            }
+            lineStart = lineEnd + 1;
+        }
+        return region;
+    }
+
+    private boolean isClosing(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        for (LanguageHints hints : template.languages().values()) {
+            for (String closing : hints.closings()) {
+                String start = closing.toLowerCase(Locale.ROOT);
+                if (lower.startsWith(start) && isSignOff(lower.substring(start.length()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** After "Best regards" comes punctuation and at most a name, not a sentence. */
+    private static boolean isSignOff(String rest) {
+        if (!rest.isEmpty() && Character.isLetterOrDigit(rest.charAt(0))) {
+            return false;   // "Thanksgiving", "Regardsless"
+        }
+        String words = rest.replaceAll("[\\p{Punct}\\s]+", " ").strip();
+        return words.isEmpty() || words.split(" ").length <= 3;
+    }
+}

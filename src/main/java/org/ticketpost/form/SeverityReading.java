@@ -1,0 +1,41 @@
+package org.ticketpost.form;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a severity as customers write it: "2", "Sev 2", "2 - Medium", "Severity 1 – High", "Hoch". */
+final class SeverityReading {
+
+    private static final Pattern SEVERITY = Pattern.compile(
+            "(?iu)(?:(?:severity|schweregrad|sev|priority|priorität|prio)\\b\\.?\\s*[:#]?\\s*|[sp](?=\\d))?"
+                    + "(\\d{1,3})?\\s*[-–—:/,(\\[=]*\\s*(\\p{L}*).*");
+
+    private final Map<String, Integer> levelByName = new java.util.HashMap<>();
+    private final int highest;
+
+    SeverityReading(Map<Integer, List<String>> levels) {
+        levels.forEach((level, names) -> names.forEach(name -> levelByName.put(name.toLowerCase(Locale.ROOT), level)));
+        this.highest = levels.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    /** The level, or empty when the text names none, names one out of range, or contradicts itself ("1 - Low"). */
+    Optional<Integer> read(String text) {
+        Matcher severity = SEVERITY.matcher(text.strip());
+        if (!severity.matches()) {
+            return Optional.empty();
+        }
+        Integer byNumber = severity.group(1) == null ? null : Integer.valueOf(severity.group(1));
+        Integer byName = levelByName.get(severity.group(2).toLowerCase(Locale.ROOT));
+        if (byNumber == null) {
+            return Optional.ofNullable(byName);
+        }
+        if (byNumber < 1 || byNumber > highest || (byName != null && !byName.equals(byNumber))) {
+            return Optional.empty();
+        }
+        return Optional.of(byNumber);
+    }
+}

@@ -1,0 +1,65 @@
+package org.ticketpost.mail;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises mail that a machine sent: auto-replies (RFC 3834 and the older conventions),
+ * bulk and list mail, delivery status notifications and bounces, read receipts. Such
+ * mail is recorded but never answered automatically, so that two auto-responders cannot
+ * keep answering each other.
+ */
+final class AutomaticMail {
+
+    private static final Set<String> BOUNCE_SENDERS = Set.of("mailer-daemon", "postmaster", "mail-daemon");
+    private static final Set<String> BULK_PRECEDENCE = Set.of("bulk", "junk", "list", "auto_reply");
+    private static final Set<String> AUTOREPLY_FIELDS = Set.of("x-autoreply", "x-autorespond", "x-autoreply-from",
+            "x-mail-autoreply");
+    private static final Set<String> REPORT_TYPES = Set.of("multipart/report", "message/delivery-status",
+            "message/disposition-notification", "message/feedback-report");
+
+    /** Subjects with which auto-responders that set no header announce themselves. */
+    private static final Pattern AUTOMATIC_SUBJECT = Pattern.compile(
+            "(?iu)^\\s*(automatic reply|auto-?reply|autoreply|out of (the )?office|abwesenheitsnotiz|automatische antwort"
+                    + "|undeliver(ed|able)( mail)?|unzustellbar|delivery status notification|mail delivery (failed|failure)"
+                    + "|returned mail|non[- ]delivery report|delivery failure)\\b.*");
+
+    private AutomaticMail() {
+    }
+
+    /** Why this mail was sent by a machine, or empty when a person sent it. */
+    static Optional<String> reason(TopHeaders headers, String topMimeType, String fromAddress, String subject) {
+        Optional<String> autoSubmitted = headers.keyword("auto-submitted").filter(value -> !value.equals("no"));
+        if (autoSubmitted.isPresent()) {
+            return Optional.of("Auto-Submitted: " + autoSubmitted.get());
+        }
+        for (String field : AUTOREPLY_FIELDS) {
+            if (headers.has(field)) {
+                return Optional.of("auto-reply (" + field + " field)");
+            }
+        }
+        Optional<String> precedence = headers.keyword("precedence").filter(BULK_PRECEDENCE::contains);
+        if (precedence.isPresent()) {
+            return Optional.of("Precedence: " + precedence.get());
+        }
+        if (REPORT_TYPES.contains(topMimeType)) {
+            return Optional.of("delivery or read report (" + topMimeType + ")");
+        }
+        if (headers.has("x-failed-recipients")) {
+            return Optional.of("bounce (X-Failed-Recipients)");
+        }
+        if (headers.unfolded("return-path").map(path -> path.replaceAll("\\s", "").equals("<>")).orElse(false)) {
+            return Optional.of("bounce (empty Return-Path)");
+        }
+        String localPart = fromAddress.contains("@") ? fromAddress.substring(0, fromAddress.lastIndexOf('@')) : fromAddress;
+        if (BOUNCE_SENDERS.contains(localPart.toLowerCase(Locale.ROOT))) {
+            return Optional.of("bounce (from " + fromAddress + ")");
+        }
+        if (AUTOMATIC_SUBJECT.matcher(subject).matches()) {
+            return Optional.of("auto-reply or bounce (subject)");
+        }
+        return Optional.empty();
+    }
+}

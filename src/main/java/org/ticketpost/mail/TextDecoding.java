@@ -1,0 +1,103 @@
+package org.ticketpost.mail;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the bytes of a text into characters the way mail programs do: the declared
+ * charset when Java knows it (under the name browsers use for it), otherwise UTF-8 when
+ * the bytes are valid UTF-8, otherwise windows-1252. An unknown or misspelled charset
+ * never loses a mail.
+ */
+final class TextDecoding {
+
+    static final Charset FALLBACK = Charset.forName("windows-1252");
+
+    /** Labels whose real-world meaning is a superset, as the WHATWG encoding standard maps them. */
+    private static final Map<String, String> SUPERSETS = Map.ofEntries(
+            Map.entry("iso-8859-1", "windows-1252"),
+            Map.entry("latin1", "windows-1252"),
+            Map.entry("us-ascii", "windows-1252"),
+            Map.entry("ascii", "windows-1252"),
+            Map.entry("iso-8859-9", "windows-1254"),
+            Map.entry("gb2312", "GB18030"),
+            Map.entry("gbk", "GB18030"),
+            Map.entry("x-gbk", "GB18030"),
+            Map.entry("ks_c_5601-1987", "x-windows-949"),
+            Map.entry("euc-kr", "x-windows-949"),
+            Map.entry("iso-8859-8-i", "ISO-8859-8"),
+            Map.entry("shift_jis", "windows-31j"),
+            Map.entry("x-sjis", "windows-31j"),
+            Map.entry("utf8", "UTF-8"));
+
+    private TextDecoding() {
+    }
+
+    /** The charset a label names, if Java supports it. */
+    static Optional<Charset> charset(String label) {
+        if (label == null || label.isBlank()) {
+            return Optional.empty();
+        }
+        String name = label.strip().replace("\"", "").toLowerCase(Locale.ROOT);
+        try {
+            return Optional.of(Charset.forName(SUPERSETS.getOrDefault(name, name)));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String decode(byte[] bytes, int length, String declaredCharset) {
+        if (isAscii(bytes, length)) {
+            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        }
+        Optional<Charset> declared = charset(declaredCharset)
+                .filter(charset -> !charset.equals(FALLBACK) || !isUtf8(bytes, length));
+        if (declared.isPresent() && !declared.get().equals(StandardCharsets.UTF_8)) {
+            return new String(bytes, 0, length, declared.get());
+        }
+        return isUtf8(bytes, length) || (declared.isPresent() && hasUtf8Sequences(bytes, length))
+                ? new String(bytes, 0, length, StandardCharsets.UTF_8)
+                : new String(bytes, 0, length, FALLBACK);
+    }
+
+    static boolean isAscii(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isUtf8(byte[] bytes, int length) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 0, length));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** Mostly UTF-8 with a few broken bytes: decode as UTF-8 and let the broken bytes show. */
+    private static boolean hasUtf8Sequences(byte[] bytes, int length) {
+        for (int i = 0; i + 1 < length; i++) {
+            int lead = bytes[i] & 0xff;
+            int next = bytes[i + 1] & 0xff;
+            if (lead >= 0xc2 && lead <= 0xf4 && (next & 0xc0) == 0x80) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,86 @@
+package org.ticketpost.mail;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.util.ByteSequence;
+
+/**
+ * The header fields of a message that Ticketpost reads, kept as raw bytes until the
+ * message is read to its end: raw 8-bit header text is then decoded as UTF-8 when it is
+ * valid UTF-8, otherwise in the charset of the message's text, as mail programs do.
+ */
+final class TopHeaders {
+
+    private static final Set<String> KEPT = Set.of(
+            "from", "sender", "reply-to", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references",
+            "return-path", "auto-submitted", "x-autoreply", "x-autorespond", "x-autoreply-from", "x-mail-autoreply",
+            "precedence", "x-failed-recipients", "x-loop");
+
+    private final Map<String, List<byte[]>> raw = new LinkedHashMap<>();
+    private Charset fallback = TextDecoding.FALLBACK;
+
+    void add(Field field) {
+        String name = field.getNameLowerCase();
+        if (!KEPT.contains(name)) {
+            return;
+        }
+        raw.computeIfAbsent(name, any -> new ArrayList<>()).add(valueBytes(field));
+    }
+
+    /** The charset for raw 8-bit header bytes that are not UTF-8: the one of the message's text. */
+    void setFallback(Charset charset) {
+        this.fallback = charset;
+    }
+
+    boolean has(String name) {
+        return raw.containsKey(name);
+    }
+
+    /** The first such field, unfolded and with RFC 2047 encoded words decoded. */
+    Optional<String> text(String name) {
+        return unfolded(name).map(value -> DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT, fallback));
+    }
+
+    /** The first such field, unfolded but not decoded: for address and Message-ID fields, whose syntax comes first. */
+    Optional<String> unfolded(String name) {
+        List<byte[]> values = raw.get(name);
+        if (values == null) {
+            return Optional.empty();
+        }
+        byte[] bytes = values.get(0);
+        String value = TextDecoding.isAscii(bytes, bytes.length) || TextDecoding.isUtf8(bytes, bytes.length)
+                ? new String(bytes, StandardCharsets.UTF_8)
+                : new String(bytes, fallback);
+        return Optional.of(value.replaceAll("\r?\n(?=[ \t])", "").replace("\r", "").replace("\n", " ").strip());
+    }
+
+    /** A field's first value token in lower case, e.g. "auto-replied" of "Auto-Submitted: auto-replied; owner=x". */
+    Optional<String> keyword(String name) {
+        return unfolded(name).map(value -> value.split("[;\\s(]", 2)[0].toLowerCase(Locale.ROOT));
+    }
+
+    private static byte[] valueBytes(Field field) {
+        ByteSequence bytes = field.getRaw();
+        if (bytes == null) {
+            String body = field.getBody();
+            return body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] all = bytes.toByteArray();   // copied now: the parser reuses its buffer for the next field
+        int colon = 0;
+        while (colon < all.length && all[colon] != ':') {
+            colon++;
+        }
+        byte[] value = java.util.Arrays.copyOfRange(all, Math.min(colon + 1, all.length), all.length);
+        return value;
+    }
+}

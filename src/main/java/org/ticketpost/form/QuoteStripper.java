@@ -12,13 +12,17 @@ public final class QuoteStripper {
 
     private static final Pattern SIGNATURE = Pattern.compile("-- ?");
     private static final Pattern QUOTED = Pattern.compile("\\s*>.*");
+    /** "On Mon, 16 Nov 2026, Jane <jane@example.com> wrote:", "Am 16.11.2026 schrieb Jane <jane@example.com>:". */
     private static final Pattern ATTRIBUTION = Pattern.compile(
-            "(?i)\\s*(on|am|le|el|op)\\s.*(wrote|schrieb|a écrit|escribió|schreef)\\s*:\\s*");
+            "(?i)\\s*(on\\s.*\\swrote|am\\s.*\\sschrieb(\\s.*)?|le\\s.*\\sa écrit|el\\s.*\\sescribió|op\\s.*\\sschreef)\\s*:\\s*");
     private static final Pattern ATTRIBUTION_START = Pattern.compile("(?i)\\s*(on|am)\\s.*");
-    private static final Pattern ATTRIBUTION_END = Pattern.compile("(?i).*(wrote|schrieb)\\s*:\\s*");
+    private static final Pattern ATTRIBUTION_END = Pattern.compile("(?i).*(wrote|schrieb)(\\s.*)?:\\s*");
+    /** A date or an address: what tells an attribution from "On the server, I wrote:". */
+    private static final Pattern ATTRIBUTION_DETAIL = Pattern.compile(".*[\\d@].*");
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
             "(?i)\\s*-{2,}\\s*(original message|original-nachricht|ursprüngliche nachricht)\\s*-{2,}\\s*");
     private static final Pattern RULE = Pattern.compile("\\s*_{8,}\\s*");
+    private static final Pattern TRAILING_RULES = Pattern.compile("(\\s*_{8,})+\\s*$");
     private static final Pattern HEADER_FROM = Pattern.compile("(?i)\\s*\\*?(from|von)\\s*:\\*?\\s.+");
     private static final Pattern HEADER_SENT = Pattern.compile("(?i)\\s*\\*?(sent|gesendet|date|datum)\\s*:\\*?\\s.+");
 
@@ -47,20 +51,24 @@ public final class QuoteStripper {
                 own.append(line).append('\n');
             }
         }
-        return own.toString().strip();
+        return TRAILING_RULES.matcher(own).replaceFirst("").strip();
     }
 
     /** Number of lines of an "On … wrote:" attribution starting at line i (it may be wrapped), or 0. */
     private static int attributionLength(List<String> lines, int i) {
         String line = lines.get(i);
-        if (ATTRIBUTION.matcher(line).matches()) {
+        if (isAttribution(line)) {
             return 1;
         }
         boolean wrapped = i + 1 < lines.size()
                 && ATTRIBUTION_START.matcher(line).matches()
                 && ATTRIBUTION_END.matcher(lines.get(i + 1)).matches()
-                && ATTRIBUTION.matcher(line + " " + lines.get(i + 1)).matches();
+                && isAttribution(line + " " + lines.get(i + 1));
         return wrapped ? 2 : 0;
+    }
+
+    private static boolean isAttribution(String line) {
+        return ATTRIBUTION.matcher(line).matches() && ATTRIBUTION_DETAIL.matcher(line).matches();
     }
 
     private static boolean startsQuote(List<String> lines, int from) {

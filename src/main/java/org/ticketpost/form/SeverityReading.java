@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class SeverityReading {
 
     private static final Pattern SEVERITY = Pattern.compile(
-            "(?iu)(?:(?:severity|schweregrad|sev|priority|priorität|prio)\\b\\.?\\s*[:#]?\\s*|[sp](?=\\d))?"
+            "(?iu)(?:(?:severity|schweregrad|sev|priority|priorität|prio)(?!\\p{L})\\.?\\s*[:#]?\\s*|[sp](?=\\d))?"
                     + "(\\d{1,3})?\\s*[-–—:/,(\\[=]*\\s*(\\p{L}*).*");
 
     private final Map<String, Integer> levelByName = new java.util.HashMap<>();

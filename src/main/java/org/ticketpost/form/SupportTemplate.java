@@ -30,6 +30,7 @@ public record SupportTemplate(
         if (fields.isEmpty()) {
             throw new IllegalArgumentException("the template has no fields");
         }
+        new LabelIndex(fields);   // refuses a label that two fields share
         if (!languages.containsKey(DEFAULT_LANGUAGE)) {
             throw new IllegalArgumentException("the template must describe the language '" + DEFAULT_LANGUAGE + "'");
         }

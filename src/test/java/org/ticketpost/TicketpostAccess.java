@@ -1,0 +1,15 @@
+package org.ticketpost;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** Lets tests in other packages run the command line in-process. */
+public final class TicketpostAccess {
+
+    private TicketpostAccess() {
+    }
+
+    public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        return Ticketpost.run(args, env, out, err);
+    }
+}

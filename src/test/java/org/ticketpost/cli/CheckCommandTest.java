@@ -1,0 +1,126 @@
+package org.ticketpost.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ticketpost.testing.Cli;
+
+class CheckCommandTest {
+
+    private static final String ENGLISH = "templates/samples/request-en.eml";
+    private static final String GERMAN = "templates/samples/request-de.eml";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aValidRequestExitsZeroAndSaysATicketWouldBeOpened() {
+        Cli.Run run = Cli.run("check", ENGLISH);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("valid, a ticket would be opened")
+                .contains("OXSK-7Q4M-2KD9").contains("Groupware Server").contains("DEBIAN");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void jsonHasTheDocumentedShape() throws Exception {
+        Cli.Run run = Cli.run("check", "--json", GERMAN);
+
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(run.exitCode()).isZero();
+        assertThat(json.get("valid").asBoolean()).isTrue();
+        assertThat(json.get("language").asText()).isEqualTo("de");
+        assertThat(json.get("automatic").asBoolean()).isFalse();
+        assertThat(json.get("subject").asText()).isEqualTo("Mails werden nicht zugestellt – dringend");
+        assertThat(json.get("from").asText()).isEqualTo("j.mueller@beispiel.de");
+        assertThat(json.get("fields").fieldNames()).toIterable().containsExactly(
+                "supportKey", "server", "serverVersion", "distribution", "guiVersion", "module", "severity", "trackId",
+                "product", "component", "stepsToReproduce", "currentBehaviour", "expectedBehaviour");
+        assertThat(json.get("fields").get("severity").isInt()).isTrue();
+        assertThat(json.get("fields").get("severity").asInt()).isEqualTo(1);
+        assertThat(json.get("fields").get("guiVersion").isNull()).isTrue();
+        assertThat(json.get("problems").isArray()).isTrue();
+        assertThat(json.get("attachments").isArray()).isTrue();
+    }
+
+    @Test
+    void aMailWithProblemsExitsOneAndListsEachProblem() throws Exception {
+        Path mail = write("incomplete.eml", """
+                From: jane@example.com
+                Subject: help
+
+                Severity: 7
+                Distribution: Ubuntu
+                Server: URL of the machine
+                """);
+
+        Cli.Run run = Cli.run("check", "--json", mail.toString());
+
+        JsonNode problems = new ObjectMapper().readTree(run.out()).get("problems");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(problems).extracting(problem -> problem.get("field").asText() + ":" + problem.get("code").asText())
+                .contains("severity:invalid", "distribution:not_allowed", "server:placeholder", "supportKey:missing");
+        assertThat(problems).allSatisfy(problem -> assertThat(problem.get("message").asText()).endsWith("."));
+    }
+
+    @Test
+    void aMissingFileExitsTwoWithOneLineOnStderr() {
+        Cli.Run run = Cli.run("check", dir.resolve("nowhere.eml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).contains("no such file").doesNotContain("\n").doesNotContain("Exception");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void anEmptyFileIsNotAMail() throws Exception {
+        Cli.Run run = Cli.run("check", write("empty.eml", "").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).endsWith("not a readable mail: the file is empty");
+    }
+
+    @Test
+    void aBinaryFileIsNotAMail() throws Exception {
+        Path binary = dir.resolve("photo.eml");
+        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
+
+        Cli.Run run = Cli.run("check", binary.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).contains("not a readable mail").doesNotContain("\n");
+    }
+
+    @Test
+    void aTextWithoutHeadersIsNotAMail() throws Exception {
+        Cli.Run run = Cli.run("check", write("notes.txt", "Server: ox1\nSeverity: 2\n\nsome notes\n").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no mail header fields");
+    }
+
+    @Test
+    void aFolderIsNotAMail() {
+        Cli.Run run = Cli.run("check", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void tellsItsVersionAndItsCommands() {
+        assertThat(Cli.run("--version").out()).startsWith("ticketpost ");
+        assertThat(Cli.run("--help").out()).contains("check");
+    }
+
+    private Path write(String name, String content) throws Exception {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+}

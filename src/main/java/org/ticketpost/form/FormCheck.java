@@ -14,6 +14,7 @@ import java.util.Set;
 public final class FormCheck {
 
     private static final int QUOTED_VALUE_LENGTH = 80;
+    private static final int PROMPT_LENGTH = 300;
 
     private final SupportTemplate template;
     private final Set<String> placeholders = new HashSet<>();
@@ -47,7 +48,7 @@ public final class FormCheck {
         for (FieldSpec field : template.fields()) {
             String raw = form.values().get(field.name());
             String plain = raw == null ? "" : plain(raw);
-            if (plain.isEmpty() || blanks.contains(plain)) {
+            if (raw == null || raw.isBlank() || blanks.contains(plain)) {
                 if (field.required()) {
                     problems.add(problem(field, Problem.Code.MISSING, null, language));
                 }
@@ -88,9 +89,24 @@ public final class FormCheck {
         };
     }
 
-    /** Lower case, single spaces, no trailing full stop: how two prompts are compared. */
+    /**
+     * Lower case, single spaces, no trailing full stop: how two prompts are compared. A long text
+     * is no prompt, so it is not worth the work.
+     */
     private static String plain(String text) {
-        String plain = text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        if (text.length() > PROMPT_LENGTH) {
+            return text;
+        }
+        StringBuilder collapsed = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                collapsed.append(Character.toLowerCase(c));
+            } else if (collapsed.length() > 0 && collapsed.charAt(collapsed.length() - 1) != ' ') {
+                collapsed.append(' ');
+            }
+        }
+        String plain = collapsed.toString().strip();
         while (plain.endsWith(".") && !plain.endsWith("..")) {
             plain = plain.substring(0, plain.length() - 1).strip();
         }

@@ -1,20 +1,18 @@
 package org.ticketpost.form;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Reads the support template out of a mail's text, as a careful support engineer would. */
 public final class FormReader {
 
-    private final SupportTemplate template;
     private final LabelScanner scanner;
     private final LanguageGuess languageGuess;
+    private final List<String> closings;
 
     public FormReader(SupportTemplate template) {
-        this.template = template;
+        this.closings = template.languages().values().stream().flatMap(hints -> hints.closings().stream()).toList();
         this.scanner = new LabelScanner(new LabelIndex(template.fields()));
         this.languageGuess = new LanguageGuess(template.languages());
     }
@@ -57,22 +55,37 @@ public final class FormReader {
         return "";
     }
 
-    /** A multi-line value: every line, without the blank ones around it. */
+    /** A multi-line value: every line without trailing spaces, and without the blank lines around it. */
     private static String block(String region) {
-        List<String> lines = new ArrayList<>();
-        for (String line : region.split("\n", -1)) {
-            lines.add(line.stripTrailing());
+        if (region.indexOf(" \n") < 0 && region.indexOf("\t\n") < 0) {
+            return region.strip();   // the usual case: nothing inside to tidy
         }
-        while (!lines.isEmpty() && lines.get(0).isBlank()) {
-            lines.remove(0);
+        StringBuilder value = new StringBuilder(region.length());
+        int keptEnd = 0;   // the value up to its last line that is not blank
+        for (int start = 0; start <= region.length(); ) {
+            int end = region.indexOf('\n', start);
+            if (end < 0) {
+                end = region.length();
+            }
+            int trimmed = end;
+            while (trimmed > start && Character.isWhitespace(region.charAt(trimmed - 1))) {
+                trimmed--;
+            }
+            if (trimmed > start) {
+                int first = start;
+                while (value.length() == 0 && Character.isWhitespace(region.charAt(first))) {
+                    first++;
+                }
+                value.append(region, first, trimmed);
+                keptEnd = value.length();
+            }
+            if (value.length() > 0) {
+                value.append('\n');
+            }
+            start = end + 1;
         }
-        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
-            lines.remove(lines.size() - 1);
-        }
-        if (!lines.isEmpty()) {
-            lines.set(0, lines.get(0).strip());
-        }
-        return String.join("\n", lines);
+        value.setLength(keptEnd);
+        return value.toString();
     }
 
     /** The last field ends where the greeting at the end of a mail begins ("Best regards, Jane"). */
@@ -90,13 +103,9 @@ public final class FormReader {
     }
 
     private boolean isClosing(String line) {
-        String lower = line.toLowerCase(Locale.ROOT);
-        for (LanguageHints hints : template.languages().values()) {
-            for (String closing : hints.closings()) {
-                String start = closing.toLowerCase(Locale.ROOT);
-                if (lower.startsWith(start) && isSignOff(lower.substring(start.length()))) {
-                    return true;
-                }
+        for (String closing : closings) {
+            if (line.regionMatches(true, 0, closing, 0, closing.length()) && isSignOff(line.substring(closing.length()))) {
+                return true;
             }
         }
         return false;

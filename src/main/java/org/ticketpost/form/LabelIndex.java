@@ -19,6 +19,7 @@ final class LabelIndex {
     }
 
     private final Map<String, Entry> byKey = new HashMap<>();
+    private final WordTable lastWords;
     private final int maxWords;
 
     LabelIndex(List<FieldSpec> fields) {
@@ -36,6 +37,13 @@ final class LabelIndex {
                     .max().orElse(1));
         }
         this.maxWords = longest;
+        this.lastWords = new WordTable(List.of(byKey.keySet().stream()
+                .map(key -> key.substring(key.lastIndexOf(' ') + 1)).toList()));
+    }
+
+    /** Whether text[start, end) is the last word of some label: most words before a colon are not. */
+    boolean endsALabel(CharSequence text, int start, int end) {
+        return lastWords.marks(text, start, end) != 0;
     }
 
     /** The longest label, in words: a label is looked for in at most this many words before a colon. */

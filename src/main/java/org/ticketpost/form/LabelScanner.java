@@ -35,17 +35,18 @@ final class LabelScanner {
 
     /** The chosen label of each field found, in text order. */
     List<Occurrence> scan(String text) {
-        Map<FieldSpec, Occurrence> chosen = new LinkedHashMap<>();
+        Map<String, Occurrence> chosen = new LinkedHashMap<>();
+        int[] wordStarts = new int[labels.maxWords()];
         int lineStart = 0;
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            for (Occurrence found : accepted(onLine(text, lineStart, lineEnd))) {
-                Occurrence earlier = chosen.get(found.field());
+            for (Occurrence found : accepted(onLine(text, lineStart, lineEnd, wordStarts))) {
+                Occurrence earlier = chosen.get(found.field().name());
                 if (earlier == null || (found.lineStart() && !earlier.lineStart())) {
-                    chosen.put(found.field(), found);
+                    chosen.put(found.field().name(), found);
                 }
             }
             lineStart = lineEnd + 1;
@@ -69,10 +70,10 @@ final class LabelScanner {
         return chain.get(0).lineStart() || chain.size() >= 2 ? chain : List.of();
     }
 
-    private List<Occurrence> onLine(String text, int lineStart, int lineEnd) {
-        List<Occurrence> found = new ArrayList<>();
+    private List<Occurrence> onLine(String text, int lineStart, int lineEnd, int[] wordStarts) {
+        List<Occurrence> found = new ArrayList<>(0);
         for (int colon = text.indexOf(':', lineStart); colon >= 0 && colon < lineEnd; colon = text.indexOf(':', colon + 1)) {
-            labelBefore(text, lineStart, colon).ifPresent(found::add);
+            labelBefore(text, lineStart, colon, wordStarts).ifPresent(found::add);
         }
         if (found.isEmpty()) {
             labelAlone(text, lineStart, lineEnd).ifPresent(found::add);
@@ -81,12 +82,11 @@ final class LabelScanner {
     }
 
     /** The longest label that ends right before this colon and starts at a word boundary. */
-    private Optional<Occurrence> labelBefore(String text, int lineStart, int colon) {
+    private Optional<Occurrence> labelBefore(String text, int lineStart, int colon, int[] wordStarts) {
         int end = colon;
         while (end > lineStart && isBlank(text.charAt(end - 1))) {
             end--;
         }
-        int[] wordStarts = new int[labels.maxWords()];
         int words = 0;
         int i = end;
         while (words < wordStarts.length && i > lineStart) {
@@ -94,7 +94,7 @@ final class LabelScanner {
             while (i > lineStart && Character.isLetterOrDigit(text.charAt(i - 1))) {
                 i--;
             }
-            if (i == wordEnd) {
+            if (i == wordEnd || (words == 0 && !labels.endsALabel(text, i, wordEnd))) {
                 break;
             }
             wordStarts[words++] = i;
@@ -120,7 +120,15 @@ final class LabelScanner {
         while (first < lineEnd && (isBlank(text.charAt(first)) || isBullet(text.charAt(first)))) {
             first++;
         }
-        if (lineEnd - first > 60 || first == lineEnd) {
+        int lastWord = lineEnd;
+        while (lastWord > first && !Character.isLetterOrDigit(text.charAt(lastWord - 1))) {
+            lastWord--;
+        }
+        int lastWordStart = lastWord;
+        while (lastWordStart > first && Character.isLetterOrDigit(text.charAt(lastWordStart - 1))) {
+            lastWordStart--;
+        }
+        if (lineEnd - first > 60 || lastWord == first || !labels.endsALabel(text, lastWordStart, lastWord)) {
             return Optional.empty();
         }
         int start = first;

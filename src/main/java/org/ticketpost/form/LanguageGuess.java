@@ -2,7 +2,6 @@ package org.ticketpost.form;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -11,21 +10,28 @@ import java.util.Map;
  */
 final class LanguageGuess {
 
-    private final Map<String, LanguageHints> languages;
+    /** The first words of a mail tell its language; reading a whole log file for it would only cost time. */
+    private static final int WORDS_READ = 200;
+    private static final int LONGEST_WORD = 14;
 
-    LanguageGuess(Map<String, LanguageHints> languages) {
-        this.languages = languages;
+    private final List<String> languages;
+    private final WordTable words;
+
+    LanguageGuess(Map<String, LanguageHints> hints) {
+        this.languages = List.copyOf(hints.keySet());
+        this.words = new WordTable(languages.stream().map(language -> hints.get(language).words()).toList());
     }
 
     String of(String text, List<LabelScanner.Occurrence> labels) {
         Map<String, Integer> score = new HashMap<>();
+        int[] wordsLeft = {WORDS_READ};
         int from = 0;
         for (LabelScanner.Occurrence label : labels) {
-            countWords(text, from, label.labelStart(), score);
+            countWords(text, from, label.labelStart(), score, wordsLeft);
             label.entry().language().ifPresent(language -> score.merge(language, 1, Integer::sum));
             from = Math.max(from, label.valueStart());
         }
-        countWords(text, from, text.length(), score);
+        countWords(text, from, text.length(), score, wordsLeft);
         String best = SupportTemplate.DEFAULT_LANGUAGE;
         for (Map.Entry<String, Integer> candidate : score.entrySet()) {
             if (candidate.getValue() > score.getOrDefault(best, 0)) {
@@ -35,9 +41,9 @@ final class LanguageGuess {
         return best;
     }
 
-    private void countWords(String text, int from, int to, Map<String, Integer> score) {
+    private void countWords(String text, int from, int to, Map<String, Integer> score, int[] wordsLeft) {
         int i = from;
-        while (i < to) {
+        while (i < to && wordsLeft[0] > 0) {
             while (i < to && !Character.isLetter(text.charAt(i))) {
                 i++;
             }
@@ -45,12 +51,13 @@ final class LanguageGuess {
             while (i < to && Character.isLetter(text.charAt(i))) {
                 i++;
             }
-            if (i > start && i - start <= 12) {
-                String word = text.substring(start, i).toLowerCase(Locale.ROOT);
-                for (Map.Entry<String, LanguageHints> language : languages.entrySet()) {
-                    if (language.getValue().words().contains(word)) {
-                        score.merge(language.getKey(), 1, Integer::sum);
-                    }
+            if (i > start) {
+                wordsLeft[0]--;
+            }
+            int marks = i > start && i - start <= LONGEST_WORD ? words.marks(text, start, i) : 0;
+            for (int language = 0; marks != 0; language++, marks >>>= 1) {
+                if ((marks & 1) != 0) {
+                    score.merge(languages.get(language), 1, Integer::sum);
                 }
             }
         }

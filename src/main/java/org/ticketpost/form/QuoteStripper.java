@@ -1,6 +1,5 @@
 package org.ticketpost.form;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
 public final class QuoteStripper {
 
     private static final Pattern SIGNATURE = Pattern.compile("-- ?");
-    private static final Pattern QUOTED = Pattern.compile("\\s*>.*");
     /** "On Mon, 16 Nov 2026, Jane <jane@example.com> wrote:", "Am 16.11.2026 schrieb Jane <jane@example.com>:". */
     private static final Pattern ATTRIBUTION = Pattern.compile(
             "(?i)\\s*(on\\s.*\\swrote|am\\s.*\\sschrieb(\\s.*)?|le\\s.*\\sa écrit|el\\s.*\\sescribió|op\\s.*\\sschreef)\\s*:\\s*");
@@ -22,7 +20,6 @@ public final class QuoteStripper {
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
             "(?i)\\s*-{2,}\\s*(original message|original-nachricht|ursprüngliche nachricht)\\s*-{2,}\\s*");
     private static final Pattern RULE = Pattern.compile("\\s*_{8,}\\s*");
-    private static final Pattern TRAILING_RULES = Pattern.compile("(\\s*_{8,})+\\s*$");
     private static final Pattern HEADER_FROM = Pattern.compile("(?i)\\s*\\*?(from|von)\\s*:\\*?\\s.+");
     private static final Pattern HEADER_SENT = Pattern.compile("(?i)\\s*\\*?(sent|gesendet|date|datum)\\s*:\\*?\\s.+");
 
@@ -31,36 +28,50 @@ public final class QuoteStripper {
 
     /** The text above the first quotation or signature, without quoted lines. */
     public static String ownText(String text) {
-        List<String> lines = text.lines().toList();
-        StringBuilder own = new StringBuilder(text.length());
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (SIGNATURE.matcher(line).matches() || ORIGINAL_MESSAGE.matcher(line).matches()
-                    || isOutlookHeader(lines, i)) {
+        Lines lines = new Lines(text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n'));
+        StringBuilder own = null;   // made when a line is left out; until then the own text is a prefix of the text
+        int line = 0;
+        for (; line < lines.count(); line++) {
+            char first = lines.firstVisible(line);
+            int dropped = first == '>' ? 1 : 0;
+            if (first != '>' && mayEndOwnText(first) && endsOwnText(lines, line)) {
                 break;
             }
-            int attribution = attributionLength(lines, i);
+            int attribution = "OoAaLlEe".indexOf(first) >= 0 ? attributionLength(lines, line) : 0;
             if (attribution > 0) {
-                if (!startsQuote(lines, i + attribution)) {
+                if (!startsQuote(lines, line + attribution)) {
                     break;   // top-posted reply: what follows is the quoted mail, without markers
                 }
-                i += attribution - 1;   // interleaved reply: drop the attribution, keep the answers
-                continue;
+                dropped = attribution;   // interleaved reply: drop the attribution, keep the answers
             }
-            if (!QUOTED.matcher(line).matches()) {
-                own.append(line).append('\n');
+            if (dropped > 0 && own == null) {
+                own = new StringBuilder(lines.text().substring(0, lines.start(line)));
+            } else if (dropped == 0 && own != null) {
+                own.append(lines.get(line)).append('\n');
             }
+            line += Math.max(0, dropped - 1);
         }
-        return TRAILING_RULES.matcher(own).replaceFirst("").strip();
+        String result = own != null ? own.toString() : lines.text().substring(0, lines.start(Math.min(line, lines.count())));
+        return withoutTrailingRules(result.strip());
+    }
+
+    /** Only a line starting like "-- ", "-----Original Message-----" or "From:" can end the own text. */
+    private static boolean mayEndOwnText(char first) {
+        return first == '-' || first == '_' || first == '*' || first == 'F' || first == 'V' || first == 'f' || first == 'v';
+    }
+
+    private static boolean endsOwnText(Lines lines, int i) {
+        String line = lines.get(i);
+        return SIGNATURE.matcher(line).matches() || ORIGINAL_MESSAGE.matcher(line).matches() || isOutlookHeader(lines, i);
     }
 
     /** Number of lines of an "On … wrote:" attribution starting at line i (it may be wrapped), or 0. */
-    private static int attributionLength(List<String> lines, int i) {
+    private static int attributionLength(Lines lines, int i) {
         String line = lines.get(i);
         if (isAttribution(line)) {
             return 1;
         }
-        boolean wrapped = i + 1 < lines.size()
+        boolean wrapped = i + 1 < lines.count()
                 && ATTRIBUTION_START.matcher(line).matches()
                 && ATTRIBUTION_END.matcher(lines.get(i + 1)).matches()
                 && isAttribution(line + " " + lines.get(i + 1));
@@ -71,29 +82,88 @@ public final class QuoteStripper {
         return ATTRIBUTION.matcher(line).matches() && ATTRIBUTION_DETAIL.matcher(line).matches();
     }
 
-    private static boolean startsQuote(List<String> lines, int from) {
-        for (int i = from; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                return QUOTED.matcher(lines.get(i)).matches();
+    private static boolean startsQuote(Lines lines, int from) {
+        for (int i = from; i < lines.count(); i++) {
+            char first = lines.firstVisible(i);
+            if (first != ' ') {
+                return first == '>';
             }
         }
         return true;
     }
 
     /** Outlook quotes the original below a rule or a blank line as "From: … Sent: …" without markers. */
-    private static boolean isOutlookHeader(List<String> lines, int i) {
+    private static boolean isOutlookHeader(Lines lines, int i) {
         if (!HEADER_FROM.matcher(lines.get(i)).matches()) {
             return false;
         }
-        boolean afterBreak = i == 0 || lines.get(i - 1).isBlank() || RULE.matcher(lines.get(i - 1)).matches();
+        boolean afterBreak = i == 0 || lines.firstVisible(i - 1) == ' ' || RULE.matcher(lines.get(i - 1)).matches();
         if (!afterBreak) {
             return false;
         }
-        for (int next = i + 1; next < Math.min(lines.size(), i + 4); next++) {
+        for (int next = i + 1; next < Math.min(lines.count(), i + 4); next++) {
             if (HEADER_SENT.matcher(lines.get(next)).matches()) {
                 return true;
             }
         }
         return false;
     }
+
+    /** The lines of a text by their offsets, each cut out only when it is looked at. */
+    private static final class Lines {
+        private final String text;
+        private final int[] starts;
+
+        Lines(String text) {
+            this.text = text;
+            int count = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                count++;
+            }
+            starts = new int[count + 1];
+            int line = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                starts[line++] = i + 1;
+            }
+            starts[count] = text.length() + 1;
+        }
+
+        String text() {
+            return text;
+        }
+
+        int count() {
+            return starts.length - 1;
+        }
+
+        int start(int line) {
+            return Math.min(starts[line], text.length());
+        }
+
+        String get(int line) {
+            return text.substring(starts[line], starts[line + 1] - 1);
+        }
+
+        /** The first character of a line that is not a space, or a space for an empty line. */
+        char firstVisible(int line) {
+            for (int i = starts[line]; i < starts[line + 1] - 1; i++) {
+                if (!Character.isWhitespace(text.charAt(i))) {
+                    return text.charAt(i);
+                }
+            }
+            return ' ';
+        }
+    }
+
+    /** Outlook's rule above the quoted mail stays behind when the quote is cut. */
+    private static String withoutTrailingRules(String text) {
+        String rest = text;
+        int lastLine = rest.lastIndexOf('\n') + 1;
+        while (!rest.isEmpty() && RULE.matcher(rest.substring(lastLine)).matches()) {
+            rest = rest.substring(0, lastLine).strip();
+            lastLine = rest.lastIndexOf('\n') + 1;
+        }
+        return rest;
+    }
+
 }

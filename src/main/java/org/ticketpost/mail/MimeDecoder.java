@@ -66,7 +66,7 @@ public final class MimeDecoder implements MailParser {
     public InboundMail parse(InputStream message, AttachmentSink sink) throws IOException, UnreadableMailException {
         MessageDigest sha256 = sha256();
         CountingInputStream counted = new CountingInputStream(new DigestInputStream(message, sha256));
-        BufferedInputStream input = new BufferedInputStream(counted, MailSniffer.HEAD);
+        BufferedInputStream input = new BufferedInputStream(counted);   // grows to the mark limit only when needed
         input.mark(MailSniffer.HEAD);
         byte[] head = input.readNBytes(MailSniffer.HEAD);
         Optional<String> notAMail = MailSniffer.notAMail(head, head.length);
@@ -182,7 +182,7 @@ public final class MimeDecoder implements MailParser {
             if (textCharset == null) {
                 textCharset = TextDecoding.charset(charset).orElse(null);
             }
-            String text = TextDecoding.decode(bytes, bytes.length, charset).replace("\r\n", "\n").replace('\r', '\n');
+            String text = withLineFeeds(TextDecoding.decode(bytes, bytes.length, charset));
             if (mimeType.equals("text/plain") && part.contentTypeParameter("format").filter("flowed"::equalsIgnoreCase).isPresent()) {
                 text = FlowedText.unflow(text, part.contentTypeParameter("delsp").filter("yes"::equalsIgnoreCase).isPresent());
             }
@@ -262,6 +262,23 @@ public final class MimeDecoder implements MailParser {
             java.util.Date parsed = new MailDateFormat().parse(value, new ParsePosition(0));
             return Optional.ofNullable(parsed).map(java.util.Date::toInstant);
         }
+    }
+
+    /** CRLF and lone CR as LF, which is what the rest of Ticketpost reads. */
+    static String withLineFeeds(String text) {
+        if (text.indexOf('\r') < 0) {
+            return text;
+        }
+        StringBuilder lines = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\r') {
+                lines.append(c);
+            } else if (i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
+                lines.append('\n');
+            }
+        }
+        return lines.toString();
     }
 
     /** Undoes the transfer encoding, forgiving the odd spellings found in real mail ("base64;", "Quoted-Printable "). */

@@ -3,23 +3,14 @@ package org.ticketpost;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
-import org.ticketpost.cli.CheckCommand;
 import org.ticketpost.config.ConfigException;
-import org.ticketpost.config.Settings;
-import org.ticketpost.config.SupportTemplateFile;
-import org.ticketpost.config.TemplateFolder;
-import org.ticketpost.form.FormCheck;
-import org.ticketpost.form.FormReader;
-import org.ticketpost.form.SupportTemplate;
-import org.ticketpost.intake.RequestCheck;
-import org.ticketpost.mail.MimeDecoder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The composition root: reads the configuration, builds every object by hand and hands over to picocli. */
+/** The `ticketpost` command: configures the application and hands over to picocli. */
 @Command(name = "ticketpost", mixinStandardHelpOptions = true, versionProvider = Ticketpost.Version.class,
         description = "E-mail support-ticket intake: support mails in, tickets with SLA timers out.")
 public final class Ticketpost implements Runnable {
@@ -31,38 +22,32 @@ public final class Ticketpost implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exitCode = run(args, System.getenv(), System.in, out, err);
+        out.flush();
+        err.flush();
+        System.exit(exitCode);
     }
 
-    static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine;
+    static int run(String[] args, Map<String, String> env, InputStream stdin, PrintWriter out, PrintWriter err) {
+        Application application;
         try {
-            commandLine = commandLine(env);
+            application = Application.configure(env, Clock.systemUTC());
         } catch (ConfigException e) {
             err.println("ticketpost: " + e.getMessage());
             return CONFIG_ERROR;
         }
-        commandLine.setOut(out).setErr(err);
-        return commandLine.execute(args);
-    }
-
-    static CommandLine commandLine(Map<String, String> env) {
-        Path configFolder = Path.of(env.getOrDefault("TICKETPOST_CONFIG_DIR", "config"));
-        Settings settings = Settings.load(configFolder, env);
-        TemplateFolder templates = new TemplateFolder(Path.of(settings.text("templates.dir", "templates")));
-        settings.failOnProblems();
-
-        SupportTemplate template = SupportTemplateFile.load(templates);
-        RequestCheck requests = new RequestCheck(new FormReader(template), new FormCheck(template));
-        MimeDecoder parser = new MimeDecoder();
-
-        CommandLine commandLine = new CommandLine(new Ticketpost());
-        commandLine.addSubcommand(new CheckCommand(parser, requests, template));
-        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println("ticketpost: " + e.getMessage());
-            return CommandLine.ExitCode.SOFTWARE;
-        });
-        return commandLine;
+        try (application) {
+            CommandLine commandLine = application.commandLine(stdin).setOut(out).setErr(err);
+            commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+                line.getErr().println("ticketpost: " + e.getMessage());
+                return CommandLine.ExitCode.SOFTWARE;
+            });
+            int exitCode = commandLine.execute(args);
+            out.flush();
+            return exitCode;
+        }
     }
 
     @Override

@@ -10,6 +10,6 @@ public final class TicketpostAccess {
     }
 
     public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-        return Ticketpost.run(args, env, out, err);
+        return Ticketpost.run(args, env, new java.io.ByteArrayInputStream(new byte[0]), out, err);
     }
 }

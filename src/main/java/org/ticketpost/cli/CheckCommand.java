@@ -6,13 +6,18 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import org.ticketpost.form.FilledForm;
 import org.ticketpost.form.SupportTemplate;
 import org.ticketpost.intake.AttachmentSink;
 import org.ticketpost.intake.InboundMail;
+import org.ticketpost.intake.KeyCheck;
 import org.ticketpost.intake.MailParser;
 import org.ticketpost.intake.RequestCheck;
+import org.ticketpost.store.LazyDatabase;
+import org.ticketpost.ticket.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +25,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Shows what Ticketpost understands of a mail, storing nothing.",
+        description = {"Shows what Ticketpost understands of a mail, storing nothing. Where there is a database,",
+                "the support key is checked against the registry too.",
                 "Exit code 0: a ticket would be opened; 1: the mail has problems; 2: the file is not a readable mail."})
 public final class CheckCommand implements Callable<Integer> {
 
@@ -40,11 +46,21 @@ public final class CheckCommand implements Callable<Integer> {
     private final MailParser parser;
     private final RequestCheck requests;
     private final SupportTemplate template;
+    private final KeyRegistry keys;
 
-    public CheckCommand(MailParser parser, RequestCheck requests, SupportTemplate template) {
+    /**
+     * The key registry, asked when there is a database: checking a mail never creates one.
+     *
+     * @param zone the zone in which a key's last day ends
+     */
+    public record KeyRegistry(LazyDatabase database, KeyCheck check, ZoneId zone) {
+    }
+
+    public CheckCommand(MailParser parser, RequestCheck requests, SupportTemplate template, KeyRegistry keys) {
         this.parser = parser;
         this.requests = requests;
         this.template = template;
+        this.keys = keys;
     }
 
     @Override
@@ -63,7 +79,7 @@ public final class CheckCommand implements Callable<Integer> {
             err.println(file + ": not a readable mail: " + e.getMessage());
             return UNREADABLE;
         }
-        FilledForm form = requests.check(mail);
+        FilledForm form = withKeyProblems(requests.check(mail), mail, err);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(CheckReport.json(mail, form, template));
@@ -72,5 +88,19 @@ public final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return form.isValid() ? VALID : PROBLEMS;
+    }
+
+    private FilledForm withKeyProblems(FilledForm form, InboundMail mail, PrintWriter err) {
+        if (!keys.database().exists()) {
+            return form;
+        }
+        try {
+            LocalDate today = LocalDate.now(keys.zone());
+            return form.withProblems(keys.database().inTransaction(stores ->
+                    keys.check().check(form, mail.from(), stores.keys(), today).problems()));
+        } catch (StoreException e) {
+            err.println("ticketpost check: the support key was not checked: " + e.getMessage());
+            return form;
+        }
     }
 }

@@ -1,12 +1,8 @@
 package org.ticketpost.config;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,7 +20,6 @@ import java.util.Properties;
 public final class Settings {
 
     public static final String FILE = "ticketpost.properties";
-    private static final String PACKED = "ticketpost/config/" + FILE;
 
     private final Properties file;
     private final Map<String, String> env;
@@ -37,26 +32,15 @@ public final class Settings {
         this.source = source;
     }
 
-    /** Reads the settings from a config folder, or the defaults packed into the jar when it has no such file. */
-    public static Settings load(Path configFolder, Map<String, String> env) {
-        Path path = configFolder.resolve(FILE);
+    /** Reads config/ticketpost.properties (or the copy packed into the jar) under the environment. */
+    public static Settings load(Folder config, Map<String, String> env) {
         Properties properties = new Properties();
         try {
-            if (Files.isRegularFile(path)) {
-                try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-                    properties.load(reader);
-                }
-                return new Settings(properties, env, path.toString());
-            }
-            try (InputStream packed = Settings.class.getClassLoader().getResourceAsStream(PACKED)) {
-                if (packed != null) {
-                    properties.load(new java.io.InputStreamReader(packed, StandardCharsets.UTF_8));
-                }
-            }
-            return new Settings(properties, env, "the defaults packed into ticketpost.jar");
+            properties.load(new StringReader(config.require(FILE)));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
+            throw new UncheckedIOException("cannot read " + config.location(FILE), e);
         }
+        return new Settings(properties, env, config.location(FILE));
     }
 
     public static String envName(String key) {

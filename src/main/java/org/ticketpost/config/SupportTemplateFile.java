@@ -27,7 +27,7 @@ public final class SupportTemplateFile {
     private SupportTemplateFile() {
     }
 
-    public static SupportTemplate load(TemplateFolder folder) {
+    public static SupportTemplate load(Folder folder) {
         return parse(folder.require(NAME));
     }
 

@@ -19,7 +19,7 @@ import org.ticketpost.testing.Templates;
 class SupportTemplateFileTest {
 
     private final SupportTemplate template = Templates.standard();
-    private final TemplateFolder folder = new TemplateFolder(Templates.FOLDER);
+    private final Folder folder = Folder.templates(Templates.FOLDER);
 
     @Test
     void theShippedTemplateHasTheThirteenFieldsOfTheSupportProcess() {

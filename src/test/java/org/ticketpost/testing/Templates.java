@@ -2,7 +2,7 @@ package org.ticketpost.testing;
 
 import java.nio.file.Path;
 import org.ticketpost.config.SupportTemplateFile;
-import org.ticketpost.config.TemplateFolder;
+import org.ticketpost.config.Folder;
 import org.ticketpost.form.SupportTemplate;
 
 /** The project's own templates/ folder, as Ticketpost reads it. */
@@ -17,7 +17,7 @@ public final class Templates {
 
     public static synchronized SupportTemplate standard() {
         if (standard == null) {
-            standard = SupportTemplateFile.load(new TemplateFolder(FOLDER));
+            standard = SupportTemplateFile.load(Folder.templates(FOLDER));
         }
         return standard;
     }

@@ -1,0 +1,152 @@
+package org.ticketpost;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.ticketpost.cli.CheckCommand;
+import org.ticketpost.cli.IngestCommand;
+import org.ticketpost.cli.KeysCommand;
+import org.ticketpost.cli.TicketsCommand;
+import org.ticketpost.config.Folder;
+import org.ticketpost.config.Settings;
+import org.ticketpost.config.SlaPlansFile;
+import org.ticketpost.config.SupportTemplateFile;
+import org.ticketpost.form.FieldType;
+import org.ticketpost.form.FormCheck;
+import org.ticketpost.form.FormReader;
+import org.ticketpost.form.SupportTemplate;
+import org.ticketpost.intake.Intake;
+import org.ticketpost.intake.IntakeRules;
+import org.ticketpost.intake.KeyCheck;
+import org.ticketpost.intake.Reception;
+import org.ticketpost.intake.RequestCheck;
+import org.ticketpost.mail.MimeDecoder;
+import org.ticketpost.reply.ReplyComposer;
+import org.ticketpost.reply.ReplyTemplates;
+import org.ticketpost.reply.Sender;
+import org.ticketpost.store.DatabaseSettings;
+import org.ticketpost.store.FileStore;
+import org.ticketpost.store.LazyDatabase;
+import org.ticketpost.ticket.TicketTag;
+import picocli.CommandLine;
+
+/**
+ * Ticketpost put together from config/ and templates/: every object built by hand, the
+ * database opened only when first used. The command line and the tests start here.
+ */
+public final class Application implements AutoCloseable {
+
+    private final SupportTemplate template;
+    private final List<String> plans;
+    private final RequestCheck requests;
+    private final KeyCheck keys;
+    private final IntakeRules rules;
+    private final MimeDecoder parser = new MimeDecoder();
+    private final FileStore files;
+    private final LazyDatabase database;
+    private final ZoneId zone;
+    private final int ingestThreads;
+    private final Clock clock;
+
+    private Application(Map<String, String> env, Clock clock) {
+        Folder config = Folder.config(Path.of(env.getOrDefault("TICKETPOST_CONFIG_DIR", "config")));
+        Settings settings = Settings.load(config, env);
+        Folder templates = Folder.templates(Path.of(settings.text("templates.dir", "templates")));
+        String dbUrl = settings.text("db.url", DatabaseSettings.EMBEDDED_URL);
+        DatabaseSettings db = new DatabaseSettings(dbUrl, settings.text("db.user", dbUrl.startsWith("jdbc:h2:") ? "sa" : ""),
+                settings.text("db.password", ""), settings.number("db.pool-size", 8, 1, 200));
+        this.files = new FileStore(Path.of(settings.text("storage.dir", "data/files")),
+                settings.bytes("attachments.max-size", 25L * 1024 * 1024));
+        Sender sender = new Sender(settings.text("mail.address", "support@example.com"), settings.text("mail.name", "Support"));
+        if (!sender.address().matches("[^@\\s]+@[^@\\s]+")) {
+            settings.problem("mail.address must be an e-mail address, was '" + sender.address() + "'");
+        }
+        TicketTag tag = tag(settings);
+        this.zone = zone(settings);
+        int repliesPerSender = settings.number("replies.per-sender", 10, 0, 10_000);
+        Duration replyWindow = settings.duration("replies.window", Duration.ofHours(1));
+        this.ingestThreads = settings.number("ingest.threads", 4, 1, 256);
+        settings.failOnProblems();
+
+        this.template = SupportTemplateFile.load(templates);
+        this.plans = SlaPlansFile.planNames(config);
+        FormCheck formCheck = new FormCheck(template);
+        this.requests = new RequestCheck(new FormReader(template), formCheck);
+        this.keys = new KeyCheck(template, formCheck);
+        ReplyComposer replies = new ReplyComposer(new ReplyTemplates(templates::read), template, sender, tag,
+                settings.optional("support.hotline"));
+        this.rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), repliesPerSender,
+                replyWindow, zone);
+        this.database = new LazyDatabase(db);
+        this.clock = clock;
+    }
+
+    /**
+     * Reads the configuration.
+     *
+     * @param env the environment: TICKETPOST_* variables override config/ticketpost.properties
+     * @throws org.ticketpost.config.ConfigException listing every mistake
+     */
+    public static Application configure(Map<String, String> env, Clock clock) {
+        return new Application(env, clock);
+    }
+
+    /** Receives mail into the database, which it opens now: an unreachable one is reported before any mail is read. */
+    public Reception reception() {
+        database.open();
+        return new Reception(parser, files, new Intake(database, rules, clock));
+    }
+
+    public LazyDatabase database() {
+        return database;
+    }
+
+    public FileStore files() {
+        return files;
+    }
+
+    public SupportTemplate template() {
+        return template;
+    }
+
+    /** The ticketpost command with its subcommands. */
+    CommandLine commandLine(InputStream stdin) {
+        CommandLine commandLine = new CommandLine(new Ticketpost());
+        commandLine.addSubcommand(new CheckCommand(parser, requests, template, new CheckCommand.KeyRegistry(database, keys, zone)));
+        commandLine.addSubcommand(new IngestCommand(this::reception, () -> stdin, ingestThreads));
+        commandLine.addSubcommand(KeysCommand.create(database, template.fieldOfType(FieldType.KEY).format(), plans,
+                clock.withZone(zone)));
+        commandLine.addSubcommand(TicketsCommand.create(database, template));
+        return commandLine;
+    }
+
+    private static TicketTag tag(Settings settings) {
+        String format = settings.text("ticket.tag", "[Ticket#{number}]");
+        try {
+            return new TicketTag(format);
+        } catch (IllegalArgumentException e) {
+            settings.problem("ticket.tag: " + e.getMessage());
+            return new TicketTag("[Ticket#{number}]");
+        }
+    }
+
+    private static ZoneId zone(Settings settings) {
+        String zone = settings.text("time.zone", "Europe/Berlin");
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            settings.problem("time.zone must be a time zone such as Europe/Berlin, was '" + zone + "'");
+            return ZoneId.of("Europe/Berlin");
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,49 @@
+package org.ticketpost.intake;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.ticketpost.ticket.StoreConflictException;
+import org.ticketpost.ticket.UnitOfWork;
+
+/**
+ * Decides, in one transaction, what a mail becomes: a duplicate, ignored machine mail, a
+ * follow-up, a new ticket or a rejection. The order of the steps is the policy.
+ */
+public final class Intake {
+
+    private final UnitOfWork unitOfWork;
+    private final List<IntakeStep> steps;
+    private final Clock clock;
+
+    public Intake(UnitOfWork unitOfWork, IntakeRules rules, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+        MailRecords records = new MailRecords(rules);
+        this.steps = List.of(
+                new Duplicates(),
+                new MachineMail(rules, records),
+                new FollowUps(rules, records),
+                new NewRequests(rules, records));
+    }
+
+    /**
+     * Decides and commits. When this returns, the ticket, the mail, its events and any reply in the
+     * outbox are stored; when it throws, nothing is.
+     */
+    public Outcome accept(InboundMail mail) {
+        try {
+            return decide(mail);
+        } catch (StoreConflictException e) {
+            return decide(mail);   // the same mail came in twice at once: now the other copy is committed
+        }
+    }
+
+    private Outcome decide(InboundMail mail) {
+        return unitOfWork.inTransaction(stores -> steps.stream()
+                .map(step -> step.decide(mail, stores, clock.instant()))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no intake step decided on " + mail.messageKey())));
+    }
+}

@@ -1,0 +1,46 @@
+package org.ticketpost.intake;
+
+import java.time.Instant;
+import org.ticketpost.reply.OutgoingMail;
+import org.ticketpost.ticket.Message;
+import org.ticketpost.ticket.OutboxEntry;
+import org.ticketpost.ticket.Stores;
+import org.ticketpost.ticket.Ticket;
+
+/** Turns mails into the records kept of them: received mail with its attachments, and replies with their outbox entry. */
+final class MailRecords {
+
+    private final IntakeRules rules;
+
+    MailRecords(IntakeRules rules) {
+        this.rules = rules;
+    }
+
+    Message received(InboundMail mail, Message.Handling handling, Ticket ticket, String language, Instant now) {
+        Message message = Message.received(handling, ticket, mail.messageKey(), mail.messageId().orElse(null),
+                mail.inReplyTo(), mail.references(),
+                mail.from().map(EmailAddress::address).orElse(null), mail.from().map(EmailAddress::name).orElse(null),
+                mail.to().stream().map(EmailAddress::address).toList(), mail.subject(), mail.text(), language,
+                mail.sha256(), mail.size(), now);
+        for (Attachment attachment : mail.attachments()) {
+            message.attach(attachment.name(), attachment.contentType(), attachment.size(),
+                    attachment.content().sha256().orElse(null), attachment.content().kept());
+        }
+        return message;
+    }
+
+    /** Puts a reply in the outbox, unless the loop guard holds it back; tells whether it did. */
+    boolean queue(OutgoingMail reply, Ticket ticket, Stores stores, Instant now) {
+        if (stores.outbox().countTo(reply.to(), now.minus(rules.replyWindow())) >= rules.repliesPerSender()) {
+            return false;
+        }
+        Message message = Message.automaticReply(ticket, reply.messageId(), reply.inReplyTo(), reply.references(),
+                reply.fromAddress(), reply.fromName(), reply.to(), reply.subject(), reply.body(), reply.language(), now);
+        stores.messages().add(message);
+        stores.outbox().add(new OutboxEntry(message, reply.kind(), reply.to(), now));
+        if (ticket != null) {
+            ticket.replyQueued(reply.kind(), reply.to(), now);
+        }
+        return true;
+    }
+}

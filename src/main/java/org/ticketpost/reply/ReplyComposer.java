@@ -1,0 +1,107 @@
+package org.ticketpost.reply;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ticketpost.form.FieldSpec;
+import org.ticketpost.form.FilledForm;
+import org.ticketpost.form.Problem;
+import org.ticketpost.form.SupportTemplate;
+import org.ticketpost.ticket.Ticket;
+import org.ticketpost.ticket.TicketTag;
+
+/** Writes Ticketpost's automatic mails from the templates, in the customer's language. */
+public final class ReplyComposer {
+
+    /** The fields a confirmation repeats, so that the customer sees at once if something was misread. */
+    private static final List<String> ECHOED = List.of("severity", "product", "component", "module", "server", "distribution");
+    private static final int SUBJECT_LENGTH = 200;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ReplyTemplates templates;
+    private final SupportTemplate supportTemplate;
+    private final Sender sender;
+    private final TicketTag tag;
+    private final Optional<String> hotline;
+
+    public ReplyComposer(ReplyTemplates templates, SupportTemplate supportTemplate, Sender sender, TicketTag tag,
+            Optional<String> hotline) {
+        this.templates = templates;
+        this.supportTemplate = supportTemplate;
+        this.sender = sender;
+        this.tag = tag;
+        this.hotline = hotline;
+    }
+
+    public OutgoingMail confirmation(Ticket ticket, Correspondence mail) {
+        String language = mail.language();
+        Map<String, Object> model = base(mail);
+        model.put("tag", tag.of(ticket.number()));
+        model.put("number", ticket.number().digits());
+        model.put("subject", withoutReplyPrefixes(headerSafe(mail.subject())));
+        List<Map<String, String>> fields = new ArrayList<>();
+        Map<String, String> values = ticket.fields();
+        for (String name : ECHOED) {
+            if (values.containsKey(name) && hasField(name)) {
+                fields.add(Map.of("label", supportTemplate.field(name).label(language), "value", values.get(name)));
+            }
+        }
+        model.put("fields", fields);
+        model.put("hotline", ticket.severity() <= 2 ? hotline.orElse(null) : null);
+        return mail("confirmation", mail, model, ticket.number().digits());
+    }
+
+    /** A rejection lists every problem and carries the template back, filled in with what was understood. */
+    public OutgoingMail rejection(FilledForm form, List<Problem> problems, Correspondence mail) {
+        Map<String, Object> model = base(mail);
+        model.put("subject", headerSafe(mail.subject()).replaceFirst("(?i)^(re|aw|antw):\\s*", ""));
+        model.put("problems", problems.stream().map(Problem::message).toList());
+        model.put("template", prefilledTemplate(form, mail.language()).strip());
+        return mail("rejection", mail, model, "r");
+    }
+
+    /** The template with what the customer wrote where it was understood, and the prompts elsewhere. */
+    String prefilledTemplate(FilledForm form, String language) {
+        Map<String, Object> values = new HashMap<>();
+        for (FieldSpec field : supportTemplate.fields()) {
+            values.put(field.name(), form.value(field.name()).orElse(field.prompt(language)));
+        }
+        return templates.fill("support-template", language, values);
+    }
+
+    private Map<String, Object> base(Correspondence mail) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", mail.recipientName().isBlank() ? null : headerSafe(mail.recipientName()));
+        return model;
+    }
+
+    private OutgoingMail mail(String kind, Correspondence mail, Map<String, Object> model, String idPart) {
+        ReplyTemplates.Text text = templates.render(kind, mail.language(), model);
+        String subject = headerSafe(text.subject());
+        return new OutgoingMail(kind, sender.address(), sender.name(), mail.recipient(), mail.recipientName(),
+                subject.length() <= SUBJECT_LENGTH ? subject : subject.substring(0, SUBJECT_LENGTH),
+                text.body(), newMessageId(idPart), mail.messageId().stream().toList(), mail.answerReferences(),
+                mail.language());
+    }
+
+    private boolean hasField(String name) {
+        return supportTemplate.fields().stream().anyMatch(field -> field.name().equals(name));
+    }
+
+    private static String withoutReplyPrefixes(String subject) {
+        return subject.replaceAll("(?i)^((re|aw|antw|fwd?|wg):\\s*)+", "");
+    }
+
+    private String newMessageId(String idPart) {
+        return "ticketpost." + idPart + "." + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36) + "@" + sender.domain();
+    }
+
+    /** The customer's subject is echoed in ours: CR or LF in it would forge header fields. */
+    static String headerSafe(String text) {
+        return text.replaceAll("[\\r\\n\\t]+", " ").replaceAll(" {2,}", " ").strip();
+    }
+}

@@ -1,0 +1,105 @@
+package org.ticketpost.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+import org.ticketpost.ticket.Message;
+import org.ticketpost.ticket.MessageAttachment;
+import org.ticketpost.ticket.OutboxEntry;
+import org.ticketpost.ticket.StoreException;
+import org.ticketpost.ticket.SupportKey;
+import org.ticketpost.ticket.Ticket;
+import org.ticketpost.ticket.TicketEvent;
+import org.ticketpost.ticket.UnitOfWork;
+
+/**
+ * The database: a HikariCP pool, the schema brought up to date by Flyway from sql/, and
+ * Hibernate on top, bootstrapped by hand. Hibernate never touches the schema.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final List<Class<?>> ENTITIES = List.of(
+            SupportKey.class, Ticket.class, TicketEvent.class, Message.class, MessageAttachment.class, OutboxEntry.class);
+
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+
+    private Database(HikariDataSource dataSource, SessionFactory sessionFactory) {
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+    }
+
+    /**
+     * Connects, migrates and starts Hibernate.
+     *
+     * @throws StoreException when the database cannot be reached or migrated
+     */
+    public static Database open(DatabaseSettings settings) {
+        HikariDataSource dataSource = null;
+        try {
+            dataSource = pool(settings);
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            return new Database(dataSource, sessionFactory(dataSource));
+        } catch (RuntimeException e) {
+            if (dataSource != null) {
+                dataSource.close();
+            }
+            throw new StoreException("database " + settings.url() + " is not available: " + rootMessage(e), e);
+        }
+    }
+
+    public UnitOfWork unitOfWork() {
+        return new HibernateUnitOfWork(sessionFactory);
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+        dataSource.close();
+    }
+
+    private static HikariDataSource pool(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        config.setPoolName("ticketpost");
+        return new HikariDataSource(config);
+    }
+
+    private static SessionFactory sessionFactory(DataSource dataSource) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.DATASOURCE, dataSource)
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+                .applySetting(AvailableSettings.ORDER_INSERTS, true)
+                .applySetting(AvailableSettings.ORDER_UPDATES, true)
+                // Flyway owns the schema: no temporary tables for bulk updates, which Ticketpost does not run
+                .applySetting("hibernate.query.mutation_strategy.global_temporary.create_tables", false)
+                .applySetting("hibernate.query.mutation_strategy.persistent.create_tables", false)
+                .applySetting("hibernate.query.mutation_strategy.local_temporary.drop_tables", false)
+                .build();
+        Configuration configuration = new Configuration();
+        ENTITIES.forEach(configuration::addAnnotatedClass);
+        return configuration.buildSessionFactory(registry);
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
+    }
+}

@@ -1,0 +1,39 @@
+package org.ticketpost.store;
+
+import java.util.Objects;
+
+/**
+ * Where the database is.
+ *
+ * @param password never printed: toString leaves it out
+ */
+public record DatabaseSettings(String url, String user, String password, int poolSize) {
+
+    /** The embedded default: an H2 file under ./data, shared between processes through H2's automatic server. */
+    public static final String EMBEDDED_URL =
+            "jdbc:h2:file:./data/ticketpost;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+
+    public DatabaseSettings {
+        Objects.requireNonNull(url, "url");
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+    }
+
+    public boolean isEmbedded() {
+        return url.startsWith("jdbc:h2:");
+    }
+
+    /** For the embedded database: whether it has been created yet (checking a mail must not create one). */
+    public boolean exists() {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return true;
+        }
+        String path = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+        return java.nio.file.Files.exists(java.nio.file.Path.of(path + ".mv.db"));
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + url + ", user=" + user + ", poolSize=" + poolSize + "]";
+    }
+}

@@ -1,0 +1,64 @@
+package org.ticketpost.store;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.ticketpost.ticket.Status;
+import org.ticketpost.ticket.Ticket;
+import org.ticketpost.ticket.TicketNumber;
+import org.ticketpost.ticket.TicketRepository;
+
+final class HibernateTicketRepository implements TicketRepository {
+
+    private static final List<Status> OPEN = Arrays.stream(Status.values()).filter(Status::isOpen).toList();
+
+    private final Session session;
+
+    HibernateTicketRepository(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public TicketNumber nextNumber() {
+        String nextValue = session.getSessionFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
+                .getSequenceSupport().getSequenceNextValString("ticket_number_seq");
+        Number next = (Number) session.createNativeQuery(nextValue, Long.class).getSingleResult();
+        return new TicketNumber(next.longValue());
+    }
+
+    @Override
+    public void add(Ticket ticket) {
+        session.persist(ticket);
+    }
+
+    @Override
+    public Optional<Ticket> find(TicketNumber number) {
+        return session.createSelectionQuery("from Ticket where number = :number", Ticket.class)
+                .setParameter("number", number.digits())
+                .uniqueResultOptional();
+    }
+
+    @Override
+    public Optional<Ticket> findByMessageIds(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return session.createSelectionQuery(
+                        "select m.ticket from Message m where m.messageId in :ids and m.ticket is not null order by m.createdAt desc",
+                        Ticket.class)
+                .setParameter("ids", messageIds)
+                .setMaxResults(1)
+                .uniqueResultOptional();
+    }
+
+    @Override
+    public List<Ticket> open(int limit) {
+        return session.createSelectionQuery("from Ticket where status in :open order by createdAt desc, id desc", Ticket.class)
+                .setParameter("open", OPEN)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

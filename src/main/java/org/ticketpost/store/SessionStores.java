@@ -1,0 +1,38 @@
+package org.ticketpost.store;
+
+import org.hibernate.Session;
+import org.ticketpost.ticket.MessageRepository;
+import org.ticketpost.ticket.OutboxRepository;
+import org.ticketpost.ticket.Stores;
+import org.ticketpost.ticket.SupportKeyRepository;
+import org.ticketpost.ticket.TicketRepository;
+
+/** The repositories bound to one session. */
+final class SessionStores implements Stores {
+
+    private final Session session;
+
+    SessionStores(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public TicketRepository tickets() {
+        return new HibernateTicketRepository(session);
+    }
+
+    @Override
+    public MessageRepository messages() {
+        return new HibernateMessageRepository(session);
+    }
+
+    @Override
+    public SupportKeyRepository keys() {
+        return new HibernateSupportKeyRepository(session);
+    }
+
+    @Override
+    public OutboxRepository outbox() {
+        return new HibernateOutboxRepository(session);
+    }
+}

@@ -1,0 +1,285 @@
+package org.ticketpost.ticket;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A customer's support request, with its template fields, its status and its history. */
+@Entity
+@Table(name = "ticket")
+public class Ticket {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_id")
+    @SequenceGenerator(name = "ticket_id", sequenceName = "ticket_id_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String number;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+
+    @Column(nullable = false)
+    private int severity;
+
+    @Column(nullable = false)
+    private String subject;
+
+    @Column(nullable = false)
+    private String customer;
+
+    /** The address that opened the ticket. */
+    @Column(nullable = false)
+    private String reporter;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "support_key_id")
+    private SupportKey supportKey;
+
+    @Column(nullable = false)
+    private String language;
+
+    private String product;
+    private String component;
+    private String module;
+    private String server;
+    @Column(name = "server_version")
+    private String serverVersion;
+    private String distribution;
+    @Column(name = "gui_version")
+    private String guiVersion;
+    @Column(name = "track_id")
+    private String trackId;
+    @Column(name = "steps_to_reproduce")
+    private String stepsToReproduce;
+    @Column(name = "current_behaviour")
+    private String currentBehaviour;
+    @Column(name = "expected_behaviour")
+    private String expectedBehaviour;
+
+    /** Template fields beyond the ones above, for templates an operator extended. */
+    @ElementCollection
+    @CollectionTable(name = "ticket_field", joinColumns = @JoinColumn(name = "ticket_id"))
+    @MapKeyColumn(name = "name")
+    @Column(name = "field_value", nullable = false)
+    private Map<String, String> otherFields = new TreeMap<>();
+
+    /** The earliest SLA deadline still pending, set by the SLA timers. */
+    @Column(name = "next_due_at")
+    private Instant nextDueAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL)
+    @OrderBy("at, id")
+    private List<TicketEvent> events = new ArrayList<>();
+
+    protected Ticket() {
+    }
+
+    /**
+     * A new ticket for a valid request.
+     *
+     * @param fields the template fields by name, as checked; the support key and the severity are given apart
+     */
+    public Ticket(TicketNumber number, String subject, String reporter, SupportKey supportKey, int severity,
+            String language, Map<String, String> fields, Instant now) {
+        if (severity < 1 || severity > 4) {
+            throw new IllegalArgumentException("severity is 1 to 4, was " + severity);
+        }
+        this.number = number.digits();
+        this.status = Status.NEW;
+        this.severity = severity;
+        this.subject = subject;
+        this.customer = supportKey.customer();
+        this.reporter = reporter;
+        this.supportKey = supportKey;
+        this.language = language;
+        fields.forEach(this::assign);
+        this.createdAt = now;
+        this.updatedAt = now;
+        record(now, reporter, EventKind.CREATED, null, status.label(), "severity " + severity);
+    }
+
+    /**
+     * Who may write into this ticket by mail: whoever opened it, and every sender the support
+     * key allows. Anyone else quoting the ticket number gets a ticket of their own.
+     */
+    public boolean isParticipant(String address) {
+        return reporter.equalsIgnoreCase(address) || supportKey.allows(address);
+    }
+
+    /** A closed ticket takes no more mail; a reply to it starts over. */
+    public boolean acceptsMail() {
+        return status != Status.CLOSED;
+    }
+
+    /** The customer wrote again: the reply goes on record, and a ticket waiting for it or resolved is open again. */
+    public void customerReplied(String address, Instant at, String subject) {
+        record(at, address, EventKind.MESSAGE_RECEIVED, null, null, subject);
+        if (status == Status.RESOLVED) {
+            record(at, address, EventKind.REOPENED, status.label(), Status.OPEN.label(), "the customer replied");
+            status = Status.OPEN;
+        } else if (status == Status.WAITING_FOR_CUSTOMER) {
+            record(at, address, EventKind.STATUS_CHANGED, status.label(), Status.OPEN.label(), "the customer replied");
+            status = Status.OPEN;
+        }
+        updatedAt = at;
+    }
+
+    /**
+     * Moves the ticket along its lifecycle.
+     *
+     * @throws IllegalStateException when the lifecycle does not allow it (a closed ticket stays closed)
+     */
+    public void changeStatus(Status next, String actor, Instant at) {
+        if (!status.canBecome(next)) {
+            throw new IllegalStateException("a " + status.label() + " ticket cannot become " + next.label());
+        }
+        record(at, actor, EventKind.STATUS_CHANGED, status.label(), next.label(), null);
+        status = next;
+        updatedAt = at;
+    }
+
+    /** A mail to the customer was put in the outbox. */
+    public void replyQueued(String kind, String recipient, Instant at) {
+        record(at, TicketEvent.SYSTEM, EventKind.REPLY_QUEUED, null, recipient, kind);
+    }
+
+    private void record(Instant at, String actor, EventKind kind, String oldValue, String newValue, String note) {
+        events.add(new TicketEvent(this, at, actor, kind, oldValue, newValue, note));
+    }
+
+    private void assign(String field, String value) {
+        switch (field) {
+            case "supportKey", "severity" -> { }   // kept as the key relation and the severity column
+            case "product" -> product = value;
+            case "component" -> component = value;
+            case "module" -> module = value;
+            case "server" -> server = value;
+            case "serverVersion" -> serverVersion = value;
+            case "distribution" -> distribution = value;
+            case "guiVersion" -> guiVersion = value;
+            case "trackId" -> trackId = value;
+            case "stepsToReproduce" -> stepsToReproduce = value;
+            case "currentBehaviour" -> currentBehaviour = value;
+            case "expectedBehaviour" -> expectedBehaviour = value;
+            default -> otherFields.put(field, value);
+        }
+    }
+
+    /** Every template field with a value, by name, the support key and the severity included. */
+    public Map<String, String> fields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("supportKey", supportKey.key());
+        put(fields, "server", server);
+        put(fields, "serverVersion", serverVersion);
+        put(fields, "distribution", distribution);
+        put(fields, "guiVersion", guiVersion);
+        put(fields, "module", module);
+        fields.put("severity", Integer.toString(severity));
+        put(fields, "trackId", trackId);
+        put(fields, "product", product);
+        put(fields, "component", component);
+        put(fields, "stepsToReproduce", stepsToReproduce);
+        put(fields, "currentBehaviour", currentBehaviour);
+        put(fields, "expectedBehaviour", expectedBehaviour);
+        fields.putAll(otherFields);
+        return Collections.unmodifiableMap(fields);
+    }
+
+    private static void put(Map<String, String> fields, String name, String value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
+    }
+
+    public TicketNumber number() {
+        return TicketNumber.parse(number).orElseThrow(() -> new IllegalStateException("stored ticket number " + number));
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public int severity() {
+        return severity;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String customer() {
+        return customer;
+    }
+
+    public String reporter() {
+        return reporter;
+    }
+
+    public SupportKey supportKey() {
+        return supportKey;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public Optional<String> product() {
+        return Optional.ofNullable(product);
+    }
+
+    public Optional<String> component() {
+        return Optional.ofNullable(component);
+    }
+
+    public Optional<Instant> nextDueAt() {
+        return Optional.ofNullable(nextDueAt);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public List<TicketEvent> events() {
+        return Collections.unmodifiableList(events);
+    }
+}

@@ -1,0 +1,22 @@
+package org.ticketpost.ticket;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The tickets. */
+public interface TicketRepository {
+
+    /** A new number from the database sequence: unique however many processes open tickets at once. */
+    TicketNumber nextNumber();
+
+    void add(Ticket ticket);
+
+    Optional<Ticket> find(TicketNumber number);
+
+    /** The ticket that a mail with one of these Message-IDs, received or sent, belongs to. */
+    Optional<Ticket> findByMessageIds(Collection<String> messageIds);
+
+    /** Tickets not yet resolved, newest first. */
+    List<Ticket> open(int limit);
+}

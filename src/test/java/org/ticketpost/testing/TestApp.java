@@ -1,0 +1,88 @@
+package org.ticketpost.testing;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.ticketpost.Application;
+import org.ticketpost.intake.Outcome;
+import org.ticketpost.intake.Reception;
+import org.ticketpost.intake.UnreadableMailException;
+import org.ticketpost.ticket.SenderRule;
+import org.ticketpost.ticket.Stores;
+import org.ticketpost.ticket.SupportKey;
+
+/** The real application on a test database and a temporary folder, driven by hand. */
+public final class TestApp implements AutoCloseable {
+
+    public static final String KEY = "OXSK-7Q4M-2KD9-X1PZ";
+    public static final String CUSTOMER = "Example Corp";
+
+    private final Application application;
+    private final Reception reception;
+    private final Clock clock;
+    private final Map<String, String> env;
+
+    private TestApp(Map<String, String> env, Clock clock) {
+        this.env = env;
+        this.application = Application.configure(env, clock);
+        this.reception = application.reception();
+        this.clock = clock;
+    }
+
+    public static TestApp start(TestDatabase database, Path folder, Clock clock) {
+        return start(database, folder, clock, Map.of());
+    }
+
+    public static TestApp start(TestDatabase database, Path folder, Clock clock, Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(database.env());
+        env.put("TICKETPOST_STORAGE_DIR", folder.resolve("files").toString());
+        env.put("TICKETPOST_MAIL_ADDRESS", "support@ticketpost.example");
+        env.putAll(settings);
+        return new TestApp(env, clock);
+    }
+
+    /** The environment this app runs with, for the command line. */
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public Application application() {
+        return application;
+    }
+
+    public Outcome receive(String mail) {
+        try {
+            return reception.receive(new ByteArrayInputStream(mail.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | UnreadableMailException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public <T> T read(Function<Stores, T> query) {
+        return application.database().inTransaction(query);
+    }
+
+    /** Registers the standard test key, allowing everyone at example.com. */
+    public void addKey() {
+        addKey(KEY, List.of("example.com"), null);
+    }
+
+    public void addKey(String key, List<String> allow, java.time.LocalDate validUntil) {
+        application.database().inTransaction(stores -> {
+            stores.keys().add(new SupportKey(key, CUSTOMER, "advanced",
+                    allow.stream().map(rule -> SenderRule.parse(rule).orElseThrow()).toList(), validUntil, clock.instant()));
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        application.close();
+    }
+}

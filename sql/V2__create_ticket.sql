@@ -7,7 +7,7 @@ CREATE TABLE ticket (
     id                  BIGINT                   PRIMARY KEY,
     number              VARCHAR(16)              NOT NULL UNIQUE,
     status              VARCHAR(24)              NOT NULL,
-    severity            SMALLINT                 NOT NULL CHECK (severity BETWEEN 1 AND 4),
+    severity            INTEGER                  NOT NULL CHECK (severity BETWEEN 1 AND 4),
     subject             VARCHAR(1000)            NOT NULL,
     customer            VARCHAR(200)             NOT NULL,
     reporter            VARCHAR(320)             NOT NULL,

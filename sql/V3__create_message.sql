@@ -20,7 +20,7 @@ CREATE TABLE message (
     automatic       VARCHAR(300),
     auto_submitted  VARCHAR(40),
     problems        VARCHAR,
-    raw_sha256      CHAR(64),
+    raw_sha256      VARCHAR(64),
     raw_size        BIGINT,
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -8,7 +8,7 @@ CREATE TABLE attachment (
     file_name     VARCHAR(500)  NOT NULL,
     content_type  VARCHAR(200)  NOT NULL,
     size          BIGINT        NOT NULL,
-    sha256        CHAR(64),
+    sha256        VARCHAR(64),
     stored        BOOLEAN       NOT NULL
 );
 

@@ -42,11 +42,16 @@ public final class Database implements AutoCloseable {
      * @throws StoreException when the database cannot be reached or migrated
      */
     public static Database open(DatabaseSettings settings) {
+        return open(settings, "none");
+    }
+
+    /** @param schemaCheck "none", or "validate" to have Hibernate compare the mapping with the migrated schema */
+    static Database open(DatabaseSettings settings, String schemaCheck) {
         HikariDataSource dataSource = null;
         try {
             dataSource = pool(settings);
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            return new Database(dataSource, sessionFactory(dataSource));
+            return new Database(dataSource, sessionFactory(dataSource, schemaCheck));
         } catch (RuntimeException e) {
             if (dataSource != null) {
                 dataSource.close();
@@ -77,10 +82,10 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    private static SessionFactory sessionFactory(DataSource dataSource) {
+    private static SessionFactory sessionFactory(DataSource dataSource, String schemaCheck) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.DATASOURCE, dataSource)
-                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, schemaCheck)
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                 .applySetting(AvailableSettings.ORDER_INSERTS, true)
                 .applySetting(AvailableSettings.ORDER_UPDATES, true)

@@ -131,7 +131,7 @@ public class SupportKey {
     }
 
     public List<SenderRule> senderRules() {
-        return senders.stream().map(SenderRule::new).toList();
+        return senders.stream().sorted().map(SenderRule::new).toList();
     }
 
     public Instant createdAt() {

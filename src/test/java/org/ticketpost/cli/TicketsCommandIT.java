@@ -1,0 +1,76 @@
+package org.ticketpost.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ticketpost.testing.Cli;
+import org.ticketpost.testing.Mails;
+import org.ticketpost.testing.TestApp;
+import org.ticketpost.testing.TestClock;
+import org.ticketpost.testing.TestDatabase;
+import org.ticketpost.ticket.TicketNumber;
+
+class TicketsCommandIT {
+
+    @TempDir
+    Path folder;
+
+    private static String request(String subject, String messageId) {
+        return Mails.load("intake/request.eml", Map.of("from", "jane@example.com", "fromName", "Jane Doe", "subject", subject,
+                "messageId", messageId, "key", TestApp.KEY, "severity", "1"));
+    }
+
+    @Test
+    void listsOpenTicketsNewestFirstAndShowsOneWithItsMailsAndHistory() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
+            TicketNumber first;
+            TicketNumber second;
+            TestClock clock = TestClock.at("2026-11-16T08:15:00Z");
+            Map<String, String> env;
+            try (TestApp app = TestApp.start(database, folder, clock)) {
+                app.addKey();
+                first = app.receive(request("First", "first@mail.example.com")).ticket().orElseThrow();
+                clock.advance(java.time.Duration.ofMinutes(5));
+                second = app.receive(request("Second", "second@mail.example.com")).ticket().orElseThrow();
+                env = app.env();
+            }
+
+            Cli.Run list = Cli.run(env, "tickets", "list", "--json");
+            Cli.Run table = Cli.run(env, "tickets", "list");
+            Cli.Run show = Cli.run(env, "tickets", "show", first.digits(), "--json");
+            Cli.Run text = Cli.run(env, "tickets", "show", first.digits());
+
+            JsonNode tickets = new ObjectMapper().readTree(list.out());
+            assertThat(tickets).extracting(ticket -> ticket.get("number").asText()).containsExactly(second.digits(), first.digits());
+            assertThat(tickets.get(0).get("status").asText()).isEqualTo("new");
+            assertThat(tickets.get(0).get("severity").asInt()).isEqualTo(1);
+            assertThat(tickets.get(0).get("customer").asText()).isEqualTo(TestApp.CUSTOMER);
+            assertThat(tickets.get(0).get("subject").asText()).isEqualTo("Second");
+            assertThat(tickets.get(0).get("created").asText()).isEqualTo("2026-11-16T08:20:00Z");
+            assertThat(table.out()).contains("NUMBER").contains(first.digits()).contains("Second");
+
+            JsonNode ticket = new ObjectMapper().readTree(show.out());
+            assertThat(ticket.get("fields").get("product").asText()).isEqualTo("OXAPPSUITE");
+            assertThat(ticket.get("messages")).extracting(mail -> mail.get("direction").asText()).containsExactly("IN", "OUT");
+            assertThat(ticket.get("messages").get(0).get("text").asText()).contains("calendar invitations");
+            assertThat(ticket.get("events")).extracting(event -> event.get("kind").asText())
+                    .containsExactly("CREATED", "REPLY_QUEUED");
+            assertThat(text.out()).contains("Ticket " + first.digits()).contains("History").contains("Groupware Server");
+        }
+    }
+
+    @Test
+    void aMistypedNumberIsRefusedNotMatched() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
+            Cli.Run run = Cli.run(database.env(), "tickets", "show", "100008");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("100008 is not a ticket number");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.ticketpost.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.ticketpost.ticket.KeyData;
+import org.ticketpost.ticket.SenderRule;
+
+class SupportKeyCsvTest {
+
+    private static final Pattern FORMAT = Pattern.compile("[A-Z0-9]{2,}(-[A-Z0-9]{2,}){1,7}");
+    private static final List<String> PLANS = List.of("standard", "advanced", "premium");
+
+    @Test
+    void readsKeysWithQuotedNamesAndSeveralSenders() throws Exception {
+        String csv = """
+                key,customer,plan,allow,valid_until
+                OXSK-1111-2222,"Example, Inc.",advanced,example.com;jane@partner.example,2027-12-31
+                OXSK-3333-4444,Beispiel GmbH,premium,*.beispiel.de,
+                """;
+
+        SupportKeyCsv.Contents contents = SupportKeyCsv.read(new StringReader(csv), FORMAT, PLANS);
+
+        assertThat(contents.problems()).isEmpty();
+        assertThat(contents.keys()).extracting(KeyData::customer).containsExactly("Example, Inc.", "Beispiel GmbH");
+        assertThat(contents.keys().get(0).senders()).extracting(SenderRule::rule)
+                .containsExactly("example.com", "jane@partner.example");
+        assertThat(contents.keys().get(1).validUntil()).isEmpty();
+    }
+
+    @Test
+    void namesTheLineOfEveryMistake() throws Exception {
+        String csv = """
+                key,customer,plan,allow
+                OXSK-1111-2222,Example,advanced,example.com
+                bad key,Example,advanced,example.com
+                OXSK-3333-4444,Example,gold,example.com
+                """;
+
+        SupportKeyCsv.Contents contents = SupportKeyCsv.read(new StringReader(csv), FORMAT, PLANS);
+
+        assertThat(contents.problems()).hasSize(2);
+        assertThat(contents.problems().get(0)).startsWith("line 3: key 'bad key'");
+        assertThat(contents.problems().get(1)).startsWith("line 4: plan 'gold'");
+    }
+
+    @Test
+    void aFileWithoutTheColumnsSaysWhichAreMissing() throws Exception {
+        SupportKeyCsv.Contents contents = SupportKeyCsv.read(new StringReader("key;customer\nA;B\n"), FORMAT, PLANS);
+
+        assertThat(contents.problems()).singleElement().asString()
+                .contains("key, customer, plan, allow").contains("expected: key,customer,plan,allow,valid_until");
+    }
+}

@@ -1,0 +1,137 @@
+package org.ticketpost.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ticketpost.config.Folder;
+import org.ticketpost.form.FilledForm;
+import org.ticketpost.form.FormCheck;
+import org.ticketpost.form.FormReader;
+import org.ticketpost.testing.Templates;
+import org.ticketpost.ticket.SenderRule;
+import org.ticketpost.ticket.SupportKey;
+import org.ticketpost.ticket.Ticket;
+import org.ticketpost.ticket.TicketNumber;
+import org.ticketpost.ticket.TicketTag;
+
+class ReplyComposerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-16T08:00:00Z");
+
+    private final ReplyTemplates templates = new ReplyTemplates(Folder.templates(Templates.FOLDER)::read);
+    private final ReplyComposer composer = new ReplyComposer(templates, Templates.standard(),
+            new Sender("support@ticketpost.example", "Example Support"), new TicketTag("[Ticket#{number}]"),
+            Optional.of("+49 30 1234567"));
+
+    private static Ticket ticket(int severity) {
+        SupportKey key = new SupportKey("OXSK-1111-2222", "Example Corp", "advanced", List.of(new SenderRule("example.com")), null, NOW);
+        return new Ticket(new TicketNumber(10000), "Calendar", "jane@example.com", key, severity, "en",
+                Map.of("product", "OXSE", "component", "CLT", "server", "ox.example.com"), NOW);
+    }
+
+    private static Correspondence from(String subject, String language) {
+        return new Correspondence("jane@example.com", "Jane Doe", subject, Optional.of("req-1@mail.example.com"),
+                List.of("older@mail.example.com"), language);
+    }
+
+    static Stream<Path> replyTemplates() throws IOException {
+        try (Stream<Path> files = Files.list(Templates.FOLDER.resolve("reply"))) {
+            return files.sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} renders")
+    @MethodSource("replyTemplates")
+    void everyReplyTemplateRendersWithACompleteModel(Path file) {
+        String[] name = file.getFileName().toString().split("\\.");
+        Map<String, Object> model = new HashMap<>(Map.of("name", "Jane Doe", "subject", "Calendar", "tag", "[Ticket#100009]",
+                "number", "100009", "fields", List.of(Map.of("label", "Severity", "value", "2")), "hotline", "+49 30 1234567",
+                "problems", List.of("\"Severity\" is missing."), "template", "Severity: 1, 2, 3 or 4"));
+
+        ReplyTemplates.Text text = templates.render(name[0], name[1], model);
+
+        assertThat(text.subject()).isNotBlank().doesNotContain("{{");
+        assertThat(text.body()).isNotBlank().doesNotContain("{{").doesNotContain("}}");
+    }
+
+    @Test
+    void aSlotWithoutAValueFailsInsteadOfLeavingAGap() {
+        assertThatThrownBy(() -> templates.render("confirmation", "en", Map.of("name", "Jane")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("reply/confirmation.en.txt");
+    }
+
+    @Test
+    void aConfirmationThreadsOntoTheRequestAndEchoesWhatWasUnderstood() {
+        OutgoingMail mail = composer.confirmation(ticket(3), from("Re: Calendar broken", "en"));
+
+        assertThat(mail.kind()).isEqualTo("confirmation");
+        assertThat(mail.to()).isEqualTo("jane@example.com");
+        assertThat(mail.subject()).isEqualTo("[Ticket#100009] Calendar broken");
+        assertThat(mail.inReplyTo()).containsExactly("req-1@mail.example.com");
+        assertThat(mail.references()).containsExactly("older@mail.example.com", "req-1@mail.example.com");
+        assertThat(mail.messageId()).startsWith("ticketpost.100009.").endsWith("@ticketpost.example");
+        assertThat(mail.body()).startsWith("Hello Jane Doe,").contains("Severity: 3").contains("Product: OXSE")
+                .contains("Component: CLT").contains("Server: ox.example.com").doesNotContain("hotline");
+    }
+
+    @Test
+    void severityOneAndTwoAreToldHowToEscalateByPhone() {
+        assertThat(composer.confirmation(ticket(1), from("Outage", "en")).body()).contains("hotline at +49 30 1234567");
+        assertThat(composer.confirmation(ticket(2), from("Ausfall", "de")).body()).contains("Hotline +49 30 1234567");
+    }
+
+    @Test
+    void aGermanMailIsAnsweredInGerman() {
+        OutgoingMail mail = composer.confirmation(ticket(3), from("Kalender", "de"));
+
+        assertThat(mail.body()).startsWith("Guten Tag Jane Doe,").contains("Schweregrad: 3").contains("Produkt: OXSE");
+        assertThat(mail.language()).isEqualTo("de");
+    }
+
+    @Test
+    void aSubjectCannotForgeHeaderFields() {
+        OutgoingMail mail = composer.confirmation(ticket(3), from("Calendar\r\nBcc: victim@example.org", "en"));
+
+        assertThat(mail.subject()).isEqualTo("[Ticket#100009] Calendar Bcc: victim@example.org").doesNotContain("\n");
+    }
+
+    @Test
+    void aRejectionCarriesTheTemplateWithWhatWasUnderstood() {
+        FilledForm form = new FormCheck(Templates.standard()).check(new FormReader(Templates.standard())
+                .read("Server: ox.example.com\nSeverity: 9\nProduct: OXSE\n"));
+
+        OutgoingMail mail = composer.rejection(form, form.problems(), from("Calendar", "en"));
+
+        assertThat(mail.subject()).isEqualTo("Re: Calendar");
+        assertThat(mail.body())
+                .contains("\"Severity\" is \"9\"")
+                .contains("Server: ox.example.com")
+                .contains("Product: OXSE")
+                .contains("Severity: 9")
+                .contains("Support Key: OX-SUPPORT-OR-LICENSE-KEY-XXX")
+                .contains("Distribution: one of SLES, RHEL, DEBIAN, UCS");
+    }
+
+    @Test
+    void theTemplateInARejectionReadsBackAsTheSameRequest() {
+        FilledForm form = new FormCheck(Templates.standard()).check(new FormReader(Templates.standard())
+                .read("Server: ox.example.com\nProduct: OXSE\nSteps to reproduce:\nOpen it.\nThen close it.\n"));
+
+        String template = composer.prefilledTemplate(form, "de");
+        FilledForm again = new FormCheck(Templates.standard()).check(new FormReader(Templates.standard()).read(template));
+
+        assertThat(again.values()).isEqualTo(form.values());
+    }
+}

@@ -1,0 +1,41 @@
+package org.ticketpost.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.ticketpost.testing.TestDatabase;
+
+/** The migrations in sql/ run on both databases, and the Hibernate mapping matches what they create. */
+class SchemaIT {
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void theMigrationsRunAndTheMappingMatchesTheSchema(TestDatabase.Kind kind) {
+        try (TestDatabase database = TestDatabase.create(kind, folder)) {
+            DatabaseSettings settings = new DatabaseSettings(database.url(), database.user(), "", 2);
+
+            assertThatCode(() -> Database.open(settings, "validate").close()).doesNotThrowAnyException();
+            assertThat(database.count("select count(*) from flyway_schema_history where success and version is not null")).isEqualTo(6);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void openingAgainMigratesNothing(TestDatabase.Kind kind) {
+        try (TestDatabase database = TestDatabase.create(kind, folder)) {
+            DatabaseSettings settings = new DatabaseSettings(database.url(), database.user(), "", 2);
+            Database.open(settings).close();
+
+            Database.open(settings).close();
+
+            assertThat(database.count("select count(*) from flyway_schema_history where version is not null")).isEqualTo(6);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.ticketpost.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged target/ticketpost.jar in its own JVM, as a user or a mail server would. */
+public final class Jar {
+
+    /** What one run printed and returned. */
+    public record Run(int exitCode, String out, String err) {
+    }
+
+    private Jar() {
+    }
+
+    public static Path path() {
+        Path jar = Path.of(System.getProperty("ticketpost.jar", "target/ticketpost.jar"));
+        if (!Files.isRegularFile(jar)) {
+            fail("no " + jar + ": integration tests run after `mvn package`");
+        }
+        return jar;
+    }
+
+    /**
+     * @param stdin a file for standard input, or null for none
+     */
+    public static Run run(Map<String, String> env, Path stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", path().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        builder.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
+                : ProcessBuilder.Redirect.from(stdin.toFile()));
+        Path out = Files.createTempFile("ticketpost-out", ".txt");
+        Path err = Files.createTempFile("ticketpost-err", ".txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("ticketpost " + String.join(" ", args) + " did not finish within 120 s");
+        }
+        Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
+    }
+}

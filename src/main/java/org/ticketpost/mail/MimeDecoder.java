@@ -1,7 +1,5 @@
 package org.ticketpost.mail;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MailDateFormat;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -238,24 +236,7 @@ public final class MimeDecoder implements MailParser {
         }
 
         private List<EmailAddress> addresses(String field) {
-            List<EmailAddress> found = new ArrayList<>();
-            Optional<String> value = headers.unfolded(field);
-            if (value.isEmpty()) {
-                return found;
-            }
-            try {
-                for (InternetAddress address : InternetAddress.parseHeader(value.get(), false)) {
-                    if (address.getAddress() != null && !address.getAddress().isBlank() && !address.isGroup()) {
-                        found.add(new EmailAddress(address.getAddress(), address.getPersonal()));
-                    }
-                }
-            } catch (AddressException e) {
-                Matcher bare = Pattern.compile("[^\\s<>\",;:()]+@[^\\s<>\",;:()]+").matcher(value.get());
-                while (bare.find()) {
-                    found.add(EmailAddress.of(bare.group()));
-                }
-            }
-            return found;
+            return headers.unfolded(field).map(Mailboxes::in).orElse(List.of());
         }
 
         private static Optional<Instant> date(String value) {

@@ -1,0 +1,51 @@
+package org.ticketpost.mail;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ticketpost.intake.EmailAddress;
+
+/** The mailboxes of an address field (From, To, Cc, Reply-To), as far as they can be answered. */
+final class Mailboxes {
+
+    private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\",;:()]+@[^\\s<>\",;:()]+");
+
+    private Mailboxes() {
+    }
+
+    /** The mailboxes in an unfolded field value; group names and words without an @ are left out. */
+    static List<EmailAddress> in(String value) {
+        List<EmailAddress> found = new ArrayList<>();
+        try {
+            for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
+                if (address.isGroup()) {
+                    add(found, address.getGroup(false));
+                } else {
+                    add(found, address);
+                }
+            }
+        } catch (AddressException e) {
+            found.clear();
+        }
+        if (found.isEmpty()) {
+            Matcher bare = BARE_ADDRESS.matcher(value);
+            while (bare.find()) {
+                found.add(EmailAddress.of(bare.group()));
+            }
+        }
+        return found;
+    }
+
+    private static void add(List<EmailAddress> found, InternetAddress... addresses) {
+        for (InternetAddress address : addresses) {
+            // "From: Doe, Jane <jane@example.com>" (an unquoted comma) parses as "Doe" and "Jane <...>", and
+            // lenient parsing passes "Jane <jane@example.com" whole: neither is a mailbox that could be answered
+            if (address.getAddress() != null && BARE_ADDRESS.matcher(address.getAddress()).matches()) {
+                found.add(new EmailAddress(address.getAddress(), address.getPersonal()));
+            }
+        }
+    }
+}

@@ -62,6 +62,19 @@ final class MailSniffer {
         return 0;
     }
 
+    /** Whether the lines end in a CR alone, as in files saved on old Macs. */
+    static boolean hasBareCrLineEnds(byte[] head, int length) {
+        for (int i = 0; i < length; i++) {
+            if (head[i] == '\n') {
+                return false;
+            }
+            if (head[i] == '\r') {
+                return i + 1 < length && head[i + 1] != '\n';
+            }
+        }
+        return false;
+    }
+
     private static int headerEnd(String text) {
         int end = text.length();
         for (String blank : new String[] {"\r\n\r\n", "\n\n", "\r\r"}) {

@@ -74,9 +74,10 @@ public final class MimeDecoder implements MailParser {
         input.reset();
         input.skipNBytes(MailSniffer.mboxLineLength(head, head.length));
 
+        InputStream lines = MailSniffer.hasBareCrLineEnds(head, head.length) ? new BareCrLineEnds(input) : input;
         Reading reading = new Reading(sink);
         try {
-            reading.run(new FilterInputStream(input) {
+            reading.run(new FilterInputStream(lines) {
                 @Override
                 public void close() {
                     // mime4j closes a part's stream when it is read; the rest of the input is still needed

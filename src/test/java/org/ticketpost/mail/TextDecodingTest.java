@@ -1,0 +1,83 @@
+package org.ticketpost.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TextDecodingTest {
+
+    @ParameterizedTest(name = "{0} is read as {1}")
+    @CsvSource({
+            "UTF-8, UTF-8",
+            "utf8, UTF-8",
+            "'\"utf-8\"', UTF-8",
+            "iso-8859-1, windows-1252",
+            "us-ascii, windows-1252",
+            "gb2312, GB18030",
+            "ks_c_5601-1987, x-windows-949",
+            "shift_jis, windows-31j",
+            "iso-8859-8-i, ISO-8859-8",
+            "windows-1258, windows-1258",
+            "koi8-r, KOI8-R",
+            "iso-2022-jp, ISO-2022-JP"})
+    void charsetLabelNamesTheCharsetMailProgramsUse(String label, String charset) {
+        assertThat(TextDecoding.charset(label)).contains(Charset.forName(charset));
+    }
+
+    @Test
+    void unknownCharsetLabelNamesNoCharset() {
+        assertThat(TextDecoding.charset("fakescii")).isEmpty();
+        assertThat(TextDecoding.charset("utf-8\\")).isEmpty();
+        assertThat(TextDecoding.charset("")).isEmpty();
+        assertThat(TextDecoding.charset(null)).isEmpty();
+    }
+
+    @Test
+    void asciiIsReadAsItIsWhateverTheLabel() {
+        byte[] ascii = "plain text".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(TextDecoding.decode(ascii, ascii.length, "x-no-such-charset")).isEqualTo("plain text");
+    }
+
+    @Test
+    void declaredCharsetIsUsed() {
+        byte[] cp1251 = "Здравствуйте".getBytes(Charset.forName("windows-1251"));
+
+        assertThat(TextDecoding.decode(cp1251, cp1251.length, "windows-1251")).isEqualTo("Здравствуйте");
+    }
+
+    @Test
+    void withoutLabelValidUtf8IsReadAsUtf8() {
+        byte[] utf8 = "Grüße".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(TextDecoding.decode(utf8, utf8.length, null)).isEqualTo("Grüße");
+    }
+
+    @Test
+    void withoutLabelOtherBytesAreReadAsWindows1252() {
+        byte[] cp1252 = "Grüße – €".getBytes(Charset.forName("windows-1252"));
+
+        assertThat(TextDecoding.decode(cp1252, cp1252.length, null)).isEqualTo("Grüße – €");
+    }
+
+    @Test
+    void utf8WithAFewBrokenBytesStaysUtf8() {
+        byte[] utf8 = "Grüße aus Köln".getBytes(StandardCharsets.UTF_8);
+        byte[] broken = new byte[utf8.length + 1];
+        System.arraycopy(utf8, 0, broken, 0, utf8.length);
+        broken[utf8.length] = (byte) 0xFC;
+
+        assertThat(TextDecoding.decode(broken, broken.length, "utf-8")).isEqualTo("Grüße aus Köln\uFFFD");
+    }
+
+    @Test
+    void onlyTheGivenLengthIsRead() {
+        byte[] bytes = "Grüße and more".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(TextDecoding.decode(bytes, 7, "utf-8")).isEqualTo("Grüße");
+    }
+}

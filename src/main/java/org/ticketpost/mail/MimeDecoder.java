@@ -48,12 +48,14 @@ public final class MimeDecoder implements MailParser {
     static final int TEXT_LIMIT = 4 * 1024 * 1024;
     /** Deeper multiparts are not taken apart: their content is kept as one attachment. */
     static final int NESTING_LIMIT = 50;
+    /** A header field beyond this ends the reading: no mail program writes one, so it is an attack or garbage. */
+    static final int HEADER_LIMIT = 4 * 1024 * 1024;
     private static final int SUBJECT_LIMIT = 1000;
     private static final int REFERENCES_LIMIT = 100;
 
     private static final MimeConfig LIMITS = MimeConfig.custom()
             .setMaxLineLen(-1)                       // real mail has absurd lines; memory is bounded elsewhere
-            .setMaxHeaderLen(4 * 1024 * 1024)        // a 1 MB header field is read; a 4 MB one ends the reading
+            .setMaxHeaderLen(HEADER_LIMIT)           // a 1 MB header field is read; a 4 MB one ends the reading
             .setMaxHeaderCount(10_000)
             .setMaxContentLen(-1)
             .build();

@@ -55,6 +55,10 @@ final class TextDecoding {
     }
 
     static String decode(byte[] bytes, int length, String declaredCharset) {
+        Optional<Charset> sevenBit = charset(declaredCharset).filter(TextDecoding::isSevenBit);
+        if (sevenBit.isPresent()) {
+            return new String(bytes, 0, length, sevenBit.get());
+        }
         if (isAscii(bytes, length)) {
             return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         }
@@ -66,6 +70,12 @@ final class TextDecoding {
         return isUtf8(bytes, length) || (declared.isPresent() && hasUtf8Sequences(bytes, length))
                 ? new String(bytes, 0, length, StandardCharsets.UTF_8)
                 : new String(bytes, 0, length, FALLBACK);
+    }
+
+    /** Charsets that write non-ASCII text in ASCII bytes (escape sequences), so ASCII bytes are not ASCII text. */
+    static boolean isSevenBit(Charset charset) {
+        String name = charset.name().toUpperCase(Locale.ROOT);
+        return name.startsWith("ISO-2022") || name.equals("UTF-7") || name.equals("HZ-GB-2312");
     }
 
     static boolean isAscii(byte[] bytes, int length) {

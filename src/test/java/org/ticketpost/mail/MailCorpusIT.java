@@ -62,7 +62,7 @@ class MailCorpusIT {
             Map.entry("zammad: subject", 0.96),
             Map.entry("zammad: sender", 0.92),
             Map.entry("zammad: sender name", 0.91),
-            Map.entry("zammad: body", 0.88),
+            Map.entry("zammad: body", 0.92),
             Map.entry("zammad: attachments", 0.93));
 
     private static final List<ExpectedResults> EXPECTED_RESULTS = List.of(

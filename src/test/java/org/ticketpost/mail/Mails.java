@@ -46,6 +46,15 @@ final class Mails {
         }
     }
 
+    /** The parts one after the other: a header written in the test and a body in some charset. */
+    static byte[] join(byte[]... parts) {
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            joined.writeBytes(part);
+        }
+        return joined.toByteArray();
+    }
+
     /** A text in ISO-8859-1, for mails whose raw bytes are not UTF-8. */
     static byte[] latin1(String message) {
         return message.getBytes(StandardCharsets.ISO_8859_1);

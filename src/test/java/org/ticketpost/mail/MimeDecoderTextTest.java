@@ -80,13 +80,18 @@ class MimeDecoderTextTest {
 
     @Test
     void koi8rTextIsRead() {
-        byte[] cyrillic = "Привет".getBytes(Charset.forName("KOI8-R"));
-        byte[] head = latin1("From: ivan@example.ru\nContent-Type: text/plain; charset=\"koi8-r\"\n\n");
-        byte[] mail = new byte[head.length + cyrillic.length];
-        System.arraycopy(head, 0, mail, 0, head.length);
-        System.arraycopy(cyrillic, 0, mail, head.length, cyrillic.length);
+        byte[] mail = Mails.join(latin1("From: ivan@example.ru\nContent-Type: text/plain; charset=\"koi8-r\"\n\n"),
+                "Привет".getBytes(Charset.forName("KOI8-R")));
 
         assertThat(decode(mail).text()).isEqualTo("Привет");
+    }
+
+    @Test
+    void iso2022JpTextIsRead() {
+        byte[] mail = Mails.join(latin1("From: taro@example.jp\nContent-Type: text/plain; charset=ISO-2022-JP\n\n"),
+                "このアドレスへのメルマガを解除してください。".getBytes(Charset.forName("ISO-2022-JP")));
+
+        assertThat(decode(mail).text()).isEqualTo("このアドレスへのメルマガを解除してください。");
     }
 
     @Test

@@ -44,6 +44,13 @@ class TextDecodingTest {
     }
 
     @Test
+    void iso2022JpIsDecodedThoughItsBytesAreAscii() {
+        byte[] jis = "カテゴリ：全メンバー".getBytes(Charset.forName("ISO-2022-JP"));
+
+        assertThat(TextDecoding.decode(jis, jis.length, "iso-2022-jp")).isEqualTo("カテゴリ：全メンバー");
+    }
+
+    @Test
     void declaredCharsetIsUsed() {
         byte[] cp1251 = "Здравствуйте".getBytes(Charset.forName("windows-1251"));
 

@@ -39,12 +39,18 @@ final class Mailboxes {
         return found;
     }
 
+    /** Jakarta Mail leaves a name encoded when it cannot decode it (e.g. base64 with surplus padding); mime4j is more lenient. */
+    private static String name(InternetAddress address) {
+        String personal = address.getPersonal();
+        return personal != null && personal.contains("=?") ? EncodedWords.decode(personal, TextDecoding.FALLBACK) : personal;
+    }
+
     private static void add(List<EmailAddress> found, InternetAddress... addresses) {
         for (InternetAddress address : addresses) {
             // "From: Doe, Jane <jane@example.com>" (an unquoted comma) parses as "Doe" and "Jane <...>", and
             // lenient parsing passes "Jane <jane@example.com" whole: neither is a mailbox that could be answered
             if (address.getAddress() != null && BARE_ADDRESS.matcher(address.getAddress()).matches()) {
-                found.add(new EmailAddress(address.getAddress(), address.getPersonal()));
+                found.add(new EmailAddress(address.getAddress(), name(address)));
             }
         }
     }

@@ -103,6 +103,7 @@ public final class MimeDecoder implements MailParser {
         private final List<String> notes = new ArrayList<>();
         private String topMimeType = "text/plain";
         private Charset textCharset;
+        private Charset mailCharset;
         private int bodyPartDepth;
 
         Reading(AttachmentSink sink) {
@@ -135,6 +136,9 @@ public final class MimeDecoder implements MailParser {
         private void startMultipart(MimeTokenStream stream) {
             if (multiparts.isEmpty() && bodyPartDepth == 0) {
                 topMimeType = stream.getBodyDescriptor().getMimeType();
+                // some programs name the mail's charset on the top multipart only, and write raw 8-bit names in it
+                part.contentTypeParameter("charset").flatMap(TextDecoding::charset)
+                        .ifPresent(charset -> mailCharset = charset);
             }
             multiparts.push(new TextParts(stream.getBodyDescriptor().getSubType()));
             if (multiparts.size() == NESTING_LIMIT) {
@@ -157,11 +161,11 @@ public final class MimeDecoder implements MailParser {
             if (multiparts.isEmpty() && bodyPartDepth == 0) {
                 topMimeType = mimeType;
             }
-            Optional<String> fileName = part.fileName();
+            Optional<String> fileName = part.fileName(TextDecoding.forRawBytes(declaredCharset()));
             boolean readable = mimeType.equals("text/plain") || mimeType.equals("text/html");
             try (InputStream content = decoded(stream.getInputStream(), body.getTransferEncoding())) {
                 if (readable && fileName.isEmpty() && !part.dispositionType().equals("attachment")) {
-                    text(content, mimeType, body.getCharset());
+                    text(content, mimeType);
                 } else {
                     StoredContent stored = sink.accept(content);
                     String name = fileName.orElseGet(() -> FileNames.forUnnamed(attachments.size() + 1, mimeType));
@@ -170,18 +174,21 @@ public final class MimeDecoder implements MailParser {
             }
         }
 
-        private void text(InputStream content, String mimeType, String charsetLabel) throws IOException {
+        private void text(InputStream content, String mimeType) throws IOException {
             byte[] bytes = content.readNBytes(TEXT_LIMIT);
             long rest = content.transferTo(java.io.OutputStream.nullOutputStream());
             if (rest > 0) {
                 notes.add("a text part of " + (bytes.length + rest) + " bytes was cut at " + TEXT_LIMIT + " bytes");
             }
-            String charset = charsetLabel;
-            if (mimeType.equals("text/html") && part.contentTypeParameter("charset").isEmpty()) {
+            String charset = part.contentTypeParameter("charset").orElse(null);
+            if (mimeType.equals("text/html") && charset == null) {
                 charset = HtmlCharset.declared(bytes).orElse(null);
             }
             if (textCharset == null) {
                 textCharset = TextDecoding.charset(charset).orElse(null);
+            }
+            if (charset == null && mailCharset != null) {
+                charset = mailCharset.name();
             }
             String text = TextDecoding.decode(bytes, bytes.length, charset).replace("\r\n", "\n").replace('\r', '\n');
             if (mimeType.equals("text/plain") && part.contentTypeParameter("format").filter("flowed"::equalsIgnoreCase).isPresent()) {
@@ -190,10 +197,13 @@ public final class MimeDecoder implements MailParser {
             (multiparts.isEmpty() ? root : multiparts.peek()).add(new TextParts.Text(text, mimeType.equals("text/html")));
         }
 
+        /** The charset the mail declares for its text: of the first text that names one, else of the whole mail. */
+        private Charset declaredCharset() {
+            return textCharset != null ? textCharset : mailCharset != null ? mailCharset : TextDecoding.FALLBACK;
+        }
+
         InboundMail toMail(String sha256, long size) {
-            if (textCharset != null) {
-                headers.setFallback(textCharset);
-            }
+            headers.setFallback(declaredCharset());
             Optional<EmailAddress> from = addresses("from").stream().findFirst();
             String subject = headers.text("subject").orElse("");
             if (subject.length() > SUBJECT_LIMIT) {

@@ -38,7 +38,30 @@ final class TextDecoding {
             Map.entry("x-sjis", "windows-31j"),
             Map.entry("utf8", "UTF-8"));
 
+    private static final Map<Charset, Charset> JAVA_SUPERSETS = javaSupersets();
+
     private TextDecoding() {
+    }
+
+    /** The same supersets, between the charsets Java resolves the labels to, for decoders that look labels up themselves. */
+    static Map<Charset, Charset> supersets() {
+        return JAVA_SUPERSETS;
+    }
+
+    private static Map<Charset, Charset> javaSupersets() {
+        Map<Charset, Charset> supersets = new java.util.HashMap<>();
+        SUPERSETS.forEach((label, superset) -> {
+            try {
+                Charset named = Charset.forName(label);
+                Charset meant = Charset.forName(superset);
+                if (!named.equals(meant)) {
+                    supersets.put(named, meant);
+                }
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                // a label this Java does not know is decoded with the fallback anyway
+            }
+        });
+        return Map.copyOf(supersets);
     }
 
     /** The charset a label names, if Java supports it. */
@@ -76,6 +99,24 @@ final class TextDecoding {
     static boolean isSevenBit(Charset charset) {
         String name = charset.name().toUpperCase(Locale.ROOT);
         return name.startsWith("ISO-2022") || name.equals("UTF-7") || name.equals("HZ-GB-2312");
+    }
+
+    /**
+     * The charset in which raw 8-bit bytes are read when a mail's text is in this one: a
+     * charset that writes ASCII bytes only (ISO-2022-JP) cannot be meant, so its 8-bit sibling is.
+     */
+    static Charset forRawBytes(Charset charset) {
+        String name = charset.name().toUpperCase(Locale.ROOT);
+        if (name.startsWith("ISO-2022-JP")) {
+            return Charset.forName("windows-31j");
+        }
+        if (name.startsWith("ISO-2022-KR")) {
+            return Charset.forName("x-windows-949");
+        }
+        if (name.startsWith("ISO-2022-CN") || name.equals("HZ-GB-2312")) {
+            return Charset.forName("GB18030");
+        }
+        return isSevenBit(charset) ? StandardCharsets.UTF_8 : charset;
     }
 
     static boolean isAscii(byte[] bytes, int length) {

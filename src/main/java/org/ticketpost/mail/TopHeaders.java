@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.util.ByteSequence;
 
@@ -39,7 +37,7 @@ final class TopHeaders {
 
     /** The charset for raw 8-bit header bytes that are not UTF-8: the one of the message's text. */
     void setFallback(Charset charset) {
-        this.fallback = charset;
+        this.fallback = TextDecoding.forRawBytes(charset);
     }
 
     boolean has(String name) {
@@ -48,7 +46,7 @@ final class TopHeaders {
 
     /** The first such field, unfolded and with RFC 2047 encoded words decoded. */
     Optional<String> text(String name) {
-        return unfolded(name).map(value -> DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT, fallback));
+        return unfolded(name).map(value -> EncodedWords.decode(value, fallback));
     }
 
     /** The first such field, unfolded but not decoded: for address and Message-ID fields, whose syntax comes first. */
@@ -69,7 +67,8 @@ final class TopHeaders {
         return unfolded(name).map(value -> value.split("[;\\s(]", 2)[0].toLowerCase(Locale.ROOT));
     }
 
-    private static byte[] valueBytes(Field field) {
+    /** The raw bytes of a field's value, after the colon, still folded. */
+    static byte[] valueBytes(Field field) {
         ByteSequence bytes = field.getRaw();
         if (bytes == null) {
             String body = field.getBody();

@@ -59,11 +59,11 @@ class MailCorpusIT {
             Map.entry("rt: subject", 1.00),
             Map.entry("rt: body", 1.00),
             Map.entry("talon: own text", 1.00),
-            Map.entry("zammad: subject", 0.96),
+            Map.entry("zammad: subject", 0.98),
             Map.entry("zammad: sender", 0.92),
-            Map.entry("zammad: sender name", 0.91),
+            Map.entry("zammad: sender name", 0.92),
             Map.entry("zammad: body", 0.92),
-            Map.entry("zammad: attachments", 0.93));
+            Map.entry("zammad: attachments", 0.94));
 
     private static final List<ExpectedResults> EXPECTED_RESULTS = List.of(
             new ZammadResults(), new Mime4jResults(), new MimeKitSummaries(), new RtGnupgResults(), new TalonResults());

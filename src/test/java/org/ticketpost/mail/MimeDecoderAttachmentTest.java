@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.ticketpost.mail.Mails.decode;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.ticketpost.intake.Attachment;
@@ -126,6 +127,75 @@ class MimeDecoderAttachmentTest {
                 """);
 
         assertThat(mail.attachments()).extracting(Attachment::name).containsExactly("Prüfbericht.pdf");
+    }
+
+    @Test
+    void encodedWordFileNameLabelledGb2312IsReadAsGbk() {
+        InboundMail mail = decode("""
+                From: jane@example.com
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: application/pdf; name="=?GB2312?B?g8iRqsGmrmHJ+g==?=.pdf"
+
+                data
+                --b--
+                """);
+
+        assertThat(mail.attachments()).extracting(Attachment::name).containsExactly("內應力產生.pdf");
+    }
+
+    @Test
+    void fileNameWithTwoApostrophesIsKeptWhole() {
+        InboundMail mail = decode("""
+                From: jane@example.com
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain; name="Bob's and Alice's notes.txt"
+
+                notes
+                --b--
+                """);
+
+        assertThat(mail.attachments()).extracting(Attachment::name).containsExactly("Bob's and Alice's notes.txt");
+    }
+
+    @Test
+    void raw8BitFileNameIsReadInTheCharsetTheMailNames() {
+        byte[] mail = Mails.join(Mails.latin1("""
+                From: jane@example.cn
+                Content-Type: multipart/mixed; boundary="b"; charset="GB2312"
+
+                --b
+                Content-Type: application/octet-stream; name="                """), "绩效管理.xls".getBytes(Charset.forName("GB18030")), Mails.latin1("""
+                "
+
+                data
+                --b--
+                """));
+
+        assertThat(decode(mail).attachments()).extracting(Attachment::name).containsExactly("绩效管理.xls");
+    }
+
+    @Test
+    void raw8BitFileNameThatIsNotUtf8IsReadInTheCharsetOfTheText() {
+        InboundMail mail = decode(Mails.latin1("""
+                From: jane@example.com
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain; charset=iso-8859-1
+
+                Bild anbei
+                --b
+                Content-Type: image/jpeg; name="Hofjägerallee.jpg"
+
+                data
+                --b--
+                """));
+
+        assertThat(mail.attachments()).extracting(Attachment::name).containsExactly("Hofjägerallee.jpg");
     }
 
     @Test

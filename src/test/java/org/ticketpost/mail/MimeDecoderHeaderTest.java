@@ -49,6 +49,18 @@ class MimeDecoderHeaderTest {
     }
 
     @Test
+    void encodedWordLabelledGb2312IsReadAsTheGbkMailProgramsWrite() {
+        InboundMail mail = decode("""
+                From: zheng@example.cn
+                Subject: =?GB2312?B?g8iRqsGmrmHJ+g==?=
+
+                Hello
+                """);
+
+        assertThat(mail.subject()).isEqualTo("內應力產生");
+    }
+
+    @Test
     void plainWordsBesideAnEncodedWordKeepTheirSpaces() {
         InboundMail mail = decode("""
                 From: jane@example.com
@@ -98,6 +110,18 @@ class MimeDecoderHeaderTest {
     }
 
     @Test
+    void encodedDisplayNameWithSurplusBase64PaddingIsDecoded() {
+        InboundMail mail = decode("""
+                From: =?ISO-2022-JP?B?GyRCO3ZMMzZJGyhC==?= <office@example.jp>
+                Subject: Hello
+
+                Hello
+                """);
+
+        assertThat(mail.from().map(EmailAddress::name)).contains("事務局");
+    }
+
+    @Test
     void encodedWordInsideAQuotedDisplayNameIsDecodedAsMailProgramsDo() {
         InboundMail mail = decode("""
                 From: "=?UTF-8?Q?Ren=C3=A9_Dupont?=" <rene@example.fr>
@@ -135,6 +159,15 @@ class MimeDecoderHeaderTest {
 
         assertThat(mail.subject()).isEqualTo("Störung im Kalender");
         assertThat(mail.text()).isEqualTo("Grüße\n");
+    }
+
+    @Test
+    void raw8BitSubjectInAMailWrittenInIso2022JpIsReadAsShiftJis() {
+        InboundMail mail = decode(Mails.join(
+                latin1("From: bar@example.org\nSubject: "), "ツール".getBytes(java.nio.charset.Charset.forName("Shift_JIS")),
+                latin1("\nContent-Type: text/plain; charset=iso-2022-jp\n\nHello\n")));
+
+        assertThat(mail.subject()).isEqualTo("ツール");
     }
 
     @Test

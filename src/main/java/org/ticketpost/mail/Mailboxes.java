@@ -12,12 +12,26 @@ import org.ticketpost.intake.EmailAddress;
 final class Mailboxes {
 
     private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\",;:()]+@[^\\s<>\",;:()]+");
+    /** A mailbox of the sending host, such as "MAILER-DAEMON" or a cron job's "root". */
+    private static final Pattern LOCAL_MAILBOX = Pattern.compile("[^\\s<>\",;:()@\\[\\]]+");
 
     private Mailboxes() {
     }
 
-    /** The mailboxes in an unfolded field value; group names and words without an @ are left out. */
+    /**
+     * The mailboxes in an unfolded field value, with the members of groups. A mailbox without
+     * domain counts only when the field names no other: in "Doe, Jane <jane@example.com>"
+     * (an unquoted comma) "Doe" is a stray word, in "From: MAILER-DAEMON" the only sender.
+     */
     static List<EmailAddress> in(String value) {
+        List<EmailAddress> found = withDomain(value);
+        if (found.isEmpty()) {
+            found = local(value);
+        }
+        return found;
+    }
+
+    private static List<EmailAddress> withDomain(String value) {
         List<EmailAddress> found = new ArrayList<>();
         try {
             for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
@@ -45,10 +59,23 @@ final class Mailboxes {
         return personal != null && personal.contains("=?") ? EncodedWords.decode(personal, TextDecoding.FALLBACK) : personal;
     }
 
+    private static List<EmailAddress> local(String value) {
+        try {
+            List<EmailAddress> found = new ArrayList<>();
+            for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
+                if (!address.isGroup() && address.getAddress() != null && LOCAL_MAILBOX.matcher(address.getAddress()).matches()) {
+                    found.add(new EmailAddress(address.getAddress(), name(address)));
+                }
+            }
+            return found;
+        } catch (AddressException e) {
+            return List.of();
+        }
+    }
+
     private static void add(List<EmailAddress> found, InternetAddress... addresses) {
         for (InternetAddress address : addresses) {
-            // "From: Doe, Jane <jane@example.com>" (an unquoted comma) parses as "Doe" and "Jane <...>", and
-            // lenient parsing passes "Jane <jane@example.com" whole: neither is a mailbox that could be answered
+            // lenient parsing passes "Jane <jane@example.com" whole: no mailbox that could be answered
             if (address.getAddress() != null && BARE_ADDRESS.matcher(address.getAddress()).matches()) {
                 found.add(new EmailAddress(address.getAddress(), name(address)));
             }

@@ -248,8 +248,9 @@ public final class MimeDecoder implements MailParser {
             return ids.size() <= REFERENCES_LIMIT ? ids : ids.subList(ids.size() - REFERENCES_LIMIT, ids.size());
         }
 
+        /** The mailboxes of every such field: a mail may carry a garbled From and then a readable one. */
         private List<EmailAddress> addresses(String field) {
-            return headers.unfolded(field).map(Mailboxes::in).orElse(List.of());
+            return headers.all(field).stream().flatMap(value -> Mailboxes.in(value).stream()).toList();
         }
 
         private static Optional<Instant> date(String value) {

@@ -51,15 +51,19 @@ final class TopHeaders {
 
     /** The first such field, unfolded but not decoded: for address and Message-ID fields, whose syntax comes first. */
     Optional<String> unfolded(String name) {
-        List<byte[]> values = raw.get(name);
-        if (values == null) {
-            return Optional.empty();
-        }
-        byte[] bytes = values.get(0);
+        return all(name).stream().findFirst();
+    }
+
+    /** Every such field, in order, unfolded but not decoded. */
+    List<String> all(String name) {
+        return raw.getOrDefault(name, List.of()).stream().map(this::unfolded).toList();
+    }
+
+    private String unfolded(byte[] bytes) {
         String value = TextDecoding.isAscii(bytes, bytes.length) || TextDecoding.isUtf8(bytes, bytes.length)
                 ? new String(bytes, StandardCharsets.UTF_8)
                 : new String(bytes, fallback);
-        return Optional.of(value.replaceAll("\r?\n(?=[ \t])", "").replace("\r", "").replace("\n", " ").strip());
+        return value.replaceAll("\r?\n(?=[ \t])", "").replace("\r", "").replace("\n", " ").strip();
     }
 
     /** A field's first value token in lower case, e.g. "auto-replied" of "Auto-Submitted: auto-replied; owner=x". */

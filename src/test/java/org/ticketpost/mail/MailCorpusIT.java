@@ -49,7 +49,7 @@ class MailCorpusIT {
      */
     private static final Map<String, Double> AT_LEAST = Map.ofEntries(
             Map.entry("james-mime4j: subject", 1.00),
-            Map.entry("james-mime4j: sender", 0.95),
+            Map.entry("james-mime4j: sender", 1.00),
             Map.entry("james-mime4j: body", 0.90),
             Map.entry("james-mime4j: attachments", 0.92),
             Map.entry("mimekit: subject", 1.00),
@@ -60,8 +60,8 @@ class MailCorpusIT {
             Map.entry("rt: body", 1.00),
             Map.entry("talon: own text", 1.00),
             Map.entry("zammad: subject", 0.98),
-            Map.entry("zammad: sender", 0.92),
-            Map.entry("zammad: sender name", 0.92),
+            Map.entry("zammad: sender", 0.94),
+            Map.entry("zammad: sender name", 0.94),
             Map.entry("zammad: body", 0.92),
             Map.entry("zammad: attachments", 0.94));
 

@@ -314,6 +314,47 @@ class MimeDecoderHeaderTest {
     }
 
     @Test
+    void mailboxWithoutDomainIsTheSenderWhenTheFieldNamesNoOther() {
+        InboundMail mail = decode("""
+                From: MAILER-DAEMON (Mail Delivery System)
+                Subject: Undelivered Mail Returned to Sender
+
+                Sorry
+                """);
+
+        assertThat(mail.from()).contains(new EmailAddress("mailer-daemon", "Mail Delivery System"));
+        assertThat(mail.automatic()).hasValueSatisfying(reason -> assertThat(reason).startsWith("bounce"));
+    }
+
+    @Test
+    void secondFromFieldIsReadWhenTheFirstNamesNoMailbox() {
+        InboundMail mail = decode("""
+                From: [??????]
+                Subject: Hello
+                From: =?utf-8?B?6YO955C5?= <ghg@example.cn>
+
+                Hello
+                """);
+
+        assertThat(mail.from()).contains(new EmailAddress("ghg@example.cn", "都琹"));
+    }
+
+    @Test
+    void fromWithAnEmptyAddressNamesNoSender() {
+        InboundMail mail = decode("""
+                From: "Sales" <>
+                Reply-To: <sales@example.com>
+                Subject: Hello
+
+                Hello
+                """);
+
+        assertThat(mail.from()).isEmpty();
+        assertThat(mail.fromText()).isEqualTo("\"Sales\" <>");
+        assertThat(mail.replyTo()).containsExactly(EmailAddress.of("sales@example.com"));
+    }
+
+    @Test
     void membersOfAnAddressGroupAreRecipients() {
         InboundMail mail = decode("""
                 From: jane@example.com

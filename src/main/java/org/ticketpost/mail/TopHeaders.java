@@ -1,7 +1,10 @@
 package org.ticketpost.mail;
 
+import jakarta.mail.internet.MailDateFormat;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.text.ParsePosition;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.util.ByteSequence;
 
@@ -23,6 +28,9 @@ final class TopHeaders {
             "from", "sender", "reply-to", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references",
             "return-path", "auto-submitted", "x-autoreply", "x-autorespond", "x-autoreply-from", "x-mail-autoreply",
             "precedence", "x-failed-recipients", "x-loop");
+
+    private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
+    private static final int REFERENCES_LIMIT = 100;
 
     private final Map<String, List<byte[]>> raw = new LinkedHashMap<>();
     private Charset fallback = TextDecoding.FALLBACK;
@@ -71,6 +79,32 @@ final class TopHeaders {
         return unfolded(name).map(value -> value.split("[;\\s(]", 2)[0].toLowerCase(Locale.ROOT));
     }
 
+    /** The Message-IDs in such a field, without angle brackets; of long References the newest. */
+    List<String> messageIds(String field) {
+        List<String> ids = new ArrayList<>();
+        Optional<String> value = unfolded(field);
+        if (value.isEmpty()) {
+            return ids;
+        }
+        Matcher id = MESSAGE_ID.matcher(value.get());
+        while (id.find()) {
+            ids.add(id.group(1));
+        }
+        if (ids.isEmpty() && !value.get().isBlank() && !value.get().contains(" ")) {
+            ids.add(value.get());   // some programs leave out the angle brackets
+        }
+        return ids.size() <= REFERENCES_LIMIT ? ids : ids.subList(ids.size() - REFERENCES_LIMIT, ids.size());
+    }
+
+    /** The Date field, if readable (RFC 5322 and the obsolete forms: two-digit years, zone names). */
+    Optional<Instant> date() {
+        return unfolded("date").flatMap(TopHeaders::date);
+    }
+
+    private static Optional<Instant> date(String value) {
+        java.util.Date parsed = new MailDateFormat().parse(value, new ParsePosition(0));
+        return Optional.ofNullable(parsed).map(java.util.Date::toInstant);
+    }
     /** The raw bytes of a field's value, after the colon, still folded. */
     static byte[] valueBytes(Field field) {
         ByteSequence bytes = field.getRaw();

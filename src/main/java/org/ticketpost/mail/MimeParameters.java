@@ -81,7 +81,8 @@ final class MimeParameters {
         }
         if (at < text.length() && text.charAt(at) == '"') {
             for (at++; at < text.length() && text.charAt(at) != '"'; at++) {
-                if (text.charAt(at) == '\\' && at + 1 < text.length()) {
+                // a backslash escapes a quote or a backslash only: Windows programs write paths unescaped
+                if (text.charAt(at) == '\\' && at + 1 < text.length() && (text.charAt(at + 1) == '"' || text.charAt(at + 1) == '\\')) {
                     at++;
                 }
                 value.append(text.charAt(at));

@@ -26,6 +26,11 @@ final class PartFields {
         }
     }
 
+    /** The media type of Content-Type in lower case, or empty when the part has none. */
+    String mimeType() {
+        return contentType.value();
+    }
+
     /** "attachment", "inline", or empty when the part has no Content-Disposition. */
     String dispositionType() {
         return disposition.value();

@@ -41,6 +41,7 @@ final class PartReader {
     private Charset textCharset;
     private Charset mailCharset;
     private int bodyPartDepth;
+    private int messages;
 
     PartReader(AttachmentSink sink) {
         this.sink = sink;
@@ -53,13 +54,15 @@ final class PartReader {
         stream.parse(input);
         for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
             switch (state) {
+                case T_START_MESSAGE -> startMessage(stream);
                 case T_START_HEADER -> part.reset();
                 case T_FIELD -> {
                     part.add(stream.getField());
-                    if (bodyPartDepth == 0) {
+                    if (bodyPartDepth == 0 && messages == 1) {
                         headers.add(stream.getField());
                     }
                 }
+                case T_END_HEADER -> endHeader(stream);
                 case T_START_BODYPART -> bodyPartDepth++;
                 case T_END_BODYPART -> bodyPartDepth--;
                 case T_START_MULTIPART -> startMultipart(stream);
@@ -68,6 +71,22 @@ final class PartReader {
                 default -> { }
             }
         }
+    }
+
+    /**
+     * A mail that is nothing but another mail (Content-Type: message/rfc822 at the top, as some
+     * programs forward) is read through: its text and attachments are those of the mail inside.
+     * An attached mail within a multipart stays one attachment.
+     */
+    private void endHeader(MimeTokenStream stream) {
+        if (bodyPartDepth == 0 && multiparts.isEmpty() && part.mimeType().equals("message/rfc822")) {
+            stream.setRecursionMode(RecursionMode.M_RECURSE);
+        }
+    }
+
+    private void startMessage(MimeTokenStream stream) {
+        messages++;
+        stream.setRecursionMode(RecursionMode.M_NO_RECURSE);   // only a wrapping mail is read through
     }
 
     private void startMultipart(MimeTokenStream stream) {

@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.ticketpost.intake.Attachment;
+import org.ticketpost.intake.EmailAddress;
 import org.ticketpost.intake.InboundMail;
 
 /** Which parts of a mail are attachments, and what is known of each. */
@@ -206,7 +207,7 @@ class MimeDecoderAttachmentTest {
 
                 --b
                 Content-Type: text/plain
-                Content-Disposition: attachment; filename="C:\\\\Users\\\\jane\\\\server.log"
+                Content-Disposition: attachment; filename="C:\\Users\\jane\\server.log"
 
                 log
                 --b--
@@ -283,6 +284,33 @@ class MimeDecoderAttachmentTest {
         String raw = new String(Mails.bytes("forwarded-mail.eml"), StandardCharsets.UTF_8);
         String attached = raw.substring(raw.indexOf("From: Customer"), raw.indexOf("\n--fwd--"));
         assertThat(mail.attachments().get(0).size()).isEqualTo(attached.length());
+    }
+
+    @Test
+    void mailThatOnlyWrapsAnotherMailIsReadThrough() {
+        InboundMail mail = Mails.load("wrapped-mail.eml");
+
+        assertThat(mail.subject()).isEqualTo("Fwd: Calendar is down");
+        assertThat(mail.from().map(EmailAddress::address)).contains("gateway@example.com");
+        assertThat(mail.messageId()).contains("wrapper-1@example.com");
+        assertThat(mail.text()).isEqualTo("The calendar has been down since 10:00.");
+        assertThat(mail.attachments()).extracting(Attachment::name, Attachment::size).containsExactly(tuple("trace.bin", 10L));
+    }
+
+    @Test
+    void base64EncodedWrappedMailIsReadThrough() {
+        InboundMail mail = decode("""
+                From: gateway@example.com
+                Subject: Wrapped
+                Content-Type: message/rfc822
+                Content-Transfer-Encoding: base64
+
+                RnJvbTogY3VzdG9tZXJAZXhhbXBsZS5vcmcKU3ViamVjdDogSW5uZXIKCklubmVyIHRleHQK
+                """);
+
+        assertThat(mail.subject()).isEqualTo("Wrapped");
+        assertThat(mail.text()).isEqualTo("Inner text\n");
+        assertThat(mail.attachments()).isEmpty();
     }
 
     @Test

@@ -22,6 +22,12 @@ class MimeParametersTest {
     }
 
     @Test
+    void backslashOfAWindowsPathWrittenUnescapedIsKept() {
+        assertThat(parse("attachment; filename=\"C:\\Users\\jane\\server.log\"").get("filename", LATIN1))
+                .contains("C:\\Users\\jane\\server.log");
+    }
+
+    @Test
     void unquotedValueWithSpacesIsReadToTheSemicolon() {
         assertThat(parse("attachment; filename=my report.pdf ; size=3").get("filename", LATIN1)).contains("my report.pdf");
     }

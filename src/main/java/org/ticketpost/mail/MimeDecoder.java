@@ -56,7 +56,7 @@ public final class MimeDecoder implements MailParser {
             throw new UnreadableMailException(notAMail.get());
         }
         input.reset();
-        input.skipNBytes(MailSniffer.mboxLineLength(head, head.length));
+        input.skipNBytes(MailSniffer.headerStart(head, head.length));
 
         InputStream lines = MailSniffer.hasBareCrLineEnds(head, head.length) ? new BareCrLineEnds(input) : input;
         PartReader parts = new PartReader(sink);

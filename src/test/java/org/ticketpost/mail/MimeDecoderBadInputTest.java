@@ -77,6 +77,35 @@ class MimeDecoderBadInputTest {
     }
 
     @Test
+    void mailSavedWithABlankLineOfSpacesOnTopIsRead() {
+        InboundMail mail = decode("          \r\nFrom: jane@example.com\r\nSubject: Calendar\r\n\r\nHello\r\n");
+
+        assertThat(mail.subject()).isEqualTo("Calendar");
+        assertThat(mail.text()).isEqualTo("Hello\n");
+    }
+
+    @Test
+    void mailWithAByteOrderMarkIsRead() {
+        InboundMail mail = decode("\uFEFFFrom: jane@example.com\nSubject: Calendar\n\nHello\n");
+
+        assertThat(mail.from().map(org.ticketpost.intake.EmailAddress::address)).contains("jane@example.com");
+    }
+
+    @Test
+    void mailWithABannerLineAboveItsFieldsIsRead() {
+        InboundMail mail = decode("""
+                ---- Original email message ----
+                From: jane@example.com
+                Subject: Contact from Server
+
+                Contact form
+                """);
+
+        assertThat(mail.subject()).isEqualTo("Contact from Server");
+        assertThat(mail.text()).isEqualTo("Contact form\n");
+    }
+
+    @Test
     void mailWithHeadersOnlyHasNoText() {
         InboundMail mail = decode("From: jane@example.com\nSubject: Only a subject\n");
 

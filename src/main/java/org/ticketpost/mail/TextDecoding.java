@@ -70,6 +70,9 @@ final class TextDecoding {
             return Optional.empty();
         }
         String name = label.strip().replace("\"", "").toLowerCase(Locale.ROOT);
+        if (Utf7.CHARSET.aliases().contains(name) || name.equals("utf-7")) {
+            return Optional.of(Utf7.CHARSET);
+        }
         try {
             return Optional.of(Charset.forName(SUPERSETS.getOrDefault(name, name)));
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {

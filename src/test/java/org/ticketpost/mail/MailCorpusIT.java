@@ -59,7 +59,7 @@ class MailCorpusIT {
             Map.entry("rt: subject", 1.00),
             Map.entry("rt: body", 1.00),
             Map.entry("talon: own text", 1.00),
-            Map.entry("zammad: subject", 0.98),
+            Map.entry("zammad: subject", 0.97),
             Map.entry("zammad: sender", 0.94),
             Map.entry("zammad: sender name", 0.94),
             Map.entry("zammad: body", 0.92),

@@ -61,6 +61,18 @@ class MimeDecoderHeaderTest {
     }
 
     @Test
+    void encodedWordInUtf7IsDecoded() {
+        InboundMail mail = decode("""
+                From: postmaster@example.com
+                Subject: Benachrichtigung zum =?unicode-1-1-utf-7?Q?+ANw-bermittlungsstatus_(Fehlgeschlagen)?=
+
+                Hello
+                """);
+
+        assertThat(mail.subject()).isEqualTo("Benachrichtigung zum Übermittlungsstatus (Fehlgeschlagen)");
+    }
+
+    @Test
     void plainWordsBesideAnEncodedWordKeepTheirSpaces() {
         InboundMail mail = decode("""
                 From: jane@example.com

@@ -95,6 +95,18 @@ class MimeDecoderTextTest {
     }
 
     @Test
+    void utf7TextOfAnExchangeReportIsRead() {
+        InboundMail mail = decode("""
+                From: postmaster@example.com
+                Content-Type: text/plain; charset=unicode-1-1-utf-7
+
+                +ANw-bermittlung an folgende Empf+AOQ-nger fehlgeschlagen.
+                """);
+
+        assertThat(mail.text()).isEqualTo("Übermittlung an folgende Empfänger fehlgeschlagen.\n");
+    }
+
+    @Test
     void utf8TextDeclaredAsLatin1IsReadAsUtf8() {
         InboundMail mail = decode("""
                 From: jane@example.com

@@ -165,9 +165,6 @@ final class MimeParameters {
     }
 
     private static String raw8Bit(byte[] bytes, Charset rawCharset) {
-        if (TextDecoding.isAscii(bytes, bytes.length) || TextDecoding.isUtf8(bytes, bytes.length)) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return new String(bytes, rawCharset);
+        return TextDecoding.raw(bytes, rawCharset);
     }
 }

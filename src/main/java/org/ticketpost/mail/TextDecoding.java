@@ -34,6 +34,9 @@ final class TextDecoding {
             Map.entry("ks_c_5601-1987", "x-windows-949"),
             Map.entry("euc-kr", "x-windows-949"),
             Map.entry("iso-8859-8-i", "ISO-8859-8"),
+            Map.entry("iso-gb2312", "GB18030"),
+            Map.entry("iso-2022-jp", "x-windows-iso2022jp"),   // with the NEC and IBM characters Windows writes (①)
+            Map.entry("x-mac-cyrillic", "x-MacCyrillic"),
             Map.entry("shift_jis", "windows-31j"),
             Map.entry("x-sjis", "windows-31j"),
             Map.entry("utf8", "UTF-8"));
@@ -83,7 +86,11 @@ final class TextDecoding {
     static String decode(byte[] bytes, int length, String declaredCharset) {
         Optional<Charset> sevenBit = charset(declaredCharset).filter(TextDecoding::isSevenBit);
         if (sevenBit.isPresent()) {
-            return new String(bytes, 0, length, sevenBit.get());
+            if (isAscii(bytes, length)) {
+                return new String(bytes, 0, length, sevenBit.get());
+            }
+            // 8-bit bytes cannot be in a 7-bit charset: the label is wrong, often on text converted to UTF-8
+            return new String(bytes, 0, length, isUtf8(bytes, length) ? StandardCharsets.UTF_8 : forRawBytes(sevenBit.get()));
         }
         if (isAscii(bytes, length)) {
             return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
@@ -100,8 +107,21 @@ final class TextDecoding {
 
     /** Charsets that write non-ASCII text in ASCII bytes (escape sequences), so ASCII bytes are not ASCII text. */
     static boolean isSevenBit(Charset charset) {
-        String name = charset.name().toUpperCase(Locale.ROOT);
-        return name.startsWith("ISO-2022") || name.equals("UTF-7") || name.equals("HZ-GB-2312");
+        String name = charset.name().toUpperCase(Locale.ROOT).replace("-", "");
+        return name.contains("ISO2022") || name.equals("UTF7") || name.equals("HZGB2312");
+    }
+
+    /**
+     * Raw 8-bit bytes of a header: UTF-8 when they are, otherwise in the charset the mail
+     * declares; when it declares none, UTF-8 cut short (a name truncated mid-character) is
+     * still read as UTF-8 rather than as windows-1252 gibberish.
+     */
+    static String raw(byte[] bytes, Charset declared) {
+        if (isAscii(bytes, bytes.length) || isUtf8(bytes, bytes.length)
+                || declared.equals(FALLBACK) && isMostlyUtf8(bytes)) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return new String(bytes, declared);
     }
 
     /**
@@ -109,14 +129,14 @@ final class TextDecoding {
      * charset that writes ASCII bytes only (ISO-2022-JP) cannot be meant, so its 8-bit sibling is.
      */
     static Charset forRawBytes(Charset charset) {
-        String name = charset.name().toUpperCase(Locale.ROOT);
-        if (name.startsWith("ISO-2022-JP")) {
+        String name = charset.name().toUpperCase(Locale.ROOT).replace("-", "");
+        if (name.contains("ISO2022JP")) {
             return Charset.forName("windows-31j");
         }
-        if (name.startsWith("ISO-2022-KR")) {
+        if (name.contains("ISO2022KR")) {
             return Charset.forName("x-windows-949");
         }
-        if (name.startsWith("ISO-2022-CN") || name.equals("HZ-GB-2312")) {
+        if (name.contains("ISO2022CN") || name.equals("HZGB2312")) {
             return Charset.forName("GB18030");
         }
         return isSevenBit(charset) ? StandardCharsets.UTF_8 : charset;
@@ -141,6 +161,29 @@ final class TextDecoding {
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    /** Well-formed UTF-8 sequences with at most a few stray bytes, as when UTF-8 was cut in the middle of a character. */
+    private static boolean isMostlyUtf8(byte[] bytes) {
+        int sequences = 0;
+        int stray = 0;
+        for (int i = 0; i < bytes.length; ) {
+            int lead = bytes[i] & 0xff;
+            int length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3
+                    : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+            boolean wellFormed = length > 0 && i + length <= bytes.length;
+            for (int k = 1; wellFormed && k < length; k++) {
+                wellFormed = (bytes[i + k] & 0xc0) == 0x80;
+            }
+            if (!wellFormed) {
+                stray++;
+                i++;
+            } else {
+                sequences += length > 1 ? 1 : 0;
+                i += length;
+            }
+        }
+        return sequences > 0 && stray * 4 <= sequences;
     }
 
     /** Mostly UTF-8 with a few broken bytes: decode as UTF-8 and let the broken bytes show. */

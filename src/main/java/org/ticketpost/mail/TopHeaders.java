@@ -68,9 +68,7 @@ final class TopHeaders {
     }
 
     private String unfolded(byte[] bytes) {
-        String value = TextDecoding.isAscii(bytes, bytes.length) || TextDecoding.isUtf8(bytes, bytes.length)
-                ? new String(bytes, StandardCharsets.UTF_8)
-                : new String(bytes, fallback);
+        String value = TextDecoding.raw(bytes, fallback);
         return value.replaceAll("\r?\n(?=[ \t])", "").replace("\r", "").replace("\n", " ").strip();
     }
 

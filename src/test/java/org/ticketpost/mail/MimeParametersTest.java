@@ -84,6 +84,14 @@ class MimeParametersTest {
     }
 
     @Test
+    void rawUtf8NameCutInTheMiddleOfACharacterIsStillReadAsUtf8() {
+        byte[] name = "attachment; filename=\"Картинка с очень".getBytes(StandardCharsets.UTF_8);
+        byte[] cut = java.util.Arrays.copyOf(name, name.length - 1);
+
+        assertThat(MimeParameters.parse(cut).get("filename", TextDecoding.FALLBACK)).contains("Картинка с очен\uFFFD");
+    }
+
+    @Test
     void foldedFieldIsUnfolded() {
         assertThat(parse("attachment;\r\n filename=\"a\r\n b.txt\"").get("filename", LATIN1)).contains("a b.txt");
     }

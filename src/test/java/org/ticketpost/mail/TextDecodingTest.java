@@ -23,7 +23,9 @@ class TextDecodingTest {
             "iso-8859-8-i, ISO-8859-8",
             "windows-1258, windows-1258",
             "koi8-r, KOI8-R",
-            "iso-2022-jp, ISO-2022-JP"})
+            "iso-2022-jp, x-windows-iso2022jp",
+            "x-mac-cyrillic, x-MacCyrillic",
+            "iso-gb2312, GB18030"})
     void charsetLabelNamesTheCharsetMailProgramsUse(String label, String charset) {
         assertThat(TextDecoding.charset(label)).contains(Charset.forName(charset));
     }
@@ -48,6 +50,27 @@ class TextDecodingTest {
         byte[] jis = "カテゴリ：全メンバー".getBytes(Charset.forName("ISO-2022-JP"));
 
         assertThat(TextDecoding.decode(jis, jis.length, "iso-2022-jp")).isEqualTo("カテゴリ：全メンバー");
+    }
+
+    @Test
+    void iso2022JpWithTheCircledDigitsWindowsWritesIsDecoded() {
+        byte[] jis = "報告書①.txt".getBytes(Charset.forName("x-windows-iso2022jp"));
+
+        assertThat(TextDecoding.decode(jis, jis.length, "ISO-2022-JP")).isEqualTo("報告書①.txt");
+    }
+
+    @Test
+    void utf8TextLabelledWithASevenBitCharsetIsReadAsUtf8() {
+        byte[] utf8 = "送信先のメールボックスが一杯".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(TextDecoding.decode(utf8, utf8.length, "ISO-2022-JP")).isEqualTo("送信先のメールボックスが一杯");
+    }
+
+    @Test
+    void shiftJisTextLabelledIso2022JpIsReadAsShiftJis() {
+        byte[] sjis = "ツール".getBytes(Charset.forName("windows-31j"));
+
+        assertThat(TextDecoding.decode(sjis, sjis.length, "ISO-2022-JP")).isEqualTo("ツール");
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
+import org.apache.james.mime4j.io.MaxHeaderLimitException;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.ticketpost.intake.AttachmentSink;
 import org.ticketpost.intake.EmailAddress;
@@ -35,12 +37,14 @@ public final class MimeDecoder implements MailParser {
     static final int NESTING_LIMIT = 50;
     /** A header field beyond this ends the reading: no mail program writes one, so it is an attack or garbage. */
     static final int HEADER_LIMIT = 4 * 1024 * 1024;
+    /** More header fields than this end the reading too; real mails have a few dozen. */
+    static final int HEADER_FIELD_LIMIT = 10_000;
     private static final int SUBJECT_LIMIT = 1000;
 
     private static final MimeConfig LIMITS = MimeConfig.custom()
             .setMaxLineLen(-1)                       // real mail has absurd lines; memory is bounded elsewhere
             .setMaxHeaderLen(HEADER_LIMIT)           // a 1 MB header field is read; a 4 MB one ends the reading
-            .setMaxHeaderCount(10_000)
+            .setMaxHeaderCount(HEADER_FIELD_LIMIT)
             .setMaxContentLen(-1)
             .build();
 
@@ -67,6 +71,10 @@ public final class MimeDecoder implements MailParser {
                     // mime4j closes a part's stream when it is read; the rest of the input is still needed
                 }
             }, LIMITS);
+        } catch (MaxHeaderLengthLimitException e) {
+            throw new UnreadableMailException("a header field is longer than " + HEADER_LIMIT / (1024 * 1024) + " MB");
+        } catch (MaxHeaderLimitException e) {
+            throw new UnreadableMailException("the mail has more than " + HEADER_FIELD_LIMIT + " header fields");
         } catch (MimeException e) {
             throw new UnreadableMailException("the MIME structure cannot be read: " + e.getMessage());
         }

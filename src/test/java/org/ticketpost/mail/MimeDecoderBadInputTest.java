@@ -177,7 +177,17 @@ class MimeDecoderBadInputTest {
 
         assertThatThrownBy(() -> assertTimeoutPreemptively(QUICKLY, () -> parse(mail)))
                 .isInstanceOf(UnreadableMailException.class)
-                .hasMessageContaining("header");
+                .hasMessage("a header field is longer than 4 MB");
+    }
+
+    @Test
+    void moreHeaderFieldsThanTheLimitAreRefusedWithAReason() {
+        String fields = "X-Trace: hop\n".repeat(MimeDecoder.HEADER_FIELD_LIMIT + 1);
+        byte[] mail = ("From: jane@example.com\n" + fields + "\nHello\n").getBytes(StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> assertTimeoutPreemptively(QUICKLY, () -> parse(mail)))
+                .isInstanceOf(UnreadableMailException.class)
+                .hasMessage("the mail has more than 10000 header fields");
     }
 
     @Test

@@ -123,11 +123,23 @@ final class PartReader {
             if (readable && fileName.isEmpty() && !part.dispositionType().equals("attachment")) {
                 text(content, mimeType);
             } else {
-                StoredContent stored = sink.accept(content);
-                String name = fileName.orElseGet(() -> FileNames.forUnnamed(attachments.size() + 1, mimeType));
-                attachments.add(new Attachment(name, mimeType, stored.size(), stored));
+                attach(content, mimeType, fileName);
             }
         }
+    }
+
+    private void attach(InputStream content, String mimeType, Optional<String> fileName) throws IOException {
+        Optional<String> name = fileName;
+        StoredContent stored;
+        if (name.isEmpty() && mimeType.equals("message/rfc822")) {
+            AttachedMailName attachedMail = new AttachedMailName(content);
+            stored = sink.accept(attachedMail);
+            name = attachedMail.name(TextDecoding.forRawBytes(declaredCharset()));
+        } else {
+            stored = sink.accept(content);
+        }
+        String shown = name.orElseGet(() -> FileNames.forUnnamed(attachments.size() + 1, mimeType));
+        attachments.add(new Attachment(shown, mimeType, stored.size(), stored));
     }
 
     private void text(InputStream content, String mimeType) throws IOException {

@@ -34,7 +34,7 @@ final class Comparison {
             agreement.record(message, "body", agrees, difference(body.text(), mail.text()));
         });
         expected.attachments().ifPresent(attachments -> {
-            Expected.Attachments actual = attachments(mail);
+            Expected.Attachments actual = attachments(mail, attachments);
             agreement.record(message, "attachments", agrees(actual, attachments), attachments, actual);
         });
         expected.attachmentTypes().ifPresent(types -> {
@@ -59,11 +59,17 @@ final class Comparison {
                 && sorted(actual.names()).stream().allMatch(unmatched::remove);
     }
 
-    private static Expected.Attachments attachments(InboundMail mail) {
+    /**
+     * Ticketpost's attachments, those with names it made up counted as unnamed; so are attached mails
+     * it named after their subject, unless the source names them so too.
+     */
+    private static Expected.Attachments attachments(InboundMail mail, Expected.Attachments expected) {
         List<String> names = new ArrayList<>();
         int unnamed = 0;
         for (Attachment attachment : mail.attachments()) {
-            if (MADE_UP_NAME.matcher(attachment.name()).matches()) {
+            boolean namedAfterSubject = !expected.inventsNames() && attachment.contentType().equals("message/rfc822")
+                    && !expected.names().contains(attachment.name());
+            if (MADE_UP_NAME.matcher(attachment.name()).matches() || namedAfterSubject) {
                 unnamed++;
             } else {
                 names.add(attachment.name());

@@ -63,7 +63,7 @@ class MailCorpusIT {
             Map.entry("zammad: sender", 0.94),
             Map.entry("zammad: sender name", 0.94),
             Map.entry("zammad: body", 0.92),
-            Map.entry("zammad: attachments", 0.94));
+            Map.entry("zammad: attachments", 0.93));
 
     private static final List<ExpectedResults> EXPECTED_RESULTS = List.of(
             new ZammadResults(), new Mime4jResults(), new MimeKitSummaries(), new RtGnupgResults(), new TalonResults());

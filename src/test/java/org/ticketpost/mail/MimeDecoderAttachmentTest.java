@@ -314,7 +314,7 @@ class MimeDecoderAttachmentTest {
     }
 
     @Test
-    void unnamedAttachedMailIsNamedAsAnEmlFile() {
+    void unnamedAttachedMailIsNamedAfterItsSubject() {
         InboundMail mail = decode("""
                 From: jane@example.com
                 Content-Type: multipart/mixed; boundary="b"
@@ -323,13 +323,32 @@ class MimeDecoderAttachmentTest {
                 Content-Type: message/rfc822
 
                 From: customer@example.org
-                Subject: Inner
+                Subject: =?UTF-8?Q?Kalender_st=C3=B6rt:?= 10/11 "down"
 
                 Inner text
                 --b--
                 """);
 
         assertThat(mail.text()).isEmpty();
+        assertThat(mail.attachments()).extracting(Attachment::name, Attachment::contentType)
+                .containsExactly(tuple("Kalender stört: 10 11 \"down\".eml", "message/rfc822"));
+    }
+
+    @Test
+    void attachedMailWithoutSubjectIsNamedAsAnEmlFile() {
+        InboundMail mail = decode("""
+                From: jane@example.com
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: message/rfc822
+
+                From: customer@example.org
+
+                Inner text
+                --b--
+                """);
+
         assertThat(mail.attachments()).extracting(Attachment::name).containsExactly("attachment-1.eml");
     }
 }

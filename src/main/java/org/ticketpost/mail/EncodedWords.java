@@ -26,7 +26,7 @@ final class EncodedWords {
 
     static String decode(String text, Charset fallback) {
         String words = text.contains("=?") ? utf7AsUtf8(text) : text;
-        return DecoderUtil.decodeEncodedWords(words, DecodeMonitor.SILENT, fallback, TextDecoding.supersets());
+        return DecoderUtil.decodeEncodedWords(words, DecodeMonitor.SILENT, fallback, CharsetLabels.supersets());
     }
 
     /** Rewrites each UTF-7 word as the same text in a UTF-8 word, so that the words around it join as usual. */

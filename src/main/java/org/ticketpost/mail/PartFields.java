@@ -42,7 +42,7 @@ final class PartFields {
      * @param rawCharset the charset for raw 8-bit bytes in the name that are not UTF-8
      */
     Optional<String> fileName(Charset rawCharset) {
-        Charset raw = contentTypeParameter("charset").flatMap(TextDecoding::charset).map(TextDecoding::forRawBytes)
+        Charset raw = contentTypeParameter("charset").flatMap(CharsetLabels::charset).map(CharsetLabels::forRawBytes)
                 .orElse(rawCharset);
         return disposition.get("filename", raw)
                 .or(() -> contentType.get("name", raw))

@@ -93,7 +93,7 @@ final class PartReader {
         if (multiparts.isEmpty() && bodyPartDepth == 0) {
             topMimeType = stream.getBodyDescriptor().getMimeType();
             // some programs name the mail's charset on the top multipart only, and write raw 8-bit names in it
-            part.contentTypeParameter("charset").flatMap(TextDecoding::charset)
+            part.contentTypeParameter("charset").flatMap(CharsetLabels::charset)
                     .ifPresent(charset -> mailCharset = charset);
         }
         multiparts.push(new TextParts(stream.getBodyDescriptor().getSubType()));
@@ -117,7 +117,7 @@ final class PartReader {
         if (multiparts.isEmpty() && bodyPartDepth == 0) {
             topMimeType = mimeType;
         }
-        Optional<String> fileName = part.fileName(TextDecoding.forRawBytes(declaredCharset()));
+        Optional<String> fileName = part.fileName(CharsetLabels.forRawBytes(declaredCharset()));
         boolean readable = mimeType.equals("text/plain") || mimeType.equals("text/html");
         try (InputStream content = decoded(stream.getInputStream(), body.getTransferEncoding())) {
             if (readable && fileName.isEmpty() && !part.dispositionType().equals("attachment")) {
@@ -134,7 +134,7 @@ final class PartReader {
         if (name.isEmpty() && mimeType.equals("message/rfc822")) {
             AttachedMailName attachedMail = new AttachedMailName(content);
             stored = sink.accept(attachedMail);
-            name = attachedMail.name(TextDecoding.forRawBytes(declaredCharset()));
+            name = attachedMail.name(CharsetLabels.forRawBytes(declaredCharset()));
         } else {
             stored = sink.accept(content);
         }
@@ -153,7 +153,7 @@ final class PartReader {
             charset = HtmlCharset.declared(bytes).orElse(null);
         }
         if (textCharset == null) {
-            textCharset = TextDecoding.charset(charset).orElse(null);
+            textCharset = CharsetLabels.charset(charset).orElse(null);
         }
         if (charset == null && mailCharset != null) {
             charset = mailCharset.name();

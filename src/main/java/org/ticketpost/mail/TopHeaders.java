@@ -45,7 +45,7 @@ final class TopHeaders {
 
     /** The charset for raw 8-bit header bytes that are not UTF-8: the one of the message's text. */
     void setFallback(Charset charset) {
-        this.fallback = TextDecoding.forRawBytes(charset);
+        this.fallback = CharsetLabels.forRawBytes(charset);
     }
 
     boolean has(String name) {

@@ -5,38 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class TextDecodingTest {
-
-    @ParameterizedTest(name = "{0} is read as {1}")
-    @CsvSource({
-            "UTF-8, UTF-8",
-            "utf8, UTF-8",
-            "'\"utf-8\"', UTF-8",
-            "iso-8859-1, windows-1252",
-            "us-ascii, windows-1252",
-            "gb2312, GB18030",
-            "ks_c_5601-1987, x-windows-949",
-            "shift_jis, windows-31j",
-            "iso-8859-8-i, ISO-8859-8",
-            "windows-1258, windows-1258",
-            "koi8-r, KOI8-R",
-            "iso-2022-jp, x-windows-iso2022jp",
-            "x-mac-cyrillic, x-MacCyrillic",
-            "iso-gb2312, GB18030"})
-    void charsetLabelNamesTheCharsetMailProgramsUse(String label, String charset) {
-        assertThat(TextDecoding.charset(label)).contains(Charset.forName(charset));
-    }
-
-    @Test
-    void unknownCharsetLabelNamesNoCharset() {
-        assertThat(TextDecoding.charset("fakescii")).isEmpty();
-        assertThat(TextDecoding.charset("utf-8\\")).isEmpty();
-        assertThat(TextDecoding.charset("")).isEmpty();
-        assertThat(TextDecoding.charset(null)).isEmpty();
-    }
 
     @Test
     void asciiIsReadAsItIsWhateverTheLabel() {

@@ -35,8 +35,8 @@ class Utf7Test {
 
     @Test
     void labelsOfMailProgramsNameIt() {
-        assertThat(TextDecoding.charset("unicode-1-1-utf-7")).contains(Utf7.CHARSET);
-        assertThat(TextDecoding.charset("UTF-7")).contains(Utf7.CHARSET);
+        assertThat(CharsetLabels.charset("unicode-1-1-utf-7")).contains(Utf7.CHARSET);
+        assertThat(CharsetLabels.charset("UTF-7")).contains(Utf7.CHARSET);
     }
 
     private static String decode(String utf7) {

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParsePosition;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,8 @@ import org.apache.james.mime4j.util.ByteSequence;
 /**
  * The header fields of a message that Ticketpost reads, kept as raw bytes until the
  * message is read to its end: raw 8-bit header text is then decoded as UTF-8 when it is
- * valid UTF-8, otherwise in the charset of the message's text, as mail programs do.
+ * valid UTF-8, otherwise in the charset the message declares for its text, as mail
+ * programs do.
  */
 final class TopHeaders {
 
@@ -43,7 +46,7 @@ final class TopHeaders {
         raw.computeIfAbsent(name, any -> new ArrayList<>()).add(valueBytes(field));
     }
 
-    /** The charset for raw 8-bit header bytes that are not UTF-8: the one of the message's text. */
+    /** The charset for raw 8-bit header bytes that are not UTF-8: the one the message declares for its text. */
     void setFallback(Charset charset) {
         this.fallback = CharsetLabels.forRawBytes(charset);
     }
@@ -100,9 +103,10 @@ final class TopHeaders {
     }
 
     private static Optional<Instant> date(String value) {
-        java.util.Date parsed = new MailDateFormat().parse(value, new ParsePosition(0));
-        return Optional.ofNullable(parsed).map(java.util.Date::toInstant);
+        Date parsed = new MailDateFormat().parse(value, new ParsePosition(0));
+        return Optional.ofNullable(parsed).map(Date::toInstant);
     }
+
     /** The raw bytes of a field's value, after the colon, still folded. */
     static byte[] valueBytes(Field field) {
         ByteSequence bytes = field.getRaw();
@@ -115,7 +119,6 @@ final class TopHeaders {
         while (colon < all.length && all[colon] != ':') {
             colon++;
         }
-        byte[] value = java.util.Arrays.copyOfRange(all, Math.min(colon + 1, all.length), all.length);
-        return value;
+        return Arrays.copyOfRange(all, Math.min(colon + 1, all.length), all.length);
     }
 }

@@ -3,6 +3,7 @@ package org.ticketpost.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ticketpost.mail.Mails.decode;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,7 +49,7 @@ class AutomaticMailTest {
     void bulkJunkAndListPrecedenceIsAutomatic(String value) {
         InboundMail mail = decode("From: news@example.com\nPrecedence: " + value + "\nSubject: News\n\nNews\n");
 
-        assertThat(mail.automatic()).contains("Precedence: " + value.toLowerCase(java.util.Locale.ROOT));
+        assertThat(mail.automatic()).contains("Precedence: " + value.toLowerCase(Locale.ROOT));
     }
 
     @Test

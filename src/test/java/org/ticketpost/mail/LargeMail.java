@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Collections;
@@ -78,7 +79,7 @@ final class LargeMail {
             }
             String separator = lineBreaks ? "\n" : "";
             this.fullLine = (Base64.getEncoder().encodeToString(block) + separator).getBytes(StandardCharsets.US_ASCII);
-            byte[] rest = java.util.Arrays.copyOf(block, (int) (size % BLOCK));
+            byte[] rest = Arrays.copyOf(block, (int) (size % BLOCK));
             this.lastLine = rest.length == 0 ? new byte[0] : Base64.getEncoder().encode(rest);
             this.fullLines = size / BLOCK;
         }

@@ -1,6 +1,7 @@
 package org.ticketpost.mail;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ final class Mails {
 
     /** The parts one after the other: a header written in the test and a body in some charset. */
     static byte[] join(byte[]... parts) {
-        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             joined.writeBytes(part);
         }

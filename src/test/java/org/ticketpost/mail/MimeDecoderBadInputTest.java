@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.ticketpost.intake.Attachment;
 import org.ticketpost.intake.AttachmentSink;
+import org.ticketpost.intake.EmailAddress;
 import org.ticketpost.intake.InboundMail;
 import org.ticketpost.intake.UnreadableMailException;
 
@@ -88,7 +89,7 @@ class MimeDecoderBadInputTest {
     void mailWithAByteOrderMarkIsRead() {
         InboundMail mail = decode("\uFEFFFrom: jane@example.com\nSubject: Calendar\n\nHello\n");
 
-        assertThat(mail.from().map(org.ticketpost.intake.EmailAddress::address)).contains("jane@example.com");
+        assertThat(mail.from().map(EmailAddress::address)).contains("jane@example.com");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ticketpost.mail.Mails.decode;
 import static org.ticketpost.mail.Mails.latin1;
 
+import java.nio.charset.Charset;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.ticketpost.intake.EmailAddress;
@@ -176,7 +177,7 @@ class MimeDecoderHeaderTest {
     @Test
     void raw8BitSubjectInAMailWrittenInIso2022JpIsReadAsShiftJis() {
         InboundMail mail = decode(Mails.join(
-                latin1("From: bar@example.org\nSubject: "), "ツール".getBytes(java.nio.charset.Charset.forName("Shift_JIS")),
+                latin1("From: bar@example.org\nSubject: "), "ツール".getBytes(Charset.forName("Shift_JIS")),
                 latin1("\nContent-Type: text/plain; charset=iso-2022-jp\n\nHello\n")));
 
         assertThat(mail.subject()).isEqualTo("ツール");

@@ -1,6 +1,7 @@
 package org.ticketpost.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.ticketpost.mail.Mails.decode;
 import static org.ticketpost.mail.Mails.latin1;
 
@@ -332,7 +333,7 @@ class MimeDecoderTextTest {
                 """);
 
         assertThat(mail.text()).isEqualTo("The text before the cut");
-        assertThat(mail.attachments()).extracting("name", "size").containsExactly(org.assertj.core.groups.Tuple.tuple("half.bin", 6L));
+        assertThat(mail.attachments()).extracting("name", "size").containsExactly(tuple("half.bin", 6L));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class MimeParametersTest {
@@ -86,7 +87,7 @@ class MimeParametersTest {
     @Test
     void rawUtf8NameCutInTheMiddleOfACharacterIsStillReadAsUtf8() {
         byte[] name = "attachment; filename=\"Картинка с очень".getBytes(StandardCharsets.UTF_8);
-        byte[] cut = java.util.Arrays.copyOf(name, name.length - 1);
+        byte[] cut = Arrays.copyOf(name, name.length - 1);
 
         assertThat(MimeParameters.parse(cut).get("filename", TextDecoding.FALLBACK)).contains("Картинка с очен\uFFFD");
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
@@ -43,7 +44,7 @@ final class ZammadResults implements ExpectedResults {
         boolean html = "text/html".equals(expected.get("content_type"));
         return Optional.of(Expected.NOTHING
                 .withSubject(text(expected.get("subject")))
-                .withFrom(text(expected.get("from_email")).toLowerCase(java.util.Locale.ROOT),
+                .withFrom(text(expected.get("from_email")).toLowerCase(Locale.ROOT),
                         text(expected.get("from_display_name")))
                 .withBody(html ? HtmlText.of(body) : body, true)
                 .withAttachmentsNamedBySource(attachmentNames(expected)));

@@ -14,7 +14,11 @@ final class FlowedText {
         StringBuilder out = new StringBuilder(text.length());
         boolean continuing = false;
         int continuingDepth = 0;
-        for (String line : text.split("\n", -1)) {
+        String[] lines = text.split("\n", -1);
+        // a text ending in a line break yields an empty last element, which is no line of its own
+        int count = lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+        for (int i = 0; i < count; i++) {
+            String line = lines[i];
             int depth = 0;
             while (depth < line.length() && line.charAt(depth) == '>') {
                 depth++;

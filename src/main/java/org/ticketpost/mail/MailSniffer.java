@@ -29,15 +29,14 @@ final class MailSniffer {
         if (binary.isPresent()) {
             return binary;
         }
-        String text = new String(head, 0, length, StandardCharsets.ISO_8859_1);
-        int headerEnd = headerEnd(text);
-        String header = text.substring(0, headerEnd);
+        int start = headerStart(head, length);
+        String text = new String(head, start, length - start, StandardCharsets.ISO_8859_1);
+        String header = text.substring(0, headerEnd(text));
         if (header.indexOf('\0') >= 0) {
             return Optional.of("binary data, not a mail");
         }
         String[] lines = header.split("\r?\n|\r");
-        int first = lines.length > 0 && lines[0].startsWith("From ") ? 1 : 0;   // an mbox "From " line
-        if (lines.length <= first || !FIELD_LINE.matcher(lines[first]).matches()) {
+        if (!FIELD_LINE.matcher(lines[0]).matches()) {
             return Optional.of("no header section: a mail starts with header fields such as \"From: ...\"");
         }
         for (String line : lines) {
@@ -49,17 +48,59 @@ final class MailSniffer {
         return Optional.of("no mail header fields (From, To, Subject, Date, Message-ID, ...) in the header section");
     }
 
-    /** Length of a leading mbox "From " line, which is no header field, or 0. */
-    static int mboxLineLength(byte[] head, int length) {
-        if (length < 5 || !new String(head, 0, 5, StandardCharsets.ISO_8859_1).equals("From ")) {
-            return 0;
+    /**
+     * Where the header fields start. Skipped before them: a byte-order mark, blank lines and
+     * spaces (as some programs save a mail), an mbox "From " line, and one banner line such as
+     * "---- Original email message ----" that a forwarding tool put on top of the fields.
+     */
+    static int headerStart(byte[] head, int length) {
+        int at = startsWith(head, length, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        while (at < length && (head[at] == ' ' || head[at] == '\t' || head[at] == '\r' || head[at] == '\n')) {
+            at++;
         }
+        if (line(head, at, length).startsWith("From ")) {
+            at = nextLine(head, at, length);
+        }
+        int next = nextLine(head, at, length);
+        if (!FIELD_LINE.matcher(line(head, at, length)).matches() && FIELD_LINE.matcher(line(head, next, length)).matches()) {
+            at = next;
+        }
+        return at;
+    }
+
+    private static String line(byte[] head, int from, int length) {
+        int end = from;
+        while (end < length && head[end] != '\n' && head[end] != '\r') {
+            end++;
+        }
+        return new String(head, from, end - from, StandardCharsets.ISO_8859_1);
+    }
+
+    private static int nextLine(byte[] head, int from, int length) {
+        int at = from;
+        while (at < length && head[at] != '\n' && head[at] != '\r') {
+            at++;
+        }
+        if (at < length && head[at] == '\r') {
+            at++;
+        }
+        if (at < length && head[at] == '\n') {
+            at++;
+        }
+        return at;
+    }
+
+    /** Whether the lines end in a CR alone, as in files saved on old Macs. */
+    static boolean hasBareCrLineEnds(byte[] head, int length) {
         for (int i = 0; i < length; i++) {
             if (head[i] == '\n') {
-                return i + 1;
+                return false;
+            }
+            if (head[i] == '\r') {
+                return i + 1 < length && head[i + 1] != '\n';
             }
         }
-        return 0;
+        return false;
     }
 
     private static int headerEnd(String text) {

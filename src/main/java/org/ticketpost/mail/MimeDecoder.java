@@ -1,48 +1,33 @@
 package org.ticketpost.mail;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MailDateFormat;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
+import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.ParsePosition;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.james.mime4j.MimeException;
-import org.apache.james.mime4j.codec.Base64InputStream;
-import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
-import org.apache.james.mime4j.stream.BodyDescriptor;
-import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
+import org.apache.james.mime4j.io.MaxHeaderLimitException;
 import org.apache.james.mime4j.stream.MimeConfig;
-import org.apache.james.mime4j.stream.MimeTokenStream;
-import org.apache.james.mime4j.stream.RecursionMode;
-import org.ticketpost.intake.Attachment;
 import org.ticketpost.intake.AttachmentSink;
 import org.ticketpost.intake.EmailAddress;
 import org.ticketpost.intake.InboundMail;
 import org.ticketpost.intake.MailParser;
-import org.ticketpost.intake.StoredContent;
 import org.ticketpost.intake.UnreadableMailException;
 
 /**
  * Reads a mail with mime4j's streaming parser: headers decoded, the text a person would
  * read chosen, every attachment streamed to the sink. Nothing is held in memory but
  * the texts, each capped, so a 50 MB attachment costs no more memory than a small one.
+ * The parts are walked by {@link PartReader}; this class checks that the input is a mail
+ * at all, sets the limits and puts the {@link InboundMail} together.
  */
 public final class MimeDecoder implements MailParser {
 
@@ -50,17 +35,18 @@ public final class MimeDecoder implements MailParser {
     static final int TEXT_LIMIT = 4 * 1024 * 1024;
     /** Deeper multiparts are not taken apart: their content is kept as one attachment. */
     static final int NESTING_LIMIT = 50;
+    /** A header field beyond this ends the reading: no mail program writes one, so it is an attack or garbage. */
+    static final int HEADER_LIMIT = 4 * 1024 * 1024;
+    /** More header fields than this end the reading too; real mails have a few dozen. */
+    static final int HEADER_FIELD_LIMIT = 10_000;
     private static final int SUBJECT_LIMIT = 1000;
-    private static final int REFERENCES_LIMIT = 100;
 
     private static final MimeConfig LIMITS = MimeConfig.custom()
             .setMaxLineLen(-1)                       // real mail has absurd lines; memory is bounded elsewhere
-            .setMaxHeaderLen(4 * 1024 * 1024)        // a 1 MB header field is read; a 4 MB one ends the reading
-            .setMaxHeaderCount(10_000)
+            .setMaxHeaderLen(HEADER_LIMIT)           // a 1 MB header field is read; a 4 MB one ends the reading
+            .setMaxHeaderCount(HEADER_FIELD_LIMIT)
             .setMaxContentLen(-1)
             .build();
-
-    private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
 
     @Override
     public InboundMail parse(InputStream message, AttachmentSink sink) throws IOException, UnreadableMailException {
@@ -74,223 +60,62 @@ public final class MimeDecoder implements MailParser {
             throw new UnreadableMailException(notAMail.get());
         }
         input.reset();
-        input.skipNBytes(MailSniffer.mboxLineLength(head, head.length));
+        input.skipNBytes(MailSniffer.headerStart(head, head.length));
 
-        Reading reading = new Reading(sink);
+        InputStream lines = MailSniffer.hasBareCrLineEnds(head, head.length) ? new BareCrLineEnds(input) : input;
+        PartReader parts = new PartReader(sink);
         try {
-            reading.run(new FilterInputStream(input) {
+            parts.run(new FilterInputStream(lines) {
                 @Override
                 public void close() {
                     // mime4j closes a part's stream when it is read; the rest of the input is still needed
                 }
-            });
+            }, LIMITS);
+        } catch (MaxHeaderLengthLimitException e) {
+            throw new UnreadableMailException("a header field is longer than " + HEADER_LIMIT / (1024 * 1024) + " MB");
+        } catch (MaxHeaderLimitException e) {
+            throw new UnreadableMailException("the mail has more than " + HEADER_FIELD_LIMIT + " header fields");
         } catch (MimeException e) {
             throw new UnreadableMailException("the MIME structure cannot be read: " + e.getMessage());
         }
-        input.transferTo(java.io.OutputStream.nullOutputStream());   // the digest covers every byte
-        return reading.toMail(HexFormat.of().formatHex(sha256.digest()), counted.count());
+        input.transferTo(OutputStream.nullOutputStream());   // the digest covers every byte
+        return mail(parts, HexFormat.of().formatHex(sha256.digest()), counted.count());
     }
 
-    /** The state of reading one message. */
-    private static final class Reading {
-        private final AttachmentSink sink;
-        private final TopHeaders headers = new TopHeaders();
-        private final PartFields part = new PartFields();
-        private final Deque<TextParts> multiparts = new ArrayDeque<>();
-        private final TextParts root = new TextParts("mixed");
-        private final List<Attachment> attachments = new ArrayList<>();
-        private final List<String> notes = new ArrayList<>();
-        private String topMimeType = "text/plain";
-        private Charset textCharset;
-        private int bodyPartDepth;
-
-        Reading(AttachmentSink sink) {
-            this.sink = sink;
+    private static InboundMail mail(PartReader parts, String sha256, long size) {
+        TopHeaders headers = parts.headers();
+        List<String> notes = new ArrayList<>(parts.notes());
+        headers.setFallback(parts.declaredCharset());
+        Optional<EmailAddress> from = addresses(headers, "from").stream().findFirst();
+        String subject = headers.text("subject").orElse("");
+        if (subject.length() > SUBJECT_LIMIT) {
+            notes.add("the subject of " + subject.length() + " characters was cut");
+            subject = subject.substring(0, SUBJECT_LIMIT);
         }
-
-        void run(InputStream input) throws IOException, MimeException {
-            MimeTokenStream stream = new MimeTokenStream(LIMITS, DecodeMonitor.SILENT, null);
-            stream.setRecursionMode(RecursionMode.M_NO_RECURSE);   // an attached mail is an attachment
-            stream.parse(input);
-            for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
-                switch (state) {
-                    case T_START_HEADER -> part.reset();
-                    case T_FIELD -> {
-                        part.add(stream.getField());
-                        if (bodyPartDepth == 0) {
-                            headers.add(stream.getField());
-                        }
-                    }
-                    case T_START_BODYPART -> bodyPartDepth++;
-                    case T_END_BODYPART -> bodyPartDepth--;
-                    case T_START_MULTIPART -> startMultipart(stream);
-                    case T_END_MULTIPART -> endMultipart(stream);
-                    case T_BODY -> body(stream);
-                    default -> { }
-                }
-            }
-        }
-
-        private void startMultipart(MimeTokenStream stream) {
-            if (multiparts.isEmpty() && bodyPartDepth == 0) {
-                topMimeType = stream.getBodyDescriptor().getMimeType();
-            }
-            multiparts.push(new TextParts(stream.getBodyDescriptor().getSubType()));
-            if (multiparts.size() == NESTING_LIMIT) {
-                stream.setRecursionMode(RecursionMode.M_FLAT);
-                notes.add("multiparts nested deeper than " + NESTING_LIMIT + " levels are kept as attachments");
-            }
-        }
-
-        private void endMultipart(MimeTokenStream stream) {
-            if (multiparts.size() == NESTING_LIMIT) {
-                stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
-            }
-            TextParts done = multiparts.pop();
-            done.combined().ifPresent(text -> (multiparts.isEmpty() ? root : multiparts.peek()).add(text));
-        }
-
-        private void body(MimeTokenStream stream) throws IOException {
-            BodyDescriptor body = stream.getBodyDescriptor();
-            String mimeType = body.getMimeType().toLowerCase(Locale.ROOT);
-            if (multiparts.isEmpty() && bodyPartDepth == 0) {
-                topMimeType = mimeType;
-            }
-            Optional<String> fileName = part.fileName();
-            boolean readable = mimeType.equals("text/plain") || mimeType.equals("text/html");
-            try (InputStream content = decoded(stream.getInputStream(), body.getTransferEncoding())) {
-                if (readable && fileName.isEmpty() && !part.dispositionType().equals("attachment")) {
-                    text(content, mimeType, body.getCharset());
-                } else {
-                    StoredContent stored = sink.accept(content);
-                    String name = fileName.orElseGet(() -> FileNames.forUnnamed(attachments.size() + 1, mimeType));
-                    attachments.add(new org.ticketpost.intake.Attachment(name, mimeType, stored.size(), stored));
-                }
-            }
-        }
-
-        private void text(InputStream content, String mimeType, String charsetLabel) throws IOException {
-            byte[] bytes = content.readNBytes(TEXT_LIMIT);
-            long rest = content.transferTo(java.io.OutputStream.nullOutputStream());
-            if (rest > 0) {
-                notes.add("a text part of " + (bytes.length + rest) + " bytes was cut at " + TEXT_LIMIT + " bytes");
-            }
-            String charset = charsetLabel;
-            if (mimeType.equals("text/html") && part.contentTypeParameter("charset").isEmpty()) {
-                charset = HtmlCharset.declared(bytes).orElse(null);
-            }
-            if (textCharset == null) {
-                textCharset = TextDecoding.charset(charset).orElse(null);
-            }
-            String text = withLineFeeds(TextDecoding.decode(bytes, bytes.length, charset));
-            if (mimeType.equals("text/plain") && part.contentTypeParameter("format").filter("flowed"::equalsIgnoreCase).isPresent()) {
-                text = FlowedText.unflow(text, part.contentTypeParameter("delsp").filter("yes"::equalsIgnoreCase).isPresent());
-            }
-            (multiparts.isEmpty() ? root : multiparts.peek()).add(new TextParts.Text(text, mimeType.equals("text/html")));
-        }
-
-        InboundMail toMail(String sha256, long size) {
-            if (textCharset != null) {
-                headers.setFallback(textCharset);
-            }
-            Optional<EmailAddress> from = addresses("from").stream().findFirst();
-            String subject = headers.text("subject").orElse("");
-            if (subject.length() > SUBJECT_LIMIT) {
-                notes.add("the subject of " + subject.length() + " characters was cut");
-                subject = subject.substring(0, SUBJECT_LIMIT);
-            }
-            String text = root.combined().map(TextParts.Text::plain).orElse("").replace("\0", "");
-            Optional<String> automatic = AutomaticMail.reason(headers, topMimeType,
-                    from.map(EmailAddress::address).orElse(""), subject);
-            return new InboundMail(
-                    messageIds("message-id").stream().findFirst(),
-                    messageIds("in-reply-to"),
-                    messageIds("references"),
-                    from,
-                    headers.text("from").orElse(""),
-                    addresses("reply-to"),
-                    addresses("to"),
-                    addresses("cc"),
-                    subject,
-                    headers.unfolded("date").flatMap(Reading::date),
-                    text,
-                    attachments,
-                    automatic,
-                    sha256,
-                    size,
-                    notes);
-        }
-
-        private List<String> messageIds(String field) {
-            List<String> ids = new ArrayList<>();
-            Optional<String> value = headers.unfolded(field);
-            if (value.isEmpty()) {
-                return ids;
-            }
-            Matcher id = MESSAGE_ID.matcher(value.get());
-            while (id.find()) {
-                ids.add(id.group(1));
-            }
-            if (ids.isEmpty() && !value.get().isBlank() && !value.get().contains(" ")) {
-                ids.add(value.get());   // some programs leave out the angle brackets
-            }
-            return ids.size() <= REFERENCES_LIMIT ? ids : ids.subList(ids.size() - REFERENCES_LIMIT, ids.size());
-        }
-
-        private List<EmailAddress> addresses(String field) {
-            List<EmailAddress> found = new ArrayList<>();
-            Optional<String> value = headers.unfolded(field);
-            if (value.isEmpty()) {
-                return found;
-            }
-            try {
-                for (InternetAddress address : InternetAddress.parseHeader(value.get(), false)) {
-                    if (address.getAddress() != null && !address.getAddress().isBlank() && !address.isGroup()) {
-                        found.add(new EmailAddress(address.getAddress(), address.getPersonal()));
-                    }
-                }
-            } catch (AddressException e) {
-                Matcher bare = Pattern.compile("[^\\s<>\",;:()]+@[^\\s<>\",;:()]+").matcher(value.get());
-                while (bare.find()) {
-                    found.add(EmailAddress.of(bare.group()));
-                }
-            }
-            return found;
-        }
-
-        private static Optional<Instant> date(String value) {
-            java.util.Date parsed = new MailDateFormat().parse(value, new ParsePosition(0));
-            return Optional.ofNullable(parsed).map(java.util.Date::toInstant);
-        }
+        Optional<String> automatic = AutomaticMail.reason(headers, parts.topMimeType(),
+                from.map(EmailAddress::address).orElse(""), subject);
+        return new InboundMail(
+                headers.messageIds("message-id").stream().findFirst(),
+                headers.messageIds("in-reply-to"),
+                headers.messageIds("references"),
+                from,
+                headers.text("from").orElse(""),
+                addresses(headers, "reply-to"),
+                addresses(headers, "to"),
+                addresses(headers, "cc"),
+                subject,
+                headers.date(),
+                parts.text(),
+                parts.attachments(),
+                automatic,
+                sha256,
+                size,
+                notes);
     }
 
-    /** CRLF and lone CR as LF, which is what the rest of Ticketpost reads. */
-    static String withLineFeeds(String text) {
-        if (text.indexOf('\r') < 0) {
-            return text;
-        }
-        StringBuilder lines = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '\r') {
-                lines.append(c);
-            } else if (i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
-                lines.append('\n');
-            }
-        }
-        return lines.toString();
-    }
-
-    /** Undoes the transfer encoding, forgiving the odd spellings found in real mail ("base64;", "Quoted-Printable "). */
-    private static InputStream decoded(InputStream raw, String transferEncoding) {
-        String encoding = transferEncoding == null ? "" : transferEncoding.toLowerCase(Locale.ROOT);
-        if (encoding.contains("base64")) {
-            return new Base64InputStream(raw, DecodeMonitor.SILENT);
-        }
-        if (encoding.contains("quoted")) {
-            return new QuotedPrintableInputStream(raw, DecodeMonitor.SILENT);
-        }
-        return raw;
+    /** The mailboxes of every such field: a mail may carry a garbled From and then a readable one. */
+    private static List<EmailAddress> addresses(TopHeaders headers, String field) {
+        return headers.all(field).stream().flatMap(value -> Mailboxes.in(value).stream()).toList();
     }
 
     private static MessageDigest sha256() {

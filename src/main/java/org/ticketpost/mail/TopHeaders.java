@@ -1,23 +1,29 @@
 package org.ticketpost.mail;
 
+import jakarta.mail.internet.MailDateFormat;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.text.ParsePosition;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.util.ByteSequence;
 
 /**
  * The header fields of a message that Ticketpost reads, kept as raw bytes until the
  * message is read to its end: raw 8-bit header text is then decoded as UTF-8 when it is
- * valid UTF-8, otherwise in the charset of the message's text, as mail programs do.
+ * valid UTF-8, otherwise in the charset the message declares for its text, as mail
+ * programs do.
  */
 final class TopHeaders {
 
@@ -25,6 +31,9 @@ final class TopHeaders {
             "from", "sender", "reply-to", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references",
             "return-path", "auto-submitted", "x-autoreply", "x-autorespond", "x-autoreply-from", "x-mail-autoreply",
             "precedence", "x-failed-recipients", "x-loop");
+
+    private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
+    private static final int REFERENCES_LIMIT = 100;
 
     private final Map<String, List<byte[]>> raw = new LinkedHashMap<>();
     private Charset fallback = TextDecoding.FALLBACK;
@@ -37,9 +46,9 @@ final class TopHeaders {
         raw.computeIfAbsent(name, any -> new ArrayList<>()).add(valueBytes(field));
     }
 
-    /** The charset for raw 8-bit header bytes that are not UTF-8: the one of the message's text. */
+    /** The charset for raw 8-bit header bytes that are not UTF-8: the one the message declares for its text. */
     void setFallback(Charset charset) {
-        this.fallback = charset;
+        this.fallback = CharsetLabels.forRawBytes(charset);
     }
 
     boolean has(String name) {
@@ -48,20 +57,22 @@ final class TopHeaders {
 
     /** The first such field, unfolded and with RFC 2047 encoded words decoded. */
     Optional<String> text(String name) {
-        return unfolded(name).map(value -> DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT, fallback));
+        return unfolded(name).map(value -> EncodedWords.decode(value, fallback));
     }
 
     /** The first such field, unfolded but not decoded: for address and Message-ID fields, whose syntax comes first. */
     Optional<String> unfolded(String name) {
-        List<byte[]> values = raw.get(name);
-        if (values == null) {
-            return Optional.empty();
-        }
-        byte[] bytes = values.get(0);
-        String value = TextDecoding.isAscii(bytes, bytes.length) || TextDecoding.isUtf8(bytes, bytes.length)
-                ? new String(bytes, StandardCharsets.UTF_8)
-                : new String(bytes, fallback);
-        return Optional.of(value.replaceAll("\r?\n(?=[ \t])", "").replace("\r", "").replace("\n", " ").strip());
+        return all(name).stream().findFirst();
+    }
+
+    /** Every such field, in order, unfolded but not decoded. */
+    List<String> all(String name) {
+        return raw.getOrDefault(name, List.of()).stream().map(this::unfolded).toList();
+    }
+
+    private String unfolded(byte[] bytes) {
+        String value = TextDecoding.raw(bytes, fallback);
+        return value.replaceAll("\r?\n(?=[ \t])", "").replace("\r", "").replace("\n", " ").strip();
     }
 
     /** A field's first value token in lower case, e.g. "auto-replied" of "Auto-Submitted: auto-replied; owner=x". */
@@ -69,7 +80,35 @@ final class TopHeaders {
         return unfolded(name).map(value -> value.split("[;\\s(]", 2)[0].toLowerCase(Locale.ROOT));
     }
 
-    private static byte[] valueBytes(Field field) {
+    /** The Message-IDs in such a field, without angle brackets; of long References the newest. */
+    List<String> messageIds(String field) {
+        List<String> ids = new ArrayList<>();
+        Optional<String> value = unfolded(field);
+        if (value.isEmpty()) {
+            return ids;
+        }
+        Matcher id = MESSAGE_ID.matcher(value.get());
+        while (id.find()) {
+            ids.add(id.group(1));
+        }
+        if (ids.isEmpty() && !value.get().isBlank() && !value.get().contains(" ")) {
+            ids.add(value.get());   // some programs leave out the angle brackets
+        }
+        return ids.size() <= REFERENCES_LIMIT ? ids : ids.subList(ids.size() - REFERENCES_LIMIT, ids.size());
+    }
+
+    /** The Date field, if readable (RFC 5322 and the obsolete forms: two-digit years, zone names). */
+    Optional<Instant> date() {
+        return unfolded("date").flatMap(TopHeaders::date);
+    }
+
+    private static Optional<Instant> date(String value) {
+        Date parsed = new MailDateFormat().parse(value, new ParsePosition(0));
+        return Optional.ofNullable(parsed).map(Date::toInstant);
+    }
+
+    /** The raw bytes of a field's value, after the colon, still folded. */
+    static byte[] valueBytes(Field field) {
         ByteSequence bytes = field.getRaw();
         if (bytes == null) {
             String body = field.getBody();
@@ -80,7 +119,6 @@ final class TopHeaders {
         while (colon < all.length && all[colon] != ':') {
             colon++;
         }
-        byte[] value = java.util.Arrays.copyOfRange(all, Math.min(colon + 1, all.length), all.length);
-        return value;
+        return Arrays.copyOfRange(all, Math.min(colon + 1, all.length), all.length);
     }
 }

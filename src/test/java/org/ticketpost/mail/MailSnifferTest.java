@@ -1,0 +1,76 @@
+package org.ticketpost.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MailSnifferTest {
+
+    @Test
+    void mailStartsAtItsFirstByte() {
+        assertThat(start("From: jane@example.com\n\nHello\n")).isZero();
+    }
+
+    @ParameterizedTest(name = "whitespace {index}")
+    @ValueSource(strings = {"\n", "\r\n\r\n", "      \n", " ", "\t \n"})
+    void blankLinesAndSpacesBeforeTheFieldsAreSkipped(String before) {
+        assertThat(start(before + "From: jane@example.com\n\nHello\n")).isEqualTo(before.length());
+    }
+
+    @Test
+    void byteOrderMarkIsSkipped() {
+        assertThat(start("\uFEFFFrom: jane@example.com\n\nHello\n")).isEqualTo(3);
+    }
+
+    @Test
+    void mboxFromLineIsSkipped() {
+        String from = "From jane@example.com Tue Nov 17 10:02:11 2026\n";
+
+        assertThat(start(from + "From: jane@example.com\n\nHello\n")).isEqualTo(from.length());
+    }
+
+    @Test
+    void bannerLineAboveTheFieldsIsSkipped() {
+        String banner = "---- Original email message ----\r\n";
+
+        assertThat(start(banner + "Return-Path: jane@example.com\r\nFrom: jane@example.com\r\n\r\nHello\r\n"))
+                .isEqualTo(banner.length());
+    }
+
+    @Test
+    void textIsNoBannerWhenNoFieldFollowsIt() {
+        assertThat(start("Hello support,\n\nthe calendar is down.\n")).isZero();
+        assertThat(MailSniffer.notAMail(bytes("Hello support,\n\nthe calendar is down.\n"), 38)).isPresent();
+    }
+
+    @Test
+    void bareCrLineEndsAreRecognised() {
+        byte[] mac = bytes("From: jane@example.com\rSubject: Hi\r\rHello\r");
+        byte[] unix = bytes("From: jane@example.com\nSubject: Hi\n\nHello\n");
+        byte[] dos = bytes("From: jane@example.com\r\nSubject: Hi\r\n\r\nHello\r\n");
+
+        assertThat(MailSniffer.hasBareCrLineEnds(mac, mac.length)).isTrue();
+        assertThat(MailSniffer.hasBareCrLineEnds(unix, unix.length)).isFalse();
+        assertThat(MailSniffer.hasBareCrLineEnds(dos, dos.length)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"%PDF-1.7", "PK\u0003\u0004", "GIF89a"})
+    void otherFileKindsAreNamed(String magic) {
+        byte[] file = bytes(magic + "\u0000\u0001 rest of the file");
+
+        assertThat(MailSniffer.notAMail(file, file.length)).hasValueSatisfying(reason -> assertThat(reason).contains("not a mail"));
+    }
+
+    private static int start(String mail) {
+        byte[] bytes = bytes(mail);
+        return MailSniffer.headerStart(bytes, bytes.length);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

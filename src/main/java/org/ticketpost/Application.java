@@ -117,7 +117,7 @@ public final class Application implements AutoCloseable {
     /** The ticketpost command with its subcommands. */
     CommandLine commandLine(InputStream stdin) {
         CommandLine commandLine = new CommandLine(new Ticketpost());
-        commandLine.addSubcommand(new CheckCommand(parser, requests, template, new CheckCommand.KeyRegistry(database, keys, zone)));
+        commandLine.addSubcommand(new CheckCommand(parser, requests, template, new CheckCommand.KeyRegistry(database, database::exists, keys, zone)));
         commandLine.addSubcommand(new IngestCommand(this::reception, () -> stdin, ingestThreads));
         commandLine.addSubcommand(KeysCommand.create(database, template.fieldOfType(FieldType.KEY).format(), plans,
                 clock.withZone(zone)));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.ticketpost.form.FilledForm;
 import org.ticketpost.form.SupportTemplate;
 import org.ticketpost.intake.AttachmentSink;
@@ -16,8 +17,8 @@ import org.ticketpost.intake.InboundMail;
 import org.ticketpost.intake.KeyCheck;
 import org.ticketpost.intake.MailParser;
 import org.ticketpost.intake.RequestCheck;
-import org.ticketpost.store.LazyDatabase;
 import org.ticketpost.ticket.StoreException;
+import org.ticketpost.ticket.UnitOfWork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,9 +52,10 @@ public final class CheckCommand implements Callable<Integer> {
     /**
      * The key registry, asked when there is a database: checking a mail never creates one.
      *
-     * @param zone the zone in which a key's last day ends
+     * @param exists whether there is a database to ask
+     * @param zone   the zone in which a key's last day ends
      */
-    public record KeyRegistry(LazyDatabase database, KeyCheck check, ZoneId zone) {
+    public record KeyRegistry(UnitOfWork database, BooleanSupplier exists, KeyCheck check, ZoneId zone) {
     }
 
     public CheckCommand(MailParser parser, RequestCheck requests, SupportTemplate template, KeyRegistry keys) {
@@ -91,7 +93,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private FilledForm withKeyProblems(FilledForm form, InboundMail mail, PrintWriter err) {
-        if (!keys.database().exists()) {
+        if (!keys.exists().getAsBoolean()) {
             return form;
         }
         try {

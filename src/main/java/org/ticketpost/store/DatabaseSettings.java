@@ -9,9 +9,12 @@ import java.util.Objects;
  */
 public record DatabaseSettings(String url, String user, String password, int poolSize) {
 
-    /** The embedded default: an H2 file under ./data, shared between processes through H2's automatic server. */
-    public static final String EMBEDDED_URL =
-            "jdbc:h2:file:./data/ticketpost;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+    /**
+     * The embedded default: an H2 file under ./data, shared between processes through H2's
+     * automatic server; its statement cache holds every statement of one intake, not H2's default 8.
+     */
+    public static final String EMBEDDED_URL = "jdbc:h2:file:./data/ticketpost;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+            + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;AUTO_SERVER=TRUE";
 
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");

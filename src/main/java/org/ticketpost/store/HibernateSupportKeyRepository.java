@@ -16,7 +16,7 @@ final class HibernateSupportKeyRepository implements SupportKeyRepository {
 
     @Override
     public Optional<SupportKey> find(String key) {
-        return session.createSelectionQuery("from SupportKey where keyValue = :key", SupportKey.class)
+        return session.createSelectionQuery("from SupportKey k left join fetch k.senders where k.keyValue = :key", SupportKey.class)
                 .setParameter("key", key)
                 .uniqueResultOptional();
     }
@@ -28,6 +28,6 @@ final class HibernateSupportKeyRepository implements SupportKeyRepository {
 
     @Override
     public List<SupportKey> all() {
-        return session.createSelectionQuery("from SupportKey order by keyValue", SupportKey.class).getResultList();
+        return session.createSelectionQuery("select distinct k from SupportKey k left join fetch k.senders order by k.keyValue", SupportKey.class).getResultList();
     }
 }

@@ -1,5 +1,7 @@
 package org.ticketpost.store;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -25,8 +27,12 @@ final class HibernateTicketRepository implements TicketRepository {
     public TicketNumber nextNumber() {
         String nextValue = session.getSessionFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
                 .getSequenceSupport().getSequenceNextValString("ticket_number_seq");
-        Number next = (Number) session.createNativeQuery(nextValue, Long.class).getSingleResult();
-        return new TicketNumber(next.longValue());
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(nextValue); ResultSet next = statement.executeQuery()) {
+                next.next();
+                return new TicketNumber(next.getLong(1));
+            }
+        });
     }
 
     @Override

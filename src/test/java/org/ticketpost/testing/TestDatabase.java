@@ -40,7 +40,7 @@ public final class TestDatabase implements AutoCloseable {
     public static TestDatabase create(Kind kind, Path folder) {
         if (kind == Kind.H2) {
             return new TestDatabase(kind, "jdbc:h2:file:" + folder.resolve("ticketpost").toAbsolutePath()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", null);
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64", "sa", null);
         }
         assumeTrue(postgresReachable(), "PostgreSQL is not reachable at " + POSTGRES + ": the PostgreSQL variant is skipped");
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);

@@ -1,0 +1,75 @@
+package org.ticketpost;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of the package layout, kept by the build rather than by memory. */
+class ArchitectureTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.ticketpost");
+
+    @Test
+    void theDomainDependsOnNoFrameworkButJpaAnnotations() {
+        classes().that().resideInAPackage("org.ticketpost.ticket..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jakarta.persistence..", "org.ticketpost.ticket..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theTemplateReaderIsPlainJava() {
+        classes().that().resideInAPackage("org.ticketpost.form..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.ticketpost.form..")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheMailPackageTouchesMimeAndHtmlParsing() {
+        noClasses().that().resideOutsideOfPackage("org.ticketpost.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.james.mime4j..", "org.jsoup..", "jakarta.mail..")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheStorePackageTouchesHibernatePoolAndMigrations() {
+        noClasses().that().resideOutsideOfPackage("org.ticketpost.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hibernate..", "com.zaxxer..", "org.flywaydb..")
+                .check(MAIN);
+    }
+
+    @Test
+    void intakeKnowsNeitherTheStoreNorTheMailLibrariesNorTheCommandLine() {
+        noClasses().that().resideInAPackage("org.ticketpost.intake..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.ticketpost.store..", "org.ticketpost.mail..", "org.ticketpost.cli..", "picocli..")
+                .check(MAIN);
+    }
+
+    @Test
+    void repliesAreWrittenWithoutKnowingWhereMailComesFromOrGoes() {
+        noClasses().that().resideInAPackage("org.ticketpost.reply..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.ticketpost.intake..", "org.ticketpost.store..", "org.ticketpost.mail..", "org.ticketpost.cli..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theCommandLineWorksThroughPortsNotTheStore() {
+        noClasses().that().resideInAPackage("org.ticketpost.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ticketpost.store..", "org.ticketpost.mail..")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheCommandLineUsesPicocli() {
+        noClasses().that().resideOutsideOfPackages("org.ticketpost.cli..", "org.ticketpost")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(MAIN);
+    }
+}

@@ -1,35 +1,41 @@
 package org.ticketpost.store;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ticketpost.intake.AttachmentSink;
 import org.ticketpost.intake.ContentStore;
 import org.ticketpost.intake.StoredContent;
 
 /**
- * Files by content: each under its SHA-256 (ab/cd/abcd…), written to a temporary file
- * first and moved into place, so a reader never sees half a file and the same content
- * is kept once however often it comes.
+ * Files by content: each under its SHA-256 (ab/abcd…), written to a temporary file
+ * beside it and renamed into place, so a reader never sees half a file and the same
+ * content is kept once however often it comes. Content is held in memory while it is
+ * small and goes to a temporary file once it is large, so that a mail costs few file
+ * system operations and a 50 MB attachment no more memory than a small one.
  */
 public final class FileStore implements ContentStore {
 
+    /** Content up to this size waits in memory for its digest; larger content waits in a file. */
+    private static final int IN_MEMORY = 1024 * 1024;
     private static final int BUFFER = 64 * 1024;
 
     private final Path folder;
     private final Path incoming;
     private final long maxAttachmentSize;
+    private final Set<Path> knownFolders = ConcurrentHashMap.newKeySet();
 
     public FileStore(Path folder, long maxAttachmentSize) {
         this.folder = folder;
@@ -49,85 +55,66 @@ public final class FileStore implements ContentStore {
     }
 
     @Override
-    public Spool spool() throws IOException {
-        Path temporary = newTemporaryFile();
-        OutputStream out = Files.newOutputStream(temporary);
+    public Spool spool() {
+        Pending pending = new Pending();
         return new Spool() {
-            private boolean kept;
-
             @Override
             public OutputStream output() {
-                return out;
+                return pending;
             }
 
             @Override
             public void keep(String sha256) throws IOException {
-                out.close();
-                moveIntoPlace(temporary, sha256);
-                kept = true;
+                pending.keepAs(sha256);
             }
 
             @Override
             public void close() throws IOException {
-                out.close();
-                if (!kept) {
-                    Files.deleteIfExists(temporary);
-                }
+                pending.discard();
             }
         };
     }
 
     private StoredContent storeAttachment(InputStream content) throws IOException {
         MessageDigest sha256 = sha256();
-        Path temporary = newTemporaryFile();
+        Pending pending = new Pending();
         long size = 0;
         try {
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), sha256)) {
-                byte[] buffer = new byte[BUFFER];
-                for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
-                    size += n;
-                    if (size <= maxAttachmentSize) {
-                        out.write(buffer, 0, n);
-                    }
+            byte[] buffer = new byte[BUFFER];
+            for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+                size += n;
+                if (size <= maxAttachmentSize) {
+                    sha256.update(buffer, 0, n);
+                    pending.write(buffer, 0, n);
                 }
             }
             if (size > maxAttachmentSize) {
                 return StoredContent.counted(size);   // listed with its size, not kept
             }
             String digest = HexFormat.of().formatHex(sha256.digest());
-            moveIntoPlace(temporary, digest);
+            pending.keepAs(digest);
             return new StoredContent(size, Optional.of(digest), true);
         } finally {
-            Files.deleteIfExists(temporary);
+            pending.discard();
         }
-    }
-
-    private void moveIntoPlace(Path temporary, String sha256) throws IOException {
-        Path target = pathOf(sha256);
-        if (Files.exists(target)) {
-            Files.delete(temporary);   // the same content is already there
-            return;
-        }
-        Files.createDirectories(target.getParent());
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
-            Files.deleteIfExists(temporary);   // another process stored it at the same moment
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private Path newTemporaryFile() throws IOException {
-        Files.createDirectories(incoming);
-        return Files.createTempFile(incoming, "part-", ".tmp");
     }
 
     private Path pathOf(String sha256) {
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("not a SHA-256 digest: " + sha256);
         }
-        return folder.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        // one level of 256 folders: a new folder per file, as with two levels, costs more than it saves
+        return folder.resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    /** Creating a folder that exists costs a system call each time; a folder once made is remembered. */
+    private Path folderFor(Path file) throws IOException {
+        Path parent = file.getParent();
+        if (!knownFolders.contains(parent)) {
+            Files.createDirectories(parent);
+            knownFolders.add(parent);
+        }
+        return parent;
     }
 
     private static MessageDigest sha256() {
@@ -135,6 +122,74 @@ public final class FileStore implements ContentStore {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new UncheckedIOException(new IOException("no SHA-256 in this Java", e));
+        }
+    }
+
+    /** Bytes on their way into the store. */
+    private final class Pending extends OutputStream {
+        private final ByteArrayOutputStream memory = new ByteArrayOutputStream(8192);
+        private Path file;
+        private OutputStream fileOutput;
+        private boolean done;
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (file == null && memory.size() + length <= IN_MEMORY) {
+                memory.write(bytes, offset, length);
+                return;
+            }
+            if (file == null) {
+                file = Files.createTempFile(folderFor(incoming.resolve("part")), "part-", ".tmp");
+                fileOutput = Files.newOutputStream(file);
+                memory.writeTo(fileOutput);
+                memory.reset();
+            }
+            fileOutput.write(bytes, offset, length);
+        }
+
+        /** Puts the content in place under its digest, unless the same content is there already. */
+        void keepAs(String sha256) throws IOException {
+            Path target = pathOf(sha256);
+            if (fileOutput != null) {
+                fileOutput.close();
+            }
+            if (!Files.exists(target)) {
+                Path source = file;
+                if (source == null) {
+                    source = Files.createTempFile(folderFor(target), "." + sha256.substring(0, 8), ".tmp");
+                    Files.write(source, memory.toByteArray());
+                } else {
+                    folderFor(target);
+                }
+                try {
+                    Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (source == file) {
+                    file = null;
+                }
+            }
+            done = true;
+            discard();
+        }
+
+        void discard() throws IOException {
+            if (fileOutput != null) {
+                fileOutput.close();
+            }
+            if (file != null) {
+                Files.deleteIfExists(file);
+                file = null;
+            }
+            if (!done) {
+                memory.reset();
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import org.hibernate.Session;
 import org.ticketpost.ticket.Message;
 import org.ticketpost.ticket.MessageRepository;
 import org.ticketpost.ticket.Ticket;
+import org.ticketpost.ticket.TicketNumber;
 
 final class HibernateMessageRepository implements MessageRepository {
 
@@ -16,10 +17,10 @@ final class HibernateMessageRepository implements MessageRepository {
     }
 
     @Override
-    public Optional<Message> findByKey(String messageKey) {
-        return session.createSelectionQuery("from Message where messageKey = :key", Message.class)
-                .setParameter("key", messageKey)
-                .uniqueResultOptional();
+    public Optional<Earlier> findByKey(String messageKey) {
+        return Jdbc.query(session, "select t.number from message m left join ticket t on t.id = m.ticket_id where m.message_key = ?",
+                statement -> statement.setString(1, messageKey),
+                row -> new Earlier(Optional.ofNullable(row.getString(1)).flatMap(TicketNumber::parse)));
     }
 
     @Override

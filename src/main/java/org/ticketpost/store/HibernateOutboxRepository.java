@@ -1,6 +1,7 @@
 package org.ticketpost.store;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.hibernate.Session;
 import org.ticketpost.ticket.OutboxEntry;
@@ -31,10 +32,11 @@ final class HibernateOutboxRepository implements OutboxRepository {
 
     @Override
     public long countTo(String recipient, Instant since) {
-        return session.createSelectionQuery(
-                        "select count(*) from OutboxEntry where recipient = :recipient and createdAt >= :since", Long.class)
-                .setParameter("recipient", recipient)
-                .setParameter("since", since)
-                .getSingleResult();
+        return Jdbc.query(session, "select count(*) from outbox where recipient = ? and created_at >= ?",
+                statement -> {
+                    statement.setString(1, recipient);
+                    statement.setObject(2, since.atOffset(ZoneOffset.UTC));
+                },
+                row -> row.getLong(1)).orElse(0L);
     }
 }

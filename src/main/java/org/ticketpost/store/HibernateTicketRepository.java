@@ -1,7 +1,5 @@
 package org.ticketpost.store;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -27,12 +25,7 @@ final class HibernateTicketRepository implements TicketRepository {
     public TicketNumber nextNumber() {
         String nextValue = session.getSessionFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
                 .getSequenceSupport().getSequenceNextValString("ticket_number_seq");
-        return session.doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(nextValue); ResultSet next = statement.executeQuery()) {
-                next.next();
-                return new TicketNumber(next.getLong(1));
-            }
-        });
+        return Jdbc.query(session, nextValue, statement -> { }, row -> new TicketNumber(row.getLong(1))).orElseThrow();
     }
 
     @Override

@@ -6,8 +6,15 @@ import java.util.Optional;
 /** The mails received and sent. */
 public interface MessageRepository {
 
-    /** The received mail with this key (Message-ID, or content hash), if it came before. */
-    Optional<Message> findByKey(String messageKey);
+    /**
+     * Whether a mail with this key (Message-ID, or content hash) came before, and the ticket it went to.
+     * Asked for every mail, so it reads no more than that.
+     */
+    Optional<Earlier> findByKey(String messageKey);
+
+    /** A mail received before: the ticket it is on, if any. */
+    record Earlier(Optional<TicketNumber> ticket) {
+    }
 
     void add(Message message);
 

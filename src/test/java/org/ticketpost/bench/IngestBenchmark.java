@@ -16,12 +16,16 @@ import org.ticketpost.testing.TestDatabase;
 
 /**
  * Ingest throughput: the packaged jar takes a folder of template mails into a fresh database,
- * as an operator importing a backlog would, once on the embedded H2 and once on PostgreSQL.
+ * as an operator importing a backlog would, on the embedded H2 and on PostgreSQL, with the
+ * JVM's defaults and with the options the README recommends for command-line runs.
  *
  * <p>Run with {@code mvn -q -Pbench-ingest package exec:exec} (arguments: mail count, then
  * "h2", "postgresql" or both).
  */
 public final class IngestBenchmark {
+
+    /** Command-line runs are short: the C1 compiler alone spends less time compiling than it saves. */
+    static final List<String> COMMAND_LINE_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) mails in ([\\d.]+) s \\((\\d+) mails/s\\): (\\d+) taken in");
 
@@ -43,7 +47,9 @@ public final class IngestBenchmark {
                     GeneratedMails.typicalRequest(0).length, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
             for (String kind : kinds) {
-                run(TestDatabase.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), work, inbox, count);
+                for (List<String> jvm : List.of(List.<String>of(), COMMAND_LINE_JVM)) {
+                    run(TestDatabase.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), jvm, work, inbox, count);
+                }
             }
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
@@ -52,8 +58,9 @@ public final class IngestBenchmark {
         }
     }
 
-    private static void run(TestDatabase.Kind kind, Path work, Path inbox, int count) throws IOException, InterruptedException {
-        Path folder = Files.createDirectories(work.resolve(kind.name().toLowerCase(Locale.ROOT)));
+    private static void run(TestDatabase.Kind kind, List<String> jvm, Path work, Path inbox, int count)
+            throws IOException, InterruptedException {
+        Path folder = Files.createTempDirectory(work, kind.name().toLowerCase(Locale.ROOT));
         try (TestDatabase database = TestDatabase.create(kind, folder)) {
             Map<String, String> env = new HashMap<>(database.env());
             env.put("TICKETPOST_STORAGE_DIR", folder.resolve("files").toString());
@@ -63,15 +70,16 @@ public final class IngestBenchmark {
                 throw new IllegalStateException(key.err());
             }
             long start = System.nanoTime();
-            Jar.Run ingest = Jar.run(env, null, "ingest", inbox.toString());
+            Jar.Run ingest = Jar.run(jvm, env, null, "ingest", inbox.toString());
             double wall = (System.nanoTime() - start) / 1e9;
             Matcher summary = SUMMARY.matcher(ingest.err());
             if (ingest.exitCode() != 0 || !summary.find()) {
                 throw new IllegalStateException("ingest failed (" + ingest.exitCode() + "): " + ingest.err().lines().limit(5).toList());
             }
             long tickets = database.count("select count(*) from ticket");
-            System.out.printf(Locale.ROOT, "%-10s %6d tickets: %s mails/s while ingesting (%.1f s), %.0f mails/s with the JVM start (%.1f s)%n",
-                    kind, tickets, summary.group(3), Double.parseDouble(summary.group(2)), count / wall, wall);
+            System.out.printf(Locale.ROOT, "%-10s %-46s %6d tickets: %4s mails/s while ingesting (%.1f s), %4.0f mails/s with the JVM start (%.1f s)%n",
+                    kind, jvm.isEmpty() ? "JVM defaults" : String.join(" ", jvm), tickets, summary.group(3),
+                    Double.parseDouble(summary.group(2)), count / wall, wall);
         }
     }
 }

@@ -33,8 +33,15 @@ public final class Jar {
      * @param stdin a file for standard input, or null for none
      */
     public static Run run(Map<String, String> env, Path stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", path().toString()));
+        return run(List.of(), env, stdin, args);
+    }
+
+    /** @param jvmOptions options for the JVM, such as -XX:TieredStopAtLevel=1 */
+    public static Run run(List<String> jvmOptions, Map<String, String> env, Path stdin, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", path().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);

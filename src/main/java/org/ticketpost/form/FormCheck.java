@@ -91,11 +91,11 @@ public final class FormCheck {
 
     /**
      * Lower case, single spaces, no trailing full stop: how two prompts are compared. A long text
-     * is no prompt, so it is not worth the work.
+     * is no prompt, so it is not worth the work: it becomes the empty string, which no set holds.
      */
     private static String plain(String text) {
         if (text.length() > PROMPT_LENGTH) {
-            return text;
+            return "";
         }
         StringBuilder collapsed = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {

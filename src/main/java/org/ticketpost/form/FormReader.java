@@ -47,10 +47,16 @@ public final class FormReader {
 
     /** A single-line value: the rest of the label's line, or the next line when that is empty. */
     private static String firstLine(String region) {
-        for (String line : region.split("\n", -1)) {
-            if (!line.isBlank()) {
-                return line.strip();
+        for (int start = 0; start < region.length(); ) {
+            int end = region.indexOf('\n', start);
+            if (end < 0) {
+                end = region.length();
             }
+            String line = region.substring(start, end).strip();
+            if (!line.isEmpty()) {
+                return line;
+            }
+            start = end + 1;
         }
         return "";
     }

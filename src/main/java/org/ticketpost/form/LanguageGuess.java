@@ -1,6 +1,5 @@
 package org.ticketpost.form;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +10,7 @@ import java.util.Map;
 final class LanguageGuess {
 
     /** The first words of a mail tell its language; reading a whole log file for it would only cost time. */
-    private static final int WORDS_READ = 200;
-    private static final int LONGEST_WORD = 14;
+    private static final int WORDS_READ = 120;
 
     private final List<String> languages;
     private final WordTable words;
@@ -23,27 +21,28 @@ final class LanguageGuess {
     }
 
     String of(String text, List<LabelScanner.Occurrence> labels) {
-        Map<String, Integer> score = new HashMap<>();
-        int[] wordsLeft = {WORDS_READ};
+        Tally tally = new Tally(languages.size());
         int from = 0;
         for (LabelScanner.Occurrence label : labels) {
-            countWords(text, from, label.labelStart(), score, wordsLeft);
-            label.entry().language().ifPresent(language -> score.merge(language, 1, Integer::sum));
+            countWords(text, from, label.labelStart(), tally);
+            label.entry().language().ifPresent(language -> tally.scores[languages.indexOf(language)]++);
             from = Math.max(from, label.valueStart());
         }
-        countWords(text, from, text.length(), score, wordsLeft);
+        countWords(text, from, text.length(), tally);
         String best = SupportTemplate.DEFAULT_LANGUAGE;
-        for (Map.Entry<String, Integer> candidate : score.entrySet()) {
-            if (candidate.getValue() > score.getOrDefault(best, 0)) {
-                best = candidate.getKey();
+        int bestScore = tally.scores[languages.indexOf(best)];
+        for (int language = 0; language < languages.size(); language++) {
+            if (tally.scores[language] > bestScore) {
+                best = languages.get(language);
+                bestScore = tally.scores[language];
             }
         }
         return best;
     }
 
-    private void countWords(String text, int from, int to, Map<String, Integer> score, int[] wordsLeft) {
+    private void countWords(String text, int from, int to, Tally tally) {
         int i = from;
-        while (i < to && wordsLeft[0] > 0) {
+        while (i < to && tally.wordsLeft > 0) {
             while (i < to && !Character.isLetter(text.charAt(i))) {
                 i++;
             }
@@ -52,14 +51,22 @@ final class LanguageGuess {
                 i++;
             }
             if (i > start) {
-                wordsLeft[0]--;
+                tally.wordsLeft--;
             }
-            int marks = i > start && i - start <= LONGEST_WORD ? words.marks(text, start, i) : 0;
+            int marks = i > start ? words.marks(text, start, i) : 0;
             for (int language = 0; marks != 0; language++, marks >>>= 1) {
-                if ((marks & 1) != 0) {
-                    score.merge(languages.get(language), 1, Integer::sum);
-                }
+                tally.scores[language] += marks & 1;
             }
+        }
+    }
+
+    /** The words of each language found so far, and how many more words are worth reading. */
+    private static final class Tally {
+        final int[] scores;
+        int wordsLeft = WORDS_READ;
+
+        Tally(int languages) {
+            scores = new int[languages];
         }
     }
 }

@@ -72,6 +72,7 @@ public final class QuoteStripper {
             return 1;
         }
         boolean wrapped = i + 1 < lines.count()
+                && mentionsWriting(lines.get(i + 1))
                 && ATTRIBUTION_START.matcher(line).matches()
                 && ATTRIBUTION_END.matcher(lines.get(i + 1)).matches()
                 && isAttribution(line + " " + lines.get(i + 1));
@@ -79,7 +80,13 @@ public final class QuoteStripper {
     }
 
     private static boolean isAttribution(String line) {
-        return ATTRIBUTION.matcher(line).matches() && ATTRIBUTION_DETAIL.matcher(line).matches();
+        return mentionsWriting(line) && ATTRIBUTION.matcher(line).matches() && ATTRIBUTION_DETAIL.matcher(line).matches();
+    }
+
+    /** The cheap test before the regular expression: every attribution says that someone wrote. */
+    private static boolean mentionsWriting(String line) {
+        return line.contains("wrote") || line.contains("schrieb") || line.contains("crit") || line.contains("escribi")
+                || line.contains("schreef");
     }
 
     private static boolean startsQuote(Lines lines, int from) {
@@ -116,16 +123,16 @@ public final class QuoteStripper {
 
         Lines(String text) {
             this.text = text;
+            int[] found = new int[64];
             int count = 1;
             for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                count++;
+                if (count + 1 >= found.length) {
+                    found = java.util.Arrays.copyOf(found, found.length * 2);
+                }
+                found[count++] = i + 1;
             }
-            starts = new int[count + 1];
-            int line = 1;
-            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                starts[line++] = i + 1;
-            }
-            starts[count] = text.length() + 1;
+            found[count] = text.length() + 1;
+            starts = java.util.Arrays.copyOf(found, count + 1);
         }
 
         String text() {

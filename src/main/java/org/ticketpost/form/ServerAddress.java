@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 final class ServerAddress {
 
     private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://.*");
-    private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-fA-F:.]+]");
     private static final Pattern PORT = Pattern.compile(":\\d{1,5}$");
@@ -50,6 +49,20 @@ final class ServerAddress {
         return isHost(PORT.matcher(host).replaceFirst(""));
     }
 
+    /** Letters, digits and inner hyphens, 1 to 63 of them (RFC 1123). */
+    private static boolean isHostLabel(String name, int from, int to) {
+        if (to - from < 1 || to - from > 63 || name.charAt(from) == '-' || name.charAt(to - 1) == '-') {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isHost(String host) {
         if (IPV4.matcher(host).matches() || IPV6.matcher(host).matches()) {
             return true;
@@ -66,12 +79,20 @@ final class ServerAddress {
         if (ascii.isEmpty() || ascii.length() > 253) {
             return false;
         }
-        String[] labels = ascii.split("\\.", -1);
-        for (String label : labels) {
-            if (!HOST_LABEL.matcher(label).matches()) {
-                return false;
+        int labelStart = 0;
+        boolean lastAllDigits = true;
+        for (int i = 0; i <= ascii.length(); i++) {
+            if (i == ascii.length() || ascii.charAt(i) == '.') {
+                if (!isHostLabel(ascii, labelStart, i)) {
+                    return false;
+                }
+                lastAllDigits = true;
+                for (int j = labelStart; j < i; j++) {
+                    lastAllDigits &= Character.isDigit(ascii.charAt(j));
+                }
+                labelStart = i + 1;
             }
         }
-        return !labels[labels.length - 1].chars().allMatch(Character::isDigit);   // "10.1.2" is no host
+        return !lastAllDigits;   // "10.1.2" is no host
     }
 }

@@ -13,6 +13,8 @@ final class WordTable {
     private final char[][] words;
     private final int[] marks;
     private final int mask;
+    private int shortest = Integer.MAX_VALUE;
+    private int longest;
 
     /** Each word of the collection at index i carries the mark 1 << i. */
     WordTable(java.util.List<? extends Collection<String>> wordsByMark) {
@@ -30,12 +32,17 @@ final class WordTable {
                 }
                 words[slot] = chars;
                 marks[slot] |= 1 << mark;
+                shortest = Math.min(shortest, chars.length);
+                longest = Math.max(longest, chars.length);
             }
         }
     }
 
     /** The marks of text[start, end), or 0 when it is none of the words. */
     int marks(CharSequence text, int start, int end) {
+        if (end - start < shortest || end - start > longest) {
+            return 0;
+        }
         int slot = hash(text, start, end) & mask;
         for (char[] word = words[slot]; word != null; word = words[slot = (slot + 1) & mask]) {
             if (matches(word, text, start, end)) {

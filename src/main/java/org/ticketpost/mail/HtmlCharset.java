@@ -14,8 +14,8 @@ final class HtmlCharset {
     private HtmlCharset() {
     }
 
-    static Optional<String> declared(byte[] html) {
-        String prologue = new String(html, 0, Math.min(html.length, PROLOGUE), StandardCharsets.ISO_8859_1);
+    static Optional<String> declared(byte[] html, int length) {
+        String prologue = new String(html, 0, Math.min(length, PROLOGUE), StandardCharsets.ISO_8859_1);
         Matcher charset = META_CHARSET.matcher(prologue);
         return charset.find() ? Optional.of(charset.group(1)) : Optional.empty();
     }

@@ -6,6 +6,27 @@ final class LineFeeds {
     private LineFeeds() {
     }
 
+    /**
+     * The same on the bytes of a text in a charset where CR and LF are single bytes (all but
+     * UTF-16 and UTF-32), in place, before they become characters. Returns the new length.
+     */
+    static int of(byte[] bytes, int length) {
+        int out = 0;
+        for (int i = 0; i < length; i++) {
+            byte b = bytes[i];
+            if (b != '\r') {
+                bytes[out++] = b;
+            } else if (i + 1 >= length || bytes[i + 1] != '\n') {
+                bytes[out++] = '\n';
+            }
+        }
+        return out;
+    }
+
+    static boolean areSingleBytesIn(String charsetName) {
+        return !charsetName.startsWith("UTF-16") && !charsetName.startsWith("UTF-32");
+    }
+
     static String of(String text) {
         if (text.indexOf('\r') < 0) {
             return text;

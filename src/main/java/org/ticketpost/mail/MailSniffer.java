@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Tells from the first bytes of a file whether it is a mail at all, and if not, what it seems to be. */
 final class MailSniffer {
@@ -12,7 +11,6 @@ final class MailSniffer {
     /** How much of the start of a file is looked at. */
     static final int HEAD = 64 * 1024;
 
-    private static final Pattern FIELD_LINE = Pattern.compile("[\\x21-\\x39\\x3b-\\x7e]+[ \\t]*:.*", Pattern.DOTALL);
     private static final Set<String> MAIL_FIELDS = Set.of("from", "to", "cc", "subject", "date", "message-id", "received",
             "return-path", "sender", "reply-to", "mime-version", "content-type", "delivered-to", "in-reply-to",
             "references", "x-mailer", "user-agent", "envelope-to", "x-original-to");
@@ -30,22 +28,39 @@ final class MailSniffer {
             return binary;
         }
         int start = headerStart(head, length);
-        String text = new String(head, start, length - start, StandardCharsets.ISO_8859_1);
-        String header = text.substring(0, headerEnd(text));
-        if (header.indexOf('\0') >= 0) {
-            return Optional.of("binary data, not a mail");
+        int end = headerEnd(head, start, length);
+        for (int i = start; i < end; i++) {
+            if (head[i] == 0) {
+                return Optional.of("binary data, not a mail");
+            }
         }
-        String[] lines = header.split("\r?\n|\r");
-        if (!FIELD_LINE.matcher(lines[0]).matches()) {
+        if (!isFieldLine(head, start, end)) {
             return Optional.of("no header section: a mail starts with header fields such as \"From: ...\"");
         }
-        for (String line : lines) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && MAIL_FIELDS.contains(line.substring(0, colon).strip().toLowerCase(Locale.ROOT))) {
+        for (int line = start; line < end; line = nextLine(head, line, end)) {
+            int colon = line;
+            while (colon < end && head[colon] != ':' && head[colon] != '\n' && head[colon] != '\r') {
+                colon++;
+            }
+            if (colon < end && head[colon] == ':'
+                    && MAIL_FIELDS.contains(new String(head, line, colon - line, StandardCharsets.ISO_8859_1).strip().toLowerCase(Locale.ROOT))) {
                 return Optional.empty();
             }
         }
         return Optional.of("no mail header fields (From, To, Subject, Date, Message-ID, ...) in the header section");
+    }
+
+    /** Whether the first bytes hold the empty line that ends the header section. */
+    static boolean hasHeaderEnd(byte[] head, int length) {
+        for (int i = 1; i < length; i++) {
+            if (head[i] == '\n' && (head[i - 1] == '\n' || (i >= 2 && head[i - 1] == '\r' && head[i - 2] == '\n'))) {
+                return true;
+            }
+            if (head[i] == '\r' && head[i - 1] == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -62,10 +77,25 @@ final class MailSniffer {
             at = nextLine(head, at, length);
         }
         int next = nextLine(head, at, length);
-        if (!FIELD_LINE.matcher(line(head, at, length)).matches() && FIELD_LINE.matcher(line(head, next, length)).matches()) {
+        if (!isFieldLine(head, at, length) && isFieldLine(head, next, length)) {
             at = next;
         }
         return at;
+    }
+
+    /** A header field's line: a name of printable characters but the colon, maybe spaces, then a colon. */
+    private static boolean isFieldLine(byte[] head, int from, int length) {
+        int at = from;
+        while (at < length && head[at] >= 0x21 && head[at] <= 0x7e && head[at] != ':') {
+            at++;
+        }
+        if (at == from) {
+            return false;
+        }
+        while (at < length && (head[at] == ' ' || head[at] == '\t')) {
+            at++;
+        }
+        return at < length && head[at] == ':';
     }
 
     private static String line(byte[] head, int from, int length) {
@@ -103,15 +133,14 @@ final class MailSniffer {
         return false;
     }
 
-    private static int headerEnd(String text) {
-        int end = text.length();
-        for (String blank : new String[] {"\r\n\r\n", "\n\n", "\r\r"}) {
-            int at = text.indexOf(blank);
-            if (at >= 0) {
-                end = Math.min(end, at);
+    /** Where the header section ends: at its first empty line, or with the bytes at hand. */
+    private static int headerEnd(byte[] head, int from, int length) {
+        for (int line = from; line < length; line = nextLine(head, line, length)) {
+            if (head[line] == '\n' || head[line] == '\r') {
+                return line;
             }
         }
-        return end;
+        return length;
     }
 
     private static Optional<String> binaryKind(byte[] head, int length) {

@@ -1,14 +1,15 @@
 package org.ticketpost.mail;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -52,15 +53,18 @@ public final class MimeDecoder implements MailParser {
     public InboundMail parse(InputStream message, AttachmentSink sink) throws IOException, UnreadableMailException {
         MessageDigest sha256 = sha256();
         CountingInputStream counted = new CountingInputStream(new DigestInputStream(message, sha256));
-        BufferedInputStream input = new BufferedInputStream(counted);   // grows to the mark limit only when needed
-        input.mark(MailSniffer.HEAD);
-        byte[] head = input.readNBytes(MailSniffer.HEAD);
-        Optional<String> notAMail = MailSniffer.notAMail(head, head.length);
+        byte[] head = new byte[8192];   // what tells whether the input is a mail: most header sections fit
+        int length = counted.readNBytes(head, 0, head.length);
+        if (length == head.length && !MailSniffer.hasHeaderEnd(head, length)) {
+            head = Arrays.copyOf(head, MailSniffer.HEAD);
+            length += counted.readNBytes(head, length, head.length - length);
+        }
+        Optional<String> notAMail = MailSniffer.notAMail(head, length);
         if (notAMail.isPresent()) {
             throw new UnreadableMailException(notAMail.get());
         }
-        input.reset();
-        input.skipNBytes(MailSniffer.headerStart(head, head.length));
+        int start = MailSniffer.headerStart(head, length);
+        InputStream input = new SequenceInputStream(new ByteArrayInputStream(head, start, length - start), counted);
 
         InputStream lines = MailSniffer.hasBareCrLineEnds(head, head.length) ? new BareCrLineEnds(input) : input;
         PartReader parts = new PartReader(sink);
@@ -78,7 +82,7 @@ public final class MimeDecoder implements MailParser {
         } catch (MimeException e) {
             throw new UnreadableMailException("the MIME structure cannot be read: " + e.getMessage());
         }
-        input.transferTo(OutputStream.nullOutputStream());   // the digest covers every byte
+        Drain.rest(input);   // the digest covers every byte
         return mail(parts, HexFormat.of().formatHex(sha256.digest()), counted.count());
     }
 

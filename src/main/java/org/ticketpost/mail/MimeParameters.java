@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The value and parameters of a Content-Type or Content-Disposition field, read from its
@@ -22,6 +23,8 @@ final class MimeParameters {
     /** Holds each byte of the raw field in one char, so that the bytes can be recovered. */
     private static final Charset BYTES = StandardCharsets.ISO_8859_1;
 
+    private static final Pattern SEGMENT = Pattern.compile("\\d{1,3}");
+
     private final String value;
     private final Map<String, String> parameters;
 
@@ -31,7 +34,7 @@ final class MimeParameters {
     }
 
     static MimeParameters parse(byte[] fieldValue) {
-        String text = new String(fieldValue, BYTES).replaceAll("\r?\n(?=[ \t])", "").replaceAll("[\r\n]", " ");
+        String text = Unfolding.unfold(new String(fieldValue, BYTES));
         int semicolon = text.indexOf(';');
         String value = (semicolon < 0 ? text : text.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
         Map<String, String> parameters = new HashMap<>();
@@ -106,7 +109,7 @@ final class MimeParameters {
                 String number = key.substring(name.length() + 1);
                 boolean isEncoded = number.endsWith("*");
                 number = isEncoded ? number.substring(0, number.length() - 1) : number;
-                if (number.matches("\\d{1,3}")) {
+                if (SEGMENT.matcher(number).matches()) {
                     segments.put(Integer.parseInt(number), value);
                     encoded.put(Integer.parseInt(number), isEncoded);
                 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -143,14 +144,21 @@ final class PartReader {
     }
 
     private void text(InputStream content, String mimeType) throws IOException {
-        byte[] bytes = content.readNBytes(MimeDecoder.TEXT_LIMIT);
-        long rest = content.transferTo(OutputStream.nullOutputStream());
+        byte[] bytes = new byte[8192];
+        int length = 0;
+        for (int n = 0; n >= 0 && length < MimeDecoder.TEXT_LIMIT; length += Math.max(n, 0)) {
+            if (length == bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.min(bytes.length * 2, MimeDecoder.TEXT_LIMIT));
+            }
+            n = content.read(bytes, length, bytes.length - length);
+        }
+        long rest = Drain.rest(content);
         if (rest > 0) {
-            notes.add("a text part of " + (bytes.length + rest) + " bytes was cut at " + MimeDecoder.TEXT_LIMIT + " bytes");
+            notes.add("a text part of " + (length + rest) + " bytes was cut at " + MimeDecoder.TEXT_LIMIT + " bytes");
         }
         String charset = part.contentTypeParameter("charset").orElse(null);
         if (mimeType.equals("text/html") && charset == null) {
-            charset = HtmlCharset.declared(bytes).orElse(null);
+            charset = HtmlCharset.declared(bytes, length).orElse(null);
         }
         if (textCharset == null) {
             textCharset = CharsetLabels.charset(charset).orElse(null);
@@ -158,7 +166,10 @@ final class PartReader {
         if (charset == null && mailCharset != null) {
             charset = mailCharset.name();
         }
-        String text = LineFeeds.of(TextDecoding.decode(bytes, bytes.length, charset));
+        if (LineFeeds.areSingleBytesIn(CharsetLabels.charset(charset).map(Charset::name).orElse(""))) {
+            length = LineFeeds.of(bytes, length);
+        }
+        String text = LineFeeds.of(TextDecoding.decode(bytes, length, charset));
         if (mimeType.equals("text/plain") && part.contentTypeParameter("format").filter("flowed"::equalsIgnoreCase).isPresent()) {
             text = FlowedText.unflow(text, part.contentTypeParameter("delsp").filter("yes"::equalsIgnoreCase).isPresent());
         }

@@ -5,9 +5,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.text.ParsePosition;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +37,11 @@ final class TopHeaders {
             "precedence", "x-failed-recipients", "x-loop");
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
+    private static final Pattern KEYWORD_END = Pattern.compile("[;\\s(]");
     private static final int REFERENCES_LIMIT = 100;
 
     private final Map<String, List<byte[]>> raw = new LinkedHashMap<>();
+    private final Map<String, List<String>> unfolded = new HashMap<>();
     private Charset fallback = TextDecoding.FALLBACK;
 
     void add(Field field) {
@@ -49,6 +55,7 @@ final class TopHeaders {
     /** The charset for raw 8-bit header bytes that are not UTF-8: the one the message declares for its text. */
     void setFallback(Charset charset) {
         this.fallback = CharsetLabels.forRawBytes(charset);
+        unfolded.clear();   // decoded with the charset before
     }
 
     boolean has(String name) {
@@ -65,19 +72,19 @@ final class TopHeaders {
         return all(name).stream().findFirst();
     }
 
-    /** Every such field, in order, unfolded but not decoded. */
+    /** Every such field, in order, unfolded but not decoded. Asked for several times per mail, so kept once made. */
     List<String> all(String name) {
-        return raw.getOrDefault(name, List.of()).stream().map(this::unfolded).toList();
+        return unfolded.computeIfAbsent(name, any -> raw.getOrDefault(name, List.of()).stream().map(this::unfolded).toList());
     }
 
     private String unfolded(byte[] bytes) {
         String value = TextDecoding.raw(bytes, fallback);
-        return value.replaceAll("\r?\n(?=[ \t])", "").replace("\r", "").replace("\n", " ").strip();
+        return Unfolding.unfold(value).strip();
     }
 
     /** A field's first value token in lower case, e.g. "auto-replied" of "Auto-Submitted: auto-replied; owner=x". */
     Optional<String> keyword(String name) {
-        return unfolded(name).map(value -> value.split("[;\\s(]", 2)[0].toLowerCase(Locale.ROOT));
+        return unfolded(name).map(value -> KEYWORD_END.split(value, 2)[0].toLowerCase(Locale.ROOT));
     }
 
     /** The Message-IDs in such a field, without angle brackets; of long References the newest. */
@@ -103,8 +110,13 @@ final class TopHeaders {
     }
 
     private static Optional<Instant> date(String value) {
-        Date parsed = new MailDateFormat().parse(value, new ParsePosition(0));
-        return Optional.ofNullable(parsed).map(Date::toInstant);
+        try {
+            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            // the obsolete forms, and a comment such as "(CET)" after the zone
+            Date parsed = new MailDateFormat().parse(value, new ParsePosition(0));
+            return Optional.ofNullable(parsed).map(Date::toInstant);
+        }
     }
 
     /** The raw bytes of a field's value, after the colon, still folded. */

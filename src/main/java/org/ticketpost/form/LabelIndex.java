@@ -20,6 +20,7 @@ final class LabelIndex {
 
     private final Map<String, Entry> byKey = new HashMap<>();
     private final WordTable lastWords;
+    private final WordTable firstWords;
     private final int maxWords;
 
     LabelIndex(List<FieldSpec> fields) {
@@ -39,11 +40,18 @@ final class LabelIndex {
         this.maxWords = longest;
         this.lastWords = new WordTable(List.of(byKey.keySet().stream()
                 .map(key -> key.substring(key.lastIndexOf(' ') + 1)).toList()));
+        this.firstWords = new WordTable(List.of(byKey.keySet().stream()
+                .map(key -> key.split(" ", 2)[0]).toList()));
     }
 
     /** Whether text[start, end) is the last word of some label: most words before a colon are not. */
     boolean endsALabel(CharSequence text, int start, int end) {
         return lastWords.marks(text, start, end) != 0;
+    }
+
+    /** Whether text[start, end) is the first word of some label: where a label can begin. */
+    boolean startsALabel(CharSequence text, int start, int end) {
+        return firstWords.marks(text, start, end) != 0;
     }
 
     /** The longest label, in words: a label is looked for in at most this many words before a colon. */

@@ -1,5 +1,6 @@
 package org.ticketpost.form;
 
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -104,15 +105,23 @@ final class LabelScanner {
         }
         for (int w = words - 1; w >= 0; w--) {
             int start = wordStarts[w];
-            if (start > lineStart && !isBoundary(text.charAt(start - 1))) {
+            if (start > lineStart && !isBoundary(text.charAt(start - 1)) || !labels.startsALabel(text, start, wordEnd(text, start))) {
                 continue;
             }
-            Optional<LabelIndex.Entry> entry = labels.find(text.subSequence(start, end));
+            Optional<LabelIndex.Entry> entry = labels.find(CharBuffer.wrap(text, start, end));
             if (entry.isPresent()) {
                 return Optional.of(new Occurrence(entry.get(), start, colon + 1, onlyBullets(text, lineStart, start)));
             }
         }
         return Optional.empty();
+    }
+
+    private static int wordEnd(String text, int start) {
+        int end = start;
+        while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     private Optional<Occurrence> labelAlone(String text, int lineStart, int lineEnd) {

@@ -13,6 +13,7 @@ public final class QuoteStripper {
     /** "On Mon, 16 Nov 2026, Jane <jane@example.com> wrote:", "Am 16.11.2026 schrieb Jane <jane@example.com>:". */
     private static final Pattern ATTRIBUTION = Pattern.compile(
             "(?i)\\s*(on\\s.*\\swrote|am\\s.*\\sschrieb(\\s.*)?|le\\s.*\\sa écrit|el\\s.*\\sescribió|op\\s.*\\sschreef)\\s*:\\s*");
+    private static final String[] WROTE = {"wrote", "schrieb", "crit", "escribi", "schreef"};
     private static final Pattern ATTRIBUTION_START = Pattern.compile("(?i)\\s*(on|am)\\s.*");
     private static final Pattern ATTRIBUTION_END = Pattern.compile("(?i).*(wrote|schrieb)(\\s.*)?:\\s*");
     /** A date or an address: what tells an attribution from "On the server, I wrote:". */
@@ -67,12 +68,14 @@ public final class QuoteStripper {
 
     /** Number of lines of an "On … wrote:" attribution starting at line i (it may be wrapped), or 0. */
     private static int attributionLength(Lines lines, int i) {
+        if (!lines.mentionsWriting(i) && (i + 1 >= lines.count() || !lines.mentionsWriting(i + 1))) {
+            return 0;
+        }
         String line = lines.get(i);
         if (isAttribution(line)) {
             return 1;
         }
         boolean wrapped = i + 1 < lines.count()
-                && mentionsWriting(lines.get(i + 1))
                 && ATTRIBUTION_START.matcher(line).matches()
                 && ATTRIBUTION_END.matcher(lines.get(i + 1)).matches()
                 && isAttribution(line + " " + lines.get(i + 1));
@@ -80,13 +83,7 @@ public final class QuoteStripper {
     }
 
     private static boolean isAttribution(String line) {
-        return mentionsWriting(line) && ATTRIBUTION.matcher(line).matches() && ATTRIBUTION_DETAIL.matcher(line).matches();
-    }
-
-    /** The cheap test before the regular expression: every attribution says that someone wrote. */
-    private static boolean mentionsWriting(String line) {
-        return line.contains("wrote") || line.contains("schrieb") || line.contains("crit") || line.contains("escribi")
-                || line.contains("schreef");
+        return ATTRIBUTION.matcher(line).matches() && ATTRIBUTION_DETAIL.matcher(line).matches();
     }
 
     private static boolean startsQuote(Lines lines, int from) {
@@ -149,6 +146,17 @@ public final class QuoteStripper {
 
         String get(int line) {
             return text.substring(starts[line], starts[line + 1] - 1);
+        }
+
+        /** The cheap test before the regular expressions: every attribution says that someone wrote. */
+        boolean mentionsWriting(int line) {
+            String words = get(line);
+            for (String verb : WROTE) {
+                if (words.contains(verb)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The first character of a line that is not a space, or a space for an empty line. */

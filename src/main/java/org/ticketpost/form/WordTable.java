@@ -57,17 +57,25 @@ final class WordTable {
             return false;
         }
         for (int i = 0; i < word.length; i++) {
-            if (word[i] != Character.toLowerCase(text.charAt(start + i))) {
+            if (word[i] != lower(text.charAt(start + i))) {
                 return false;
             }
         }
         return true;
     }
 
+    /** Lower case, the common ASCII letters without the look-up in the Unicode tables. */
+    private static char lower(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
     private static int hash(CharSequence text, int start, int end) {
         int hash = 0;
         for (int i = start; i < end; i++) {
-            hash = 31 * hash + Character.toLowerCase(text.charAt(i));
+            hash = 31 * hash + lower(text.charAt(i));
         }
         return hash ^ (hash >>> 16);
     }

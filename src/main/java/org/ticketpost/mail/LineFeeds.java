@@ -12,13 +12,23 @@ final class LineFeeds {
      */
     static int of(byte[] bytes, int length) {
         int out = 0;
-        for (int i = 0; i < length; i++) {
-            byte b = bytes[i];
-            if (b != '\r') {
-                bytes[out++] = b;
-            } else if (i + 1 >= length || bytes[i + 1] != '\n') {
-                bytes[out++] = '\n';
+        int from = 0;
+        while (from < length) {
+            int cr = from;
+            while (cr < length && bytes[cr] != '\r') {
+                cr++;
             }
+            if (out != from) {
+                System.arraycopy(bytes, from, bytes, out, cr - from);
+            }
+            out += cr - from;
+            if (cr == length) {
+                break;
+            }
+            if (cr + 1 >= length || bytes[cr + 1] != '\n') {
+                bytes[out++] = '\n';   // a lone CR; a CR before LF is simply left out
+            }
+            from = cr + 1;
         }
         return out;
     }

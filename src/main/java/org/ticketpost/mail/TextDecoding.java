@@ -56,12 +56,11 @@ final class TextDecoding {
     }
 
     static boolean isAscii(byte[] bytes, int length) {
+        int all = 0;
         for (int i = 0; i < length; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
+            all |= bytes[i];   // a reduction without an early exit, which the compiler can vectorise
         }
-        return true;
+        return all >= 0;
     }
 
     static boolean isUtf8(byte[] bytes, int length) {

@@ -17,6 +17,7 @@ import org.ticketpost.intake.InboundMail;
 import org.ticketpost.intake.KeyCheck;
 import org.ticketpost.intake.MailParser;
 import org.ticketpost.intake.RequestCheck;
+import org.ticketpost.intake.UnreadableMailException;
 import org.ticketpost.ticket.StoreException;
 import org.ticketpost.ticket.UnitOfWork;
 import picocli.CommandLine.Command;
@@ -77,7 +78,7 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println(file + ": cannot be read: " + e.getMessage());
             return UNREADABLE;
-        } catch (org.ticketpost.intake.UnreadableMailException e) {
+        } catch (UnreadableMailException e) {
             err.println(file + ": not a readable mail: " + e.getMessage());
             return UNREADABLE;
         }

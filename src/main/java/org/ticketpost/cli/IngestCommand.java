@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -96,7 +97,7 @@ public final class IngestCommand implements Callable<Integer> {
             for (Future<Result> result : results) {
                 try {
                     counts.merge(result.get(), 1, Integer::sum);
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     counts.merge(Result.FAILED, 1, Integer::sum);
                 }
             }

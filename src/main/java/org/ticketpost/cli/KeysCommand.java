@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -290,7 +291,7 @@ public final class KeysCommand implements Runnable {
                 contents = SupportKeyCsv.read(csv, registry.keyFormat(), registry.plans());
             } catch (NoSuchFileException e) {
                 return refuse(List.of(file + ": no such file"));
-            } catch (java.nio.charset.MalformedInputException e) {
+            } catch (MalformedInputException e) {
                 return refuse(List.of(file + ": not UTF-8 text"));
             }
             if (!contents.problems().isEmpty()) {

@@ -2,6 +2,7 @@ package org.ticketpost.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -48,7 +49,7 @@ public final class SupportKeyCsv {
                 reading.data().ifPresent(keys::add);
                 reading.problems().forEach(problem -> problems.add("line " + parser.getCurrentLineNumber() + ": " + problem));
             }
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalStateException | UncheckedIOException e) {
             problems.add("the file is not valid CSV: " + e.getMessage());
         }
         return new Contents(keys, problems);

@@ -1,5 +1,6 @@
 package org.ticketpost.form;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ public record FilledForm(String language, Map<String, String> values, List<Probl
 
     /** The same form with further problems, e.g. those the key registry found. */
     public FilledForm withProblems(List<Problem> more) {
-        List<Problem> all = new java.util.ArrayList<>(problems);
+        List<Problem> all = new ArrayList<>(problems);
         all.addAll(more);
         return new FilledForm(language, values, all);
     }

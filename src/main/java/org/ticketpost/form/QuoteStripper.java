@@ -1,5 +1,6 @@
 package org.ticketpost.form;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
@@ -124,12 +125,12 @@ public final class QuoteStripper {
             int count = 1;
             for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
                 if (count + 1 >= found.length) {
-                    found = java.util.Arrays.copyOf(found, found.length * 2);
+                    found = Arrays.copyOf(found, found.length * 2);
                 }
                 found[count++] = i + 1;
             }
             found[count] = text.length() + 1;
-            starts = java.util.Arrays.copyOf(found, count + 1);
+            starts = Arrays.copyOf(found, count + 1);
         }
 
         String text() {

@@ -1,5 +1,6 @@
 package org.ticketpost.form;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,7 @@ final class SeverityReading {
             "(?iu)(?:(?:severity|schweregrad|sev|priority|priorität|prio)(?!\\p{L})\\.?\\s*[:#]?\\s*|[sp](?=\\d))?"
                     + "(\\d{1,3})?\\s*[-–—:/,(\\[=]*\\s*(\\p{L}*).*");
 
-    private final Map<String, Integer> levelByName = new java.util.HashMap<>();
+    private final Map<String, Integer> levelByName = new HashMap<>();
     private final int highest;
 
     SeverityReading(Map<Integer, List<String>> levels) {

@@ -1,6 +1,9 @@
 package org.ticketpost.form;
 
+import java.nio.CharBuffer;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,7 +20,7 @@ final class WordTable {
     private int longest;
 
     /** Each word of the collection at index i carries the mark 1 << i. */
-    WordTable(java.util.List<? extends Collection<String>> wordsByMark) {
+    WordTable(List<? extends Collection<String>> wordsByMark) {
         int count = wordsByMark.stream().mapToInt(Collection::size).sum();
         int size = Integer.highestOneBit(Math.max(4, count * 4) - 1) << 1;
         this.words = new char[size][];
@@ -26,8 +29,8 @@ final class WordTable {
         for (int mark = 0; mark < wordsByMark.size(); mark++) {
             for (String word : wordsByMark.get(mark)) {
                 char[] chars = word.toLowerCase(Locale.ROOT).toCharArray();
-                int slot = hash(java.nio.CharBuffer.wrap(chars), 0, chars.length) & mask;
-                while (words[slot] != null && !java.util.Arrays.equals(words[slot], chars)) {
+                int slot = hash(CharBuffer.wrap(chars), 0, chars.length) & mask;
+                while (words[slot] != null && !Arrays.equals(words[slot], chars)) {
                     slot = (slot + 1) & mask;
                 }
                 words[slot] = chars;

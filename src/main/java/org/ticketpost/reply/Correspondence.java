@@ -1,5 +1,6 @@
 package org.ticketpost.reply;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ public record Correspondence(String recipient, String recipientName, String subj
 
     /** References of the answer: the thread so far and the mail answered (RFC 5322 §3.6.4), the newest kept. */
     List<String> answerReferences() {
-        List<String> thread = new java.util.ArrayList<>(references);
+        List<String> thread = new ArrayList<>(references);
         messageId.ifPresent(thread::add);
         return thread.size() <= 20 ? thread : thread.subList(thread.size() - 20, thread.size());
     }

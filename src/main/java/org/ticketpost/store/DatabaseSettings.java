@@ -1,5 +1,7 @@
 package org.ticketpost.store;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -32,7 +34,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
             return true;
         }
         String path = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
-        return java.nio.file.Files.exists(java.nio.file.Path.of(path + ".mv.db"));
+        return Files.exists(Path.of(path + ".mv.db"));
     }
 
     @Override

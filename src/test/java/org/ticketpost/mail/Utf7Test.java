@@ -42,4 +42,14 @@ class Utf7Test {
     private static String decode(String utf7) {
         return new String(utf7.getBytes(StandardCharsets.US_ASCII), Utf7.CHARSET);
     }
+
+    @Test
+    void whatItWritesReadsBackTheSame() {
+        String text = "Übermittlung fehlgeschlagen: 1 + 1 = 2 € (näheres im Anhang)";
+
+        byte[] encoded = text.getBytes(Utf7.CHARSET);
+
+        assertThat(new String(encoded, StandardCharsets.US_ASCII)).startsWith("+ANw-bermittlung fehlgeschlagen: 1 +- 1 +AD0- 2 +IKw-");
+        assertThat(new String(encoded, Utf7.CHARSET)).isEqualTo(text);
+    }
 }

@@ -121,7 +121,7 @@ public final class Application implements AutoCloseable {
         commandLine.addSubcommand(new IngestCommand(this::reception, () -> stdin, ingestThreads));
         commandLine.addSubcommand(KeysCommand.create(database, template.fieldOfType(FieldType.KEY).format(), plans,
                 clock.withZone(zone)));
-        commandLine.addSubcommand(TicketsCommand.create(database, template));
+        commandLine.addSubcommand(TicketsCommand.create(database, template, zone));
         return commandLine;
     }
 

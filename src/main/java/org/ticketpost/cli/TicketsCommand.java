@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,10 +41,17 @@ public final class TicketsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    public static CommandLine create(UnitOfWork database, SupportTemplate template) {
+    /** @param zone the zone in which times are shown to people; JSON keeps UTC */
+    public static CommandLine create(UnitOfWork database, SupportTemplate template, ZoneId zone) {
         return new CommandLine(new TicketsCommand())
-                .addSubcommand(new ListTickets(database))
-                .addSubcommand(new Show(database, template));
+                .addSubcommand(new ListTickets(database, zone))
+                .addSubcommand(new Show(database, template, zone));
+    }
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    static String shown(String instant, ZoneId zone) {
+        return SHOWN.format(Instant.parse(instant).atZone(zone));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the open tickets, newest first.")
@@ -56,9 +66,11 @@ public final class TicketsCommand implements Runnable {
         CommandSpec spec;
 
         private final UnitOfWork database;
+        private final ZoneId zone;
 
-        ListTickets(UnitOfWork database) {
+        ListTickets(UnitOfWork database, ZoneId zone) {
             this.database = database;
+            this.zone = zone;
         }
 
         @Override
@@ -85,7 +97,7 @@ public final class TicketsCommand implements Runnable {
             for (ObjectNode ticket : tickets) {
                 out.printf("%-9s %-21s %-3s %-24s %-17s %s%n", ticket.get("number").asText(), ticket.get("status").asText(),
                         ticket.get("severity").asText(), KeysCommand.cut(ticket.get("customer").asText(), 24),
-                        ticket.get("created").asText().substring(0, 16).replace('T', ' '),
+                        shown(ticket.get("created").asText(), zone),
                         KeysCommand.cut(ticket.get("subject").asText(), 60));
             }
             return ExitCodes.OK;
@@ -105,10 +117,12 @@ public final class TicketsCommand implements Runnable {
 
         private final UnitOfWork database;
         private final SupportTemplate template;
+        private final ZoneId zone;
 
-        Show(UnitOfWork database, SupportTemplate template) {
+        Show(UnitOfWork database, SupportTemplate template, ZoneId zone) {
             this.database = database;
             this.template = template;
+            this.zone = zone;
         }
 
         @Override
@@ -141,7 +155,7 @@ public final class TicketsCommand implements Runnable {
             out.append(String.format("  %-26s%s%n", "Status", ticket.get("status").asText()));
             out.append(String.format("  %-26s%s%n", "Customer", ticket.get("customer").asText()));
             out.append(String.format("  %-26s%s%n", "Reporter", ticket.get("reporter").asText()));
-            out.append(String.format("  %-26s%s%n", "Opened", ticket.get("created").asText()));
+            out.append(String.format("  %-26s%s (%s)%n", "Opened", shown(ticket.get("created").asText(), zone), zone));
             out.append('\n');
             ObjectNode fields = (ObjectNode) ticket.get("fields");
             for (FieldSpec field : template.fields()) {
@@ -155,7 +169,7 @@ public final class TicketsCommand implements Runnable {
             }
             for (var message : ticket.get("messages")) {
                 out.append("\n  ").append(message.get("direction").asText().equals("IN") ? "<< " : ">> ")
-                        .append(message.get("at").asText()).append("  ").append(message.get("from").asText())
+                        .append(shown(message.get("at").asText(), zone)).append("  ").append(message.get("from").asText())
                         .append("  ").append(message.get("subject").asText()).append('\n');
                 message.get("text").asText().lines().forEach(line -> out.append("     ").append(line).append('\n'));
                 for (var attachment : message.get("attachments")) {
@@ -167,7 +181,7 @@ public final class TicketsCommand implements Runnable {
             }
             out.append("\n  History\n");
             for (var event : ticket.get("events")) {
-                out.append("    ").append(event.get("at").asText()).append("  ").append(event.get("actor").asText())
+                out.append("    ").append(shown(event.get("at").asText(), zone)).append("  ").append(event.get("actor").asText())
                         .append("  ").append(event.get("kind").asText());
                 if (event.hasNonNull("old") || event.hasNonNull("new")) {
                     out.append("  ").append(event.path("old").asText("-")).append(" -> ").append(event.path("new").asText("-"));

@@ -118,7 +118,7 @@ public final class Application implements AutoCloseable {
     CommandLine commandLine(InputStream stdin) {
         CommandLine commandLine = new CommandLine(new Ticketpost());
         commandLine.addSubcommand(new CheckCommand(parser, requests, template, new CheckCommand.KeyRegistry(database, database::exists, keys, zone)));
-        commandLine.addSubcommand(new IngestCommand(this::reception, () -> stdin, ingestThreads));
+        commandLine.addSubcommand(new IngestCommand(this::reception, () -> stdin, () -> System.console() != null, ingestThreads));
         commandLine.addSubcommand(KeysCommand.create(database, template.fieldOfType(FieldType.KEY).format(), plans,
                 clock.withZone(zone)));
         commandLine.addSubcommand(TicketsCommand.create(database, template, zone));

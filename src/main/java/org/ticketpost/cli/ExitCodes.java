@@ -4,6 +4,8 @@ package org.ticketpost.cli;
 final class ExitCodes {
 
     static final int OK = 0;
+    /** The command was called wrongly. */
+    static final int USAGE = 64;
     /** The input is not a mail: an MTA bounces it. */
     static final int DATA_ERROR = 65;
     /** A named input file does not exist. */

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.ticketpost.intake.Outcome;
@@ -49,15 +50,23 @@ public final class IngestCommand implements Callable<Integer> {
 
     private final Supplier<Reception> reception;
     private final Supplier<InputStream> stdin;
+    private final BooleanSupplier stdinIsTerminal;
 
-    public IngestCommand(Supplier<Reception> reception, Supplier<InputStream> stdin, int threads) {
+    /** @param stdinIsTerminal whether standard input is a person's terminal rather than a mail piped in */
+    public IngestCommand(Supplier<Reception> reception, Supplier<InputStream> stdin, BooleanSupplier stdinIsTerminal,
+            int threads) {
         this.reception = reception;
         this.stdin = stdin;
+        this.stdinIsTerminal = stdinIsTerminal;
         this.threads = threads;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (paths.isEmpty() && stdinIsTerminal.getAsBoolean()) {
+            err().println("ticketpost ingest: give files or folders, or a mail on standard input (ticketpost ingest < mail.eml)");
+            return ExitCodes.USAGE;
+        }
         Reception intake;
         try {
             intake = reception.get();

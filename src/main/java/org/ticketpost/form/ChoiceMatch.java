@@ -4,9 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Finds the value of a fixed list that a customer meant: "debian", "Red Hat", "groupware-server", "RHEL 8.6". */
 final class ChoiceMatch {
+
+    private static final Pattern REMARK = Pattern.compile("\\(.*?\\)");
 
     private final Map<String, String> canonicalByKey = new HashMap<>();
     private final boolean versions;
@@ -29,7 +32,7 @@ final class ChoiceMatch {
         if (exact != null || !versions) {
             return Optional.ofNullable(exact);
         }
-        String withoutRemark = text.replaceAll("\\(.*?\\)", " ");
+        String withoutRemark = REMARK.matcher(text).replaceAll(" ");
         int digit = 0;
         while (digit < withoutRemark.length() && !Character.isDigit(withoutRemark.charAt(digit))) {
             digit++;

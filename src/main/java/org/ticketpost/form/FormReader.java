@@ -3,9 +3,12 @@ package org.ticketpost.form;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Reads the support template out of a mail's text, as a careful support engineer would. */
 public final class FormReader {
+
+    private static final Pattern PUNCTUATION_AND_SPACE = Pattern.compile("[\\p{Punct}\\s]+");
 
     private final LabelScanner scanner;
     private final LanguageGuess languageGuess;
@@ -122,7 +125,7 @@ public final class FormReader {
         if (!rest.isEmpty() && Character.isLetterOrDigit(rest.charAt(0))) {
             return false;   // "Thanksgiving", "Regardsless"
         }
-        String words = rest.replaceAll("[\\p{Punct}\\s]+", " ").strip();
+        String words = PUNCTUATION_AND_SPACE.matcher(rest).replaceAll(" ").strip();
         return words.isEmpty() || words.split(" ").length <= 3;
     }
 }

@@ -14,6 +14,7 @@ final class ServerAddress {
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-fA-F:.]+]");
     private static final Pattern PORT = Pattern.compile(":\\d{1,5}$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private ServerAddress() {
     }
@@ -24,7 +25,7 @@ final class ServerAddress {
         if (value.startsWith("<") && value.endsWith(">")) {
             value = value.substring(1, value.length() - 1).strip();
         }
-        String[] words = value.split("\\s+", 2);
+        String[] words = SPACES.split(value, 2);
         if (words.length > 1 && !words[1].startsWith("(")) {
             return Optional.empty();   // "my server", "ox1 crashed": a sentence, not an address
         }

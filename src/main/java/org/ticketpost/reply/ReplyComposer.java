@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.ticketpost.form.FieldSpec;
 import org.ticketpost.form.FilledForm;
 import org.ticketpost.form.Problem;
@@ -20,6 +21,10 @@ public final class ReplyComposer {
     /** The fields a confirmation repeats, so that the customer sees at once if something was misread. */
     private static final List<String> ECHOED = List.of("severity", "product", "component", "module", "server", "distribution");
     private static final int SUBJECT_LENGTH = 200;
+    private static final Pattern REPLY_PREFIX = Pattern.compile("^(re|aw|antw):\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REPLY_OR_FORWARD_PREFIXES = Pattern.compile("^((re|aw|antw|fwd?|wg):\\s*)+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ReplyTemplates templates;
@@ -58,7 +63,7 @@ public final class ReplyComposer {
     /** A rejection lists every problem and carries the template back, filled in with what was understood. */
     public OutgoingMail rejection(FilledForm form, List<Problem> problems, Correspondence mail) {
         Map<String, Object> model = base(mail);
-        model.put("subject", headerSafe(mail.subject()).replaceFirst("(?i)^(re|aw|antw):\\s*", ""));
+        model.put("subject", REPLY_PREFIX.matcher(headerSafe(mail.subject())).replaceFirst(""));
         model.put("problems", problems.stream().map(Problem::message).toList());
         model.put("template", prefilledTemplate(form, mail.language()).strip());
         return mail("rejection", mail, model, "r");
@@ -93,7 +98,7 @@ public final class ReplyComposer {
     }
 
     private static String withoutReplyPrefixes(String subject) {
-        return subject.replaceAll("(?i)^((re|aw|antw|fwd?|wg):\\s*)+", "");
+        return REPLY_OR_FORWARD_PREFIXES.matcher(subject).replaceFirst("");
     }
 
     private String newMessageId(String idPart) {
@@ -102,6 +107,6 @@ public final class ReplyComposer {
 
     /** The customer's subject is echoed in ours: CR or LF in it would forge header fields. */
     static String headerSafe(String text) {
-        return text.replaceAll("[\\r\\n\\t]+", " ").replaceAll(" {2,}", " ").strip();
+        return SPACES.matcher(LINE_BREAKS.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
     }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 public record TicketNumber(long sequence) {
 
     private static final Pattern DIGITS = Pattern.compile("\\d{2,18}");
+    private static final Pattern DIGIT_SEPARATOR = Pattern.compile("(?<=\\d)[\\s-](?=\\d)");
     private static final int[][] DAMM = {
             {0, 3, 1, 7, 5, 9, 8, 6, 4, 2},
             {7, 0, 9, 2, 1, 5, 4, 8, 6, 3},
@@ -31,7 +32,7 @@ public record TicketNumber(long sequence) {
 
     /** The number as a person types it; spaces and hyphens between digits are allowed ("100 007"). */
     public static Optional<TicketNumber> parse(String text) {
-        String digits = text.strip().replaceAll("(?<=\\d)[\\s-](?=\\d)", "");
+        String digits = DIGIT_SEPARATOR.matcher(text.strip()).replaceAll("");
         if (!DIGITS.matcher(digits).matches() || interim(digits) != 0) {
             return Optional.empty();
         }

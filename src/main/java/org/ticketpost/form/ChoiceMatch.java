@@ -43,10 +43,13 @@ final class ChoiceMatch {
     /** Letters and digits only, in lower case: "Groupware-Server" and "groupware server" are one. */
     private static String key(String text) {
         StringBuilder key = new StringBuilder(text.length());
-        text.codePoints()
-                .filter(Character::isLetterOrDigit)
-                .map(Character::toLowerCase)
-                .forEach(key::appendCodePoint);
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            if (Character.isLetterOrDigit(codePoint)) {
+                key.appendCodePoint(Character.toLowerCase(codePoint));
+            }
+            i += Character.charCount(codePoint);
+        }
         return key.toString();
     }
 }

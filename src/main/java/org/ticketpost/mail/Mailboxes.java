@@ -11,6 +11,7 @@ import org.ticketpost.intake.EmailAddress;
 /** The mailboxes of an address field (From, To, Cc, Reply-To), as far as they can be answered. */
 final class Mailboxes {
 
+    private static final Pattern ANGLE_ADDRESS = Pattern.compile("<([^\\s<>\",;:()]+@[^\\s<>\",;:()]+)>");
     private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\",;:()]+@[^\\s<>\",;:()]+");
     /** A mailbox of the sending host, such as "MAILER-DAEMON" or a cron job's "root". */
     private static final Pattern LOCAL_MAILBOX = Pattern.compile("[^\\s<>\",;:()@\\[\\]]+");
@@ -45,9 +46,16 @@ final class Mailboxes {
             found.clear();
         }
         if (found.isEmpty()) {
-            Matcher bare = BARE_ADDRESS.matcher(value);
-            while (bare.find()) {
-                found.add(EmailAddress.of(bare.group()));
+            // unparseable: the addresses in angle brackets, which a garbled display name cannot fake, else any
+            Matcher angled = ANGLE_ADDRESS.matcher(value);
+            while (angled.find()) {
+                found.add(EmailAddress.of(angled.group(1)));
+            }
+            if (found.isEmpty()) {
+                Matcher bare = BARE_ADDRESS.matcher(value);
+                while (bare.find()) {
+                    found.add(EmailAddress.of(bare.group()));
+                }
             }
         }
         return found;
@@ -56,7 +64,7 @@ final class Mailboxes {
     /** Jakarta Mail leaves a name encoded when it cannot decode it (e.g. base64 with surplus padding); mime4j is more lenient. */
     private static String name(InternetAddress address) {
         String personal = address.getPersonal();
-        return personal != null && personal.contains("=?") ? EncodedWords.decode(personal, TextDecoding.FALLBACK) : personal;
+        return HeaderText.oneLine(personal != null && personal.contains("=?") ? EncodedWords.decode(personal, TextDecoding.FALLBACK) : personal);
     }
 
     private static List<EmailAddress> local(String value) {

@@ -46,7 +46,7 @@ final class PartFields {
                 .orElse(rawCharset);
         return disposition.get("filename", raw)
                 .or(() -> contentType.get("name", raw))
-                .map(name -> name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip())
+                .map(name -> HeaderText.oneLine(name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)).strip())
                 .filter(name -> !name.isEmpty());
     }
 

@@ -64,7 +64,7 @@ final class TopHeaders {
 
     /** The first such field, unfolded and with RFC 2047 encoded words decoded. */
     Optional<String> text(String name) {
-        return unfolded(name).map(value -> EncodedWords.decode(value, fallback));
+        return unfolded(name).map(value -> HeaderText.oneLine(EncodedWords.decode(value, fallback)).strip());
     }
 
     /** The first such field, unfolded but not decoded: for address and Message-ID fields, whose syntax comes first. */

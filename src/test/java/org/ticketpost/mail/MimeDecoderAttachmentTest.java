@@ -93,6 +93,23 @@ class MimeDecoderAttachmentTest {
     }
 
     @Test
+    void controlCharactersInAFileNameBecomeSpaces() {
+        InboundMail mail = decode("""
+                From: jane@example.com
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: application/octet-stream
+                Content-Disposition: attachment; filename*=UTF-8''report%00%0D%0Afinal.pdf
+
+                data
+                --b--
+                """);
+
+        assertThat(mail.attachments()).extracting(Attachment::name).containsExactly("report   final.pdf");
+    }
+
+    @Test
     void rfc2231FileNameContinuationsAreJoined() {
         InboundMail mail = decode("""
                 From: jane@example.com

@@ -391,4 +391,29 @@ class MimeDecoderHeaderTest {
         assertThat(mail.from().map(EmailAddress::address)).contains("jane@example.com");
         assertThat(mail.fromText()).isEqualTo("Jane Doe <jane@example.com (Example Corp.");
     }
+
+    @Test
+    void anEncodedLineBreakInTheSubjectOrANameCannotForgeALineWhereverItIsPrinted() {
+        InboundMail mail = decode("""
+                From: =?UTF-8?Q?Jane=0D=0ADoe?= <jane@example.com>
+                Subject: =?UTF-8?Q?Hello=0D=0ABcc:_evil@attacker.example=00?=
+
+                Hello
+                """);
+
+        assertThat(mail.subject()).isEqualTo("Hello  Bcc: evil@attacker.example");
+        assertThat(mail.from()).contains(new EmailAddress("jane@example.com", "Jane  Doe"));
+    }
+
+    @Test
+    void aFromThatCannotBeParsedIsAnsweredAtItsAddressInAngleBracketsNotAtOneInTheName() {
+        InboundMail mail = decode("""
+                From: =?UTF-8?Q?Jane=0D=0ABcc:_evil@attacker.example?= <jane@example.com>
+                Subject: Hello
+
+                Hello
+                """);
+
+        assertThat(mail.from().map(EmailAddress::address)).contains("jane@example.com");
+    }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -41,13 +42,22 @@ public final class SupportKeyCsv {
                 return new Contents(List.of(), List.of("line 1: the header lacks the column(s) " + String.join(", ", missing)
                         + " (expected: key,customer,plan,allow,valid_until)"));
             }
+            Map<String, Long> lineByKey = new HashMap<>();
             for (CSVRecord row : parser) {
+                long line = parser.getCurrentLineNumber();
                 KeyData.Reading reading = KeyData.read(row.get("key"), row.get("customer"), row.get("plan"),
                         Arrays.asList(row.get("allow").split("[;\\s]+")),
                         row.isMapped("valid_until") && row.isSet("valid_until") ? row.get("valid_until") : "",
                         keyFormat, plans);
-                reading.data().ifPresent(keys::add);
-                reading.problems().forEach(problem -> problems.add("line " + parser.getCurrentLineNumber() + ": " + problem));
+                reading.problems().forEach(problem -> problems.add("line " + line + ": " + problem));
+                reading.data().ifPresent(data -> {
+                    Long first = lineByKey.putIfAbsent(data.key(), line);
+                    if (first != null) {
+                        problems.add("line " + line + ": key " + data.key() + " is already on line " + first);
+                    } else {
+                        keys.add(data);
+                    }
+                });
             }
         } catch (IllegalStateException | UncheckedIOException e) {
             problems.add("the file is not valid CSV: " + e.getMessage());

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 /** The data of a support key as an operator gives it, checked. */
 public record KeyData(String key, String customer, String plan, List<SenderRule> senders, Optional<LocalDate> validUntil) {
 
+    /** As long as a customer's name may be, in support_key.customer. */
+    public static final int CUSTOMER_LENGTH = 200;
+
     /** Checked data, or every mistake in it, one sentence each. */
     public record Reading(Optional<KeyData> data, List<String> problems) {
     }
@@ -36,6 +39,8 @@ public record KeyData(String key, String customer, String plan, List<SenderRule>
         String normalCustomer = customer == null ? "" : customer.strip();
         if (normalCustomer.isEmpty()) {
             problems.add("customer is missing");
+        } else if (normalCustomer.length() > CUSTOMER_LENGTH) {
+            problems.add("customer is longer than " + CUSTOMER_LENGTH + " characters");
         }
         String normalPlan = plan == null ? "" : plan.strip();
         if (!plans.contains(normalPlan)) {
@@ -46,8 +51,12 @@ public record KeyData(String key, String customer, String plan, List<SenderRule>
             if (rule.isBlank()) {
                 continue;
             }
-            SenderRule.parse(rule).ifPresentOrElse(senders::add,
-                    () -> problems.add("'" + rule.strip() + "' is neither an address nor a domain"));
+            Optional<SenderRule> sender = SenderRule.parse(rule);
+            if (sender.isEmpty()) {
+                problems.add("'" + rule.strip() + "' is neither an address nor a domain");
+            } else if (!senders.contains(sender.get())) {
+                senders.add(sender.get());
+            }
         }
         if (senders.isEmpty() && problems.stream().noneMatch(problem -> problem.contains("neither an address"))) {
             problems.add("no allowed sender: give at least one address or domain");

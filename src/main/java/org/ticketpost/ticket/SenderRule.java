@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  */
 public record SenderRule(String rule) {
 
+    /** The longest address a mail server passes on (RFC 5321). */
+    private static final int LENGTH = 254;
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[a-z0-9.-]+\\.[a-z]{2,}|[^@\\s]+@[a-z0-9-]+");
     private static final Pattern DOMAIN = Pattern.compile("(\\*\\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}");
 
@@ -25,7 +27,7 @@ public record SenderRule(String rule) {
         if (rule.startsWith("@")) {
             rule = rule.substring(1);
         }
-        return ADDRESS.matcher(rule).matches() || DOMAIN.matcher(rule).matches()
+        return rule.length() <= LENGTH && (ADDRESS.matcher(rule).matches() || DOMAIN.matcher(rule).matches())
                 ? Optional.of(new SenderRule(rule))
                 : Optional.empty();
     }

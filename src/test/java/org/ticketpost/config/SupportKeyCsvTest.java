@@ -48,6 +48,19 @@ class SupportKeyCsvTest {
     }
 
     @Test
+    void theSameKeyOnTwoLinesIsAMistakeNamingBoth() throws Exception {
+        String csv = """
+                key,customer,plan,allow
+                OXSK-1111-2222,Example,advanced,example.com
+                oxsk-1111-2222,Example Again,premium,example.org
+                """;
+
+        SupportKeyCsv.Contents contents = SupportKeyCsv.read(new StringReader(csv), FORMAT, PLANS);
+
+        assertThat(contents.problems()).containsExactly("line 3: key OXSK-1111-2222 is already on line 2");
+    }
+
+    @Test
     void aFileWithoutTheColumnsSaysWhichAreMissing() throws Exception {
         SupportKeyCsv.Contents contents = SupportKeyCsv.read(new StringReader("key;customer\nA;B\n"), FORMAT, PLANS);
 

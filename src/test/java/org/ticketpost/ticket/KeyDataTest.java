@@ -44,4 +44,20 @@ class KeyDataTest {
         assertThat(KeyData.read("OXSK-1111-2222", "Example", "advanced", List.of(), null, FORMAT, PLANS).problems())
                 .containsExactly("no allowed sender: give at least one address or domain");
     }
+
+    @Test
+    void aCustomerNameLongerThanTheRegistryKeepsIsRefused() {
+        assertThat(KeyData.read("OXSK-1111-2222", "x".repeat(201), "advanced", List.of("example.com"), null, FORMAT, PLANS)
+                .problems()).containsExactly("customer is longer than 200 characters");
+    }
+
+    @Test
+    void aSenderGivenTwiceIsKeptOnceAndAnAddressLongerThanMailAllowsIsRefused() {
+        String tooLong = "a".repeat(250) + "@example.com";
+
+        assertThat(KeyData.read("OXSK-1111-2222", "Example", "advanced", List.of("example.com", "Example.com"), null, FORMAT,
+                PLANS).data()).get().extracting(KeyData::senders).asList().hasSize(1);
+        assertThat(KeyData.read("OXSK-1111-2222", "Example", "advanced", List.of(tooLong), null, FORMAT, PLANS).problems())
+                .containsExactly("'" + tooLong + "' is neither an address nor a domain");
+    }
 }

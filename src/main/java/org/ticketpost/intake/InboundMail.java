@@ -1,6 +1,10 @@
 package org.ticketpost.intake;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +42,9 @@ public record InboundMail(
         long size,
         List<String> notes) {
 
+    /** Longer Message-IDs (a rare abuse) are keyed by their hash, which fits the message_key column. */
+    private static final int MESSAGE_ID_KEPT = 500;
+
     public InboundMail {
         inReplyTo = List.copyOf(inReplyTo);
         references = List.copyOf(references);
@@ -50,7 +57,16 @@ public record InboundMail(
 
     /** What makes a second delivery of this mail recognisable: its Message-ID, or its content when it has none. */
     public String messageKey() {
-        return messageId.map(id -> "<" + id + ">").orElse("sha256:" + sha256);
+        return messageId.map(id -> id.length() <= MESSAGE_ID_KEPT ? "<" + id + ">" : "<sha256:" + sha256Hex(id) + ">")
+                .orElse("sha256:" + sha256);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     public boolean isAutomatic() {

@@ -11,6 +11,8 @@ import org.ticketpost.intake.EmailAddress;
 /** The mailboxes of an address field (From, To, Cc, Reply-To), as far as they can be answered. */
 final class Mailboxes {
 
+    /** The longest address a mail server passes on (RFC 5321); a longer one cannot be answered. */
+    private static final int ADDRESS_LENGTH = 254;
     private static final Pattern ANGLE_ADDRESS = Pattern.compile("<([^\\s<>\",;:()]+@[^\\s<>\",;:()]+)>");
     private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\",;:()]+@[^\\s<>\",;:()]+");
     /** A mailbox of the sending host, such as "MAILER-DAEMON" or a cron job's "root". */
@@ -29,7 +31,7 @@ final class Mailboxes {
         if (found.isEmpty()) {
             found = local(value);
         }
-        return found;
+        return found.stream().filter(mailbox -> mailbox.address().length() <= ADDRESS_LENGTH).toList();
     }
 
     private static List<EmailAddress> withDomain(String value) {

@@ -110,14 +110,14 @@ public class Message {
             Instant createdAt) {
         this.direction = direction;
         this.ticket = ticket;
-        this.messageId = messageId;
-        this.inReplyTo = joined(inReplyTo);
-        this.references = joined(references);
-        this.fromAddress = fromAddress;
-        this.fromName = fromName;
-        this.toAddresses = joined(to);
-        this.subject = subject;
-        this.body = body;
+        this.messageId = Columns.fit(messageId, 600);
+        this.inReplyTo = Columns.text(joined(inReplyTo));
+        this.references = Columns.text(joined(references));
+        this.fromAddress = Columns.fit(fromAddress, 320);
+        this.fromName = Columns.fit(fromName, 320);
+        this.toAddresses = Columns.text(joined(to));
+        this.subject = Columns.fit(subject, 1000);
+        this.body = Columns.text(body);
         this.language = language;
         this.createdAt = createdAt;
     }
@@ -129,7 +129,7 @@ public class Message {
         Message message = new Message(Direction.IN, ticket, messageId, inReplyTo, references, fromAddress, fromName, to,
                 subject, body, language, at);
         message.handling = handling;
-        message.messageKey = messageKey;
+        message.messageKey = messageKey;   // short enough by construction: a long Message-ID is keyed by its hash
         message.rawSha256 = rawSha256;
         message.rawSize = rawSize;
         return message;
@@ -145,11 +145,11 @@ public class Message {
     }
 
     public void markAutomatic(String reason) {
-        this.automatic = reason;
+        this.automatic = Columns.fit(reason, 300);
     }
 
     public void recordProblems(List<String> problems) {
-        this.problems = String.join("\n", problems);
+        this.problems = Columns.text(String.join("\n", problems));
     }
 
     public void attach(String fileName, String contentType, long size, String sha256, boolean stored) {

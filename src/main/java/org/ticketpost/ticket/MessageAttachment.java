@@ -46,8 +46,8 @@ public class MessageAttachment {
 
     MessageAttachment(Message message, String fileName, String contentType, long size, String sha256, boolean stored) {
         this.message = message;
-        this.fileName = fileName;
-        this.contentType = contentType;
+        this.fileName = Columns.fit(fileName, 500);
+        this.contentType = Columns.fit(contentType, 200);
         this.size = size;
         this.sha256 = sha256;
         this.stored = stored;

@@ -55,7 +55,7 @@ public class OutboxEntry {
     public OutboxEntry(Message message, String kind, String recipient, Instant now) {
         this.message = message;
         this.kind = kind;
-        this.recipient = recipient;
+        this.recipient = Columns.fit(recipient, 320);
         this.createdAt = now;
         this.nextAttemptAt = now;
     }

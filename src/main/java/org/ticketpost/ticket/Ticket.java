@@ -123,9 +123,9 @@ public class Ticket {
         this.number = number.digits();
         this.status = Status.NEW;
         this.severity = severity;
-        this.subject = subject;
+        this.subject = Columns.fit(subject, 1000);
         this.customer = supportKey.customer();
-        this.reporter = reporter;
+        this.reporter = Columns.fit(reporter, 320);
         this.supportKey = supportKey;
         this.language = language;
         fields.forEach(this::assign);
@@ -186,18 +186,18 @@ public class Ticket {
     private void assign(String field, String value) {
         switch (field) {
             case "supportKey", "severity" -> { }   // kept as the key relation and the severity column
-            case "product" -> product = value;
-            case "component" -> component = value;
-            case "module" -> module = value;
-            case "server" -> server = value;
-            case "serverVersion" -> serverVersion = value;
-            case "distribution" -> distribution = value;
-            case "guiVersion" -> guiVersion = value;
-            case "trackId" -> trackId = value;
-            case "stepsToReproduce" -> stepsToReproduce = value;
-            case "currentBehaviour" -> currentBehaviour = value;
-            case "expectedBehaviour" -> expectedBehaviour = value;
-            default -> otherFields.put(field, value);
+            case "product" -> product = Columns.fit(value, 100);
+            case "component" -> component = Columns.fit(value, 100);
+            case "module" -> module = Columns.fit(value, 100);
+            case "server" -> server = Columns.fit(value, 1000);
+            case "serverVersion" -> serverVersion = Columns.text(value);
+            case "distribution" -> distribution = Columns.fit(value, 100);
+            case "guiVersion" -> guiVersion = Columns.text(value);
+            case "trackId" -> trackId = Columns.fit(value, 1000);
+            case "stepsToReproduce" -> stepsToReproduce = Columns.text(value);
+            case "currentBehaviour" -> currentBehaviour = Columns.text(value);
+            case "expectedBehaviour" -> expectedBehaviour = Columns.text(value);
+            default -> otherFields.put(field, Columns.text(value));
         }
     }
 

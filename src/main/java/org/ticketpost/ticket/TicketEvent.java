@@ -56,11 +56,11 @@ public class TicketEvent {
     TicketEvent(Ticket ticket, Instant at, String actor, EventKind kind, String oldValue, String newValue, String note) {
         this.ticket = ticket;
         this.at = at;
-        this.actor = actor;
+        this.actor = Columns.fit(actor, 320);
         this.kind = kind;
-        this.oldValue = oldValue;
-        this.newValue = newValue;
-        this.note = note;
+        this.oldValue = Columns.fit(oldValue, 1000);
+        this.newValue = Columns.fit(newValue, 1000);
+        this.note = Columns.fit(note, 2000);
     }
 
     public Instant at() {

@@ -337,4 +337,24 @@ class IntakeIT {
             assertThat(later).isEqualTo(new Outcome.Rejected(later.problems(), true));
         });
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void valuesLongerThanTheirColumnsOrWithNulAreStoredCutNotRefusedOnEveryDelivery(TestDatabase.Kind kind) throws Exception {
+        on(kind, (app, database) -> {
+            String longId = "x".repeat(700) + "@mail.example.com";
+            String mail = request(Map.of("messageId", longId, "fromName", "N".repeat(400),
+                    "subject", "=?UTF-8?Q?Calendar=00broken?= " + "s".repeat(1200)))
+                    .replace("Module: calendar", "Track-ID: " + "T".repeat(1500) + "\nModule: calendar");
+
+            Outcome outcome = app.receive(mail);
+
+            assertThat(outcome).isInstanceOf(Outcome.Opened.class);
+            Map<String, String> fields = app.read(stores -> stores.tickets().find(outcome.ticket().orElseThrow()).orElseThrow().fields());
+            Ticket ticket = app.read(stores -> stores.tickets().find(outcome.ticket().orElseThrow()).orElseThrow());
+            assertThat(ticket.subject()).startsWith("Calendar broken sss").hasSize(1000);
+            assertThat(fields.get("trackId")).hasSize(1000).endsWith("T…");
+            assertThat(app.receive(mail)).isInstanceOf(Outcome.Duplicate.class);
+        });
+    }
 }

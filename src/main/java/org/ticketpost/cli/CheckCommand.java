@@ -90,7 +90,7 @@ public final class CheckCommand implements Callable<Integer> {
             out.print(CheckReport.text(file.getFileName().toString(), mail, form, template));
         }
         out.flush();
-        return form.isValid() ? VALID : PROBLEMS;
+        return form.isValid() && !mail.isAutomatic() ? VALID : PROBLEMS;   // automatic mail opens no ticket
     }
 
     private FilledForm withKeyProblems(FilledForm form, InboundMail mail, PrintWriter err) {

@@ -71,7 +71,7 @@ final class CheckReport {
     static String text(String name, InboundMail mail, FilledForm form, SupportTemplate template) {
         String language = form.language();
         StringBuilder out = new StringBuilder();
-        out.append(name).append(": ").append(verdict(form)).append('\n');
+        out.append(name).append(": ").append(verdict(mail, form)).append('\n');
         line(out, "From", mail.from().map(EmailAddress::toString).orElse(mail.fromText().isEmpty() ? "(none)" : mail.fromText()));
         line(out, "Subject", mail.subject().isEmpty() ? "(none)" : mail.subject());
         line(out, "Language", language.equals("de") ? "German (de)" : language.equals("en") ? "English (en)" : language);
@@ -99,7 +99,10 @@ final class CheckReport {
         return out.toString();
     }
 
-    private static String verdict(FilledForm form) {
+    private static String verdict(InboundMail mail, FilledForm form) {
+        if (mail.isAutomatic()) {
+            return "sent by a machine: it would be recorded, not answered, and open no ticket";
+        }
         if (form.isValid()) {
             return "valid, a ticket would be opened";
         }

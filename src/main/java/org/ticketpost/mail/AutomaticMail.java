@@ -20,11 +20,17 @@ final class AutomaticMail {
     private static final Set<String> REPORT_TYPES = Set.of("multipart/report", "message/delivery-status",
             "message/disposition-notification", "message/feedback-report");
 
-    /** Subjects with which auto-responders that set no header announce themselves. */
+    /**
+     * Subjects with which auto-responders that set no header announce themselves: a keyword and a
+     * colon before the original subject ("Automatic reply: ...", "Unzustellbar: ..."), or a mail
+     * server's fixed bounce subject. A person's subject about the feature ("Out of office replies
+     * are not sent") has no colon there, and is a support request like any other.
+     */
     private static final Pattern AUTOMATIC_SUBJECT = Pattern.compile(
-            "(?iu)^\\s*(automatic reply|auto-?reply|autoreply|out of (the )?office|abwesenheitsnotiz|automatische antwort"
-                    + "|undeliver(ed|able)( mail)?|unzustellbar|delivery status notification|mail delivery (failed|failure)"
-                    + "|returned mail|non[- ]delivery report|delivery failure)\\b.*");
+            "(?iu)\\s*(automatic reply|auto-?reply|autoreply|out of (the )?office( reply)?|abwesenheitsnotiz|abwesend"
+                    + "|automatische antwort|undeliver(ed|able)|unzustellbar|non[- ]delivery report|delivery failure)\\s*:.*"
+                    + "|\\s*(undelivered mail returned to sender|returned mail: see transcript for details"
+                    + "|mail delivery failed: returning message to sender|delivery status notification \\((failure|delay)\\))\\s*");
 
     private AutomaticMail() {
     }

@@ -71,6 +71,17 @@ class CheckCommandTest {
     }
 
     @Test
+    void anAutoReplyQuotingAValidRequestExitsOneBecauseItWouldOpenNoTicket() throws Exception {
+        String request = Files.readString(Path.of(ENGLISH), StandardCharsets.UTF_8);
+        Path mail = write("auto-reply.eml", "Auto-Submitted: auto-replied\n" + request);
+
+        Cli.Run run = Cli.run("check", mail.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("sent by a machine: it would be recorded, not answered, and open no ticket");
+    }
+
+    @Test
     void aMissingFileExitsTwoWithOneLineOnStderr() {
         Cli.Run run = Cli.run("check", dir.resolve("nowhere.eml").toString());
 

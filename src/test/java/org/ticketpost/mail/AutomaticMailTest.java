@@ -104,11 +104,21 @@ class AutomaticMailTest {
 
     @ParameterizedTest(name = "Subject: {0}")
     @ValueSource(strings = {"Out of Office: Calendar", "Automatic reply: Calendar", "Abwesenheitsnotiz: Kalender",
-            "Undelivered Mail Returned to Sender"})
+            "Undelivered Mail Returned to Sender",
+            "Unzustellbar: Kalender", "Mail delivery failed: returning message to sender"})
     void autoReplySubjectWithoutAnyFieldIsAutomatic(String subject) {
         InboundMail mail = decode("From: jane@example.com\nSubject: " + subject + "\n\nx\n");
 
         assertThat(mail.automatic()).contains("auto-reply or bounce (subject)");
+    }
+
+    @ParameterizedTest(name = "Subject: {0}")
+    @ValueSource(strings = {"Undeliverable mail after the update", "Mail delivery failed for some users",
+            "Returned mail is not shown", "Out of office replies are not sent", "Automatic reply not working"})
+    void aPersonWritingAboutBouncesOrAutoRepliesIsNotAutomatic(String subject) {
+        InboundMail mail = decode("From: jane@example.com\nSubject: " + subject + "\n\nSupport Key: OXSK-1\n");
+
+        assertThat(mail.automatic()).isEmpty();
     }
 
     @Test

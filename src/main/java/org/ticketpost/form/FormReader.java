@@ -3,6 +3,7 @@ package org.ticketpost.form;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads the support template out of a mail's text, as a careful support engineer would. */
@@ -21,7 +22,7 @@ public final class FormReader {
     }
 
     public RawForm read(String mailText) {
-        String text = QuoteStripper.ownText(mailText);
+        String text = QuoteStripper.ownText(mailText, this::fieldLabelled);
         List<LabelScanner.Occurrence> labels = scanner.scan(text);
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -41,6 +42,11 @@ public final class FormReader {
             }
         }
         return new RawForm(languageGuess.of(text, labels), values);
+    }
+
+    private Optional<String> fieldLabelled(String line) {
+        return scanner.scan(line).stream().filter(LabelScanner.Occurrence::lineStart).findFirst()
+                .map(label -> label.field().name());
     }
 
     private static int lineEnd(String text, int from, int limit) {

@@ -1,6 +1,10 @@
 package org.ticketpost.form;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -11,14 +15,15 @@ import java.util.regex.Pattern;
 public final class QuoteStripper {
 
     private static final Pattern SIGNATURE = Pattern.compile("-- ?");
+    private static final String BARE_SIGNATURE = "--";
     /** "On Mon, 16 Nov 2026, Jane <jane@example.com> wrote:", "Am 16.11.2026 schrieb Jane <jane@example.com>:". */
     private static final Pattern ATTRIBUTION = Pattern.compile(
             "(?i)\\s*(on\\s.*\\swrote|am\\s.*\\sschrieb(\\s.*)?|le\\s.*\\sa écrit|el\\s.*\\sescribió|op\\s.*\\sschreef)\\s*:\\s*");
     private static final String[] WROTE = {"wrote", "schrieb", "crit", "escribi", "schreef"};
     private static final Pattern ATTRIBUTION_START = Pattern.compile("(?i)\\s*(on|am)\\s.*");
     private static final Pattern ATTRIBUTION_END = Pattern.compile("(?i).*(wrote|schrieb)(\\s.*)?:\\s*");
-    /** A date or an address: what tells an attribution from "On the server, I wrote:". */
-    private static final Pattern ATTRIBUTION_DETAIL = Pattern.compile(".*[\\d@].*");
+    /** An address, a year or a time: what tells an attribution from "On the server, I wrote:" or "am 16.11. schrieb uns ein Kunde:". */
+    private static final Pattern ATTRIBUTION_DETAIL = Pattern.compile(".*(@|\\d{4}|\\d:\\d\\d).*");
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
             "(?i)\\s*-{2,}\\s*(original message|original-nachricht|ursprüngliche nachricht)\\s*-{2,}\\s*");
     private static final Pattern RULE = Pattern.compile("\\s*_{8,}\\s*");
@@ -30,21 +35,35 @@ public final class QuoteStripper {
 
     /** The text above the first quotation or signature, without quoted lines. */
     public static String ownText(String text) {
+        return ownText(text, line -> Optional.empty());
+    }
+
+    /**
+     * The same, knowing the template. A bare "--" line (a signature delimiter that lost its
+     * space, or a line of a pasted log), an unmarked "On … wrote:" and an Outlook header block
+     * (or headers pasted into a field) end the own text only when no template field follows
+     * that the text above lacks: such a cut would lose what the customer wrote, while a quoted
+     * template repeats fields the customer already gave.
+     *
+     * @param fieldLabelled the field whose label starts a line, if any
+     */
+    public static String ownText(String text, Function<String, Optional<String>> fieldLabelled) {
         Lines lines = new Lines(text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n'));
         StringBuilder own = null;   // made when a line is left out; until then the own text is a prefix of the text
         int line = 0;
         for (; line < lines.count(); line++) {
             char first = lines.firstVisible(line);
             int dropped = first == '>' ? 1 : 0;
-            if (first != '>' && mayEndOwnText(first) && endsOwnText(lines, line)) {
+            if (first != '>' && mayEndOwnText(first) && endsOwnText(lines, line, fieldLabelled)) {
                 break;
             }
             int attribution = "OoAaLlEe".indexOf(first) >= 0 ? attributionLength(lines, line) : 0;
             if (attribution > 0) {
-                if (!startsQuote(lines, line + attribution)) {
+                if (startsQuote(lines, line + attribution)) {
+                    dropped = attribution;   // interleaved reply: drop the attribution, keep the answers
+                } else if (!newFieldFollows(lines, line, fieldLabelled)) {
                     break;   // top-posted reply: what follows is the quoted mail, without markers
                 }
-                dropped = attribution;   // interleaved reply: drop the attribution, keep the answers
             }
             if (dropped > 0 && own == null) {
                 own = new StringBuilder(lines.text().substring(0, lines.start(line)));
@@ -62,9 +81,29 @@ public final class QuoteStripper {
         return first == '-' || first == '_' || first == '*' || first == 'F' || first == 'V' || first == 'f' || first == 'v';
     }
 
-    private static boolean endsOwnText(Lines lines, int i) {
+    private static boolean endsOwnText(Lines lines, int i, Function<String, Optional<String>> fieldLabelled) {
         String line = lines.get(i);
-        return SIGNATURE.matcher(line).matches() || ORIGINAL_MESSAGE.matcher(line).matches() || isOutlookHeader(lines, i);
+        if (line.equals(BARE_SIGNATURE) || isOutlookHeader(lines, i)) {
+            return !newFieldFollows(lines, i, fieldLabelled);
+        }
+        return SIGNATURE.matcher(line).matches() || ORIGINAL_MESSAGE.matcher(line).matches();
+    }
+
+    /** Whether an unquoted line after line i starts with the label of a field that no line before it has. */
+    private static boolean newFieldFollows(Lines lines, int i, Function<String, Optional<String>> fieldLabelled) {
+        Set<String> above = new HashSet<>();
+        for (int line = 0; line < i; line++) {
+            if (lines.firstVisible(line) != '>') {
+                fieldLabelled.apply(lines.get(line)).ifPresent(above::add);
+            }
+        }
+        for (int line = i + 1; line < lines.count(); line++) {
+            if (lines.firstVisible(line) != '>'
+                    && fieldLabelled.apply(lines.get(line)).filter(field -> !above.contains(field)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Number of lines of an "On … wrote:" attribution starting at line i (it may be wrapped), or 0. */

@@ -160,6 +160,74 @@ class FormReaderTest {
     }
 
     @Test
+    void aLineOfDashesInAPastedLogDoesNotHideTheFieldsAfterIt() {
+        RawForm form = reader.read("""
+                Severity: 2
+                Current behaviour:
+                Log output:
+                --
+                ERROR x
+                --
+                Expected behaviour: it works
+                """);
+
+        assertThat(form.values()).containsEntry("expectedBehaviour", "it works");
+        assertThat(form.values().get("currentBehaviour")).contains("ERROR x");
+    }
+
+    @Test
+    void headersPastedIntoAFieldDoNotHideTheFieldsAfterThem() {
+        RawForm form = reader.read("""
+                Severity: 2
+                Steps to reproduce:
+                Send a mail with these headers
+
+                From: anton@example.com
+                Date: today
+                Subject: x
+
+                Current behaviour: it bounces
+                Expected behaviour: it arrives
+                """);
+
+        assertThat(form.values()).containsEntry("currentBehaviour", "it bounces").containsEntry("expectedBehaviour", "it arrives");
+        assertThat(form.values().get("stepsToReproduce")).contains("From: anton@example.com");
+    }
+
+    @Test
+    void aSentenceAboutWhatSomeoneWroteIsNotAQuoteHeader() {
+        RawForm form = reader.read("""
+                Hallo,
+
+                am 16.11. schrieb uns ein Kunde:
+                "Ich kann keine Mails mehr öffnen."
+
+                Schweregrad: 2
+                Produkt: OXAPPSUITE
+                """);
+
+        assertThat(form.values()).containsEntry("severity", "2").containsEntry("product", "OXAPPSUITE");
+    }
+
+    @Test
+    void anOutlookQuoteOfATemplateTheCustomerAlreadyFilledInStaysOut() {
+        RawForm form = reader.read("""
+                Severity: 1
+                Product: OXAPPSUITE
+
+                From: Support <support@example.com>
+                Sent: Monday, 16 November 2026 09:12
+                Subject: Re: Calendar
+
+                Severity: <1-4>
+                Product: OXSE
+                """);
+
+        assertThat(form.values()).containsOnly(
+                java.util.Map.entry("severity", "1"), java.util.Map.entry("product", "OXAPPSUITE"));
+    }
+
+    @Test
     void doesNotTakeALabelInsideADescription() {
         RawForm form = reader.read("""
                 Steps to reproduce:

@@ -29,11 +29,29 @@ final class MailRecords {
         return message;
     }
 
-    /** Puts a reply in the outbox, unless the loop guard holds it back; tells whether it did. */
-    boolean queue(OutgoingMail reply, Ticket ticket, Stores stores, Instant now) {
-        if (stores.outbox().countTo(reply.to(), now.minus(rules.replyWindow())) >= rules.repliesPerSender()) {
+    /**
+     * Puts a confirmation in the outbox. It is never held back: it answers a valid request with
+     * a registered key, which no auto-responder writes, and its ticket number is what the
+     * customer needs to follow the request up.
+     */
+    void confirm(OutgoingMail confirmation, Ticket ticket, Stores stores, Instant now) {
+        add(confirmation, ticket, stores, now);
+    }
+
+    /**
+     * Puts a rejection in the outbox unless the loop guard holds it back: an auto-responder
+     * without Auto-Submitted would be rejected, and answer the rejection, without end.
+     * Tells whether it did.
+     */
+    boolean reject(OutgoingMail rejection, Stores stores, Instant now) {
+        if (stores.outbox().countTo(rejection.to(), now.minus(rules.replyWindow())) >= rules.repliesPerSender()) {
             return false;
         }
+        add(rejection, null, stores, now);
+        return true;
+    }
+
+    private void add(OutgoingMail reply, Ticket ticket, Stores stores, Instant now) {
         Message message = Message.automaticReply(ticket, reply.messageId(), reply.inReplyTo(), reply.references(),
                 reply.fromAddress(), reply.fromName(), reply.to(), reply.subject(), reply.body(), reply.language(), now);
         stores.messages().add(message);
@@ -41,6 +59,5 @@ final class MailRecords {
         if (ticket != null) {
             ticket.replyQueued(reply.kind(), reply.to(), now);
         }
-        return true;
     }
 }

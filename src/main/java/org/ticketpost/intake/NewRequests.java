@@ -39,7 +39,7 @@ final class NewRequests implements IntakeStep {
                     form.values(), now);
             stores.tickets().add(ticket);
             stores.messages().add(records.received(mail, Message.Handling.TICKET, ticket, form.language(), now));
-            answerTo.ifPresent(to -> records.queue(rules.replies().confirmation(ticket, correspondence(mail, to, form)),
+            answerTo.ifPresent(to -> records.confirm(rules.replies().confirmation(ticket, correspondence(mail, to, form)),
                     ticket, stores, now));
             return Optional.of(new Outcome.Opened(ticket.number()));
         }
@@ -48,8 +48,8 @@ final class NewRequests implements IntakeStep {
         message.recordProblems(problems.stream().map(problem -> problem.field() + ": " + problem.code().id()).toList());
         stores.messages().add(message);
         boolean answered = answerTo.isPresent()
-                && records.queue(rules.replies().rejection(form, problems, correspondence(mail, answerTo.get(), form)),
-                        null, stores, now);
+                && records.reject(rules.replies().rejection(form, problems, correspondence(mail, answerTo.get(), form)),
+                        stores, now);
         return Optional.of(new Outcome.Rejected(problems, answered));
     }
 

@@ -340,6 +340,18 @@ class IntakeIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void everyTicketIsConfirmedHoweverManyACustomerOpens(TestDatabase.Kind kind) throws Exception {
+        on(kind, (app, database) -> {
+            for (int i = 0; i < 15; i++) {
+                app.receive(request(Map.of("subject", "Ticket " + i)));
+            }
+
+            assertThat(outbox(app)).hasSize(15).allSatisfy(entry -> assertThat(entry.kind()).isEqualTo("confirmation"));
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void valuesLongerThanTheirColumnsOrWithNulAreStoredCutNotRefusedOnEveryDelivery(TestDatabase.Kind kind) throws Exception {
         on(kind, (app, database) -> {
             String longId = "x".repeat(700) + "@mail.example.com";

@@ -50,7 +50,7 @@ final class PartReader {
 
     /** Reads the mail to the end of its structure; the caller reads on to the end of the input. */
     void run(InputStream input, MimeConfig config) throws IOException, MimeException {
-        MimeTokenStream stream = new MimeTokenStream(config, DecodeMonitor.SILENT, null);
+        MimeTokenStream stream = new MimeTokenStream(config, new Truncation(), null);
         stream.setRecursionMode(RecursionMode.M_NO_RECURSE);   // an attached mail is an attachment
         stream.parse(input);
         for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
@@ -71,6 +71,28 @@ final class PartReader {
                 case T_BODY -> body(stream);
                 default -> { }
             }
+        }
+    }
+
+    /** Hears from mime4j when a part ends without its boundary: the mail was cut off in transit. */
+    private final class Truncation extends DecodeMonitor {
+        private boolean noted;
+
+        @Override
+        public boolean warn(String error, String dropDesc) {
+            if (!noted && error.contains("ended prematurely")) {
+                noted = true;
+                notes.add(attachments.isEmpty()
+                        ? "the mail ends inside a MIME part: it was cut off, and its last part may be incomplete"
+                        : "the mail ends inside a MIME part: it was cut off, and the last attachment read, \""
+                                + attachments.get(attachments.size() - 1).name() + "\", may be incomplete");
+            }
+            return false;   // read on: what arrived is kept
+        }
+
+        @Override
+        public boolean isListening() {
+            return true;
         }
     }
 

@@ -334,6 +334,24 @@ class MimeDecoderTextTest {
 
         assertThat(mail.text()).isEqualTo("The text before the cut");
         assertThat(mail.attachments()).extracting("name", "size").containsExactly(tuple("half.bin", 6L));
+        assertThat(mail.notes()).contains(
+                "the mail ends inside a MIME part: it was cut off, and the last attachment read, \"half.bin\", may be incomplete");
+    }
+
+    @Test
+    void aCompleteMultipartHasNoNoteOfTruncation() {
+        InboundMail mail = decode("""
+                From: jane@example.com
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                All of it
+                --b--
+                """);
+
+        assertThat(mail.notes()).isEmpty();
     }
 
     @Test

@@ -15,6 +15,9 @@ final class SeverityReading {
             "(?iu)(?:(?:severity|schweregrad|sev|priority|priorität|prio)(?!\\p{L})\\.?\\s*[:#]?\\s*|[sp](?=\\d))?"
                     + "(\\d{1,3})?\\s*[-–—:/,(\\[=]*\\s*(\\p{L}*).*");
 
+    /** "1 or 2", "2/3", "3-4": two levels where one belongs. */
+    private static final Pattern TWO_LEVELS = Pattern.compile("(?iu)\\D*?(\\d)\\s*(?:or|oder|to|bis|/|-|–)\\s*(\\d)(?!\\d).*");
+
     private final Map<String, Integer> levelByName = new HashMap<>();
     private final int highest;
 
@@ -23,10 +26,10 @@ final class SeverityReading {
         this.highest = levels.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
-    /** The level, or empty when the text names none, names one out of range, or contradicts itself ("1 - Low"). */
+    /** The level, or empty when the text names none, names one out of range, or contradicts itself ("1 - Low", "1 or 2"). */
     Optional<Integer> read(String text) {
         Matcher severity = SEVERITY.matcher(text.strip());
-        if (!severity.matches()) {
+        if (!severity.matches() || namesTwoLevels(text.strip())) {
             return Optional.empty();
         }
         Integer byNumber = severity.group(1) == null ? null : Integer.valueOf(severity.group(1));
@@ -38,5 +41,11 @@ final class SeverityReading {
             return Optional.empty();
         }
         return Optional.of(byNumber);
+    }
+
+    private boolean namesTwoLevels(String text) {
+        Matcher two = TWO_LEVELS.matcher(text);
+        return two.matches() && !two.group(1).equals(two.group(2))
+                && Integer.parseInt(two.group(2)) >= 1 && Integer.parseInt(two.group(2)) <= highest;
     }
 }

@@ -62,7 +62,7 @@ class FormCheckTest {
     @ParameterizedTest(name = "\"{0}\" is severity {1}")
     @CsvSource(delimiter = '|', value = {
             "2|2", "Sev 2|2", "sev2|2", "S1|1", "2 - Medium|2", "Severity 1 – High|1", "High|1", "medium|2",
-            "Low|3", "Trivial|4", "Hoch|1", "3 (partial loss)|3", "4.|4", "Schweregrad 2|2"})
+            "Low|3", "Trivial|4", "Hoch|1", "3 (partial loss)|3", "4.|4", "Schweregrad 2|2", "2 - 30 users affected|2"})
     void understandsSeverityAsCustomersWriteIt(String written, String level) {
         FilledForm form = checkWith("severity", written);
 
@@ -71,7 +71,7 @@ class FormCheckTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is not a severity")
-    @CsvSource(delimiter = '|', value = {"7", "0", "urgent", "1 - Low", "Severity 5"})
+    @CsvSource(delimiter = '|', value = {"7", "0", "urgent", "1 - Low", "Severity 5", "1 or 2", "2/3", "Sev 3-4"})
     void rejectsSeveritiesOutOfRangeUnknownOrContradictory(String written) {
         FilledForm form = checkWith("severity", written);
 

@@ -60,11 +60,16 @@ public final class Application implements AutoCloseable {
         String dbUrl = settings.text("db.url", DatabaseSettings.EMBEDDED_URL);
         DatabaseSettings db = new DatabaseSettings(dbUrl, settings.text("db.user", dbUrl.startsWith("jdbc:h2:") ? "sa" : ""),
                 settings.text("db.password", ""), settings.number("db.pool-size", 8, 1, 200));
+        if (!db.isEmbedded() && !dbUrl.startsWith("jdbc:postgresql:")) {
+            int schemeEnd = dbUrl.indexOf(':', dbUrl.indexOf(':') + 1);   // only the scheme: the rest may hold a password
+            settings.problem(settings.named("db.url") + " must be a jdbc:h2: or jdbc:postgresql: URL, was a "
+                    + (schemeEnd < 0 ? "malformed" : dbUrl.substring(0, schemeEnd + 1)) + " one");
+        }
         this.files = new FileStore(Path.of(settings.text("storage.dir", "data/files")),
                 settings.bytes("attachments.max-size", 25L * 1024 * 1024));
         Sender sender = new Sender(settings.text("mail.address", "support@example.com"), settings.text("mail.name", "Support"));
         if (!sender.address().matches("[^@\\s]+@[^@\\s]+")) {
-            settings.problem("mail.address must be an e-mail address, was '" + sender.address() + "'");
+            settings.problem(settings.named("mail.address") + " must be an e-mail address, was '" + sender.address() + "'");
         }
         TicketTag tag = tag(settings);
         this.zone = zone(settings);
@@ -130,7 +135,7 @@ public final class Application implements AutoCloseable {
         try {
             return new TicketTag(format);
         } catch (IllegalArgumentException e) {
-            settings.problem("ticket.tag: " + e.getMessage());
+            settings.problem(settings.named("ticket.tag") + ": " + e.getMessage());
             return new TicketTag("[Ticket#{number}]");
         }
     }
@@ -140,7 +145,7 @@ public final class Application implements AutoCloseable {
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException e) {
-            settings.problem("time.zone must be a time zone such as Europe/Berlin, was '" + zone + "'");
+            settings.problem(settings.named("time.zone") + " must be a time zone such as Europe/Berlin, was '" + zone + "'");
             return ZoneId.of("Europe/Berlin");
         }
     }

@@ -55,6 +55,11 @@ public final class Settings {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
+    /** The key as the operator set it: "ingest.threads", or "ingest.threads (TICKETPOST_INGEST_THREADS)" from the environment. */
+    public String named(String key) {
+        return env.containsKey(envName(key)) ? key + " (" + envName(key) + ")" : key;
+    }
+
     public String text(String key, String fallback) {
         return optional(key).orElse(fallback);
     }
@@ -72,7 +77,7 @@ public final class Settings {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(key + " must be a whole number from " + min + " to " + max + ", was '" + value.get() + "'");
+        problems.add(named(key) + " must be a whole number from " + min + " to " + max + ", was '" + value.get() + "'");
         return fallback;
     }
 
@@ -99,7 +104,7 @@ public final class Settings {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(key + " must be a size such as 25MB, 512KB or 1048576, was '" + value.get() + "'");
+        problems.add(named(key) + " must be a size such as 25MB, 512KB or 1048576, was '" + value.get() + "'");
         return fallback;
     }
 
@@ -112,7 +117,7 @@ public final class Settings {
         try {
             return Duration.parse(value.get());
         } catch (DateTimeParseException e) {
-            problems.add(key + " must be an ISO-8601 duration such as PT1M, was '" + value.get() + "'");
+            problems.add(named(key) + " must be an ISO-8601 duration such as PT1M, was '" + value.get() + "'");
             return fallback;
         }
     }

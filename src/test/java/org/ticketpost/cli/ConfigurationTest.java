@@ -1,0 +1,21 @@
+package org.ticketpost.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.ticketpost.testing.Cli;
+
+/** A wrong configuration stops every command with exit code 78 and names every mistake, never a secret. */
+class ConfigurationTest {
+
+    @Test
+    void everyMistakeIsNamedAtOnceAndTheMailServerIsToldToRetry() {
+        Cli.Run run = Cli.run(Map.of("TICKETPOST_DB_URL", "jdbc:oracle:thin:scott/tiger@db:1521:orcl",
+                "TICKETPOST_INGEST_THREADS", "none"), "tickets", "list");
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).contains("db.url (TICKETPOST_DB_URL) must be a jdbc:h2: or jdbc:postgresql: URL, was a jdbc:oracle: one")
+                .contains("ingest.threads (TICKETPOST_INGEST_THREADS) must be a whole number").doesNotContain("tiger");
+    }
+}

@@ -78,7 +78,8 @@ public final class SupportTemplateFile {
                 strings(node.path("values")),
                 synonyms(node.path("synonyms")),
                 node.path("versions").asBoolean(false),
-                levels(name, node.path("levels")));
+                levels(name, node.path("levels")),
+                node.path("confirmed").asBoolean(false));
     }
 
     private static FieldType type(String field, String type) {

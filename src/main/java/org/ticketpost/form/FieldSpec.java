@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param synonyms     for {@link FieldType#CHOICE}: other names of a value
  * @param versions     for {@link FieldType#CHOICE}: a trailing version is allowed ("RHEL 8.6")
  * @param levels       for {@link FieldType#SEVERITY}: the names of each level
+ * @param confirmed    whether the confirmation repeats the value, so that a customer sees at once what was misread
  */
 public record FieldSpec(
         String name,
@@ -33,7 +34,8 @@ public record FieldSpec(
         List<String> values,
         Map<String, List<String>> synonyms,
         boolean versions,
-        Map<Integer, List<String>> levels) {
+        Map<Integer, List<String>> levels,
+        boolean confirmed) {
 
     public FieldSpec {
         Objects.requireNonNull(name, "name");

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Checks every field of a template as read from a mail, and reports each problem, never only the first. */
 public final class FormCheck {
@@ -36,7 +37,8 @@ public final class FormCheck {
                 choices.put(field.name(), new ChoiceMatch(field.values(), field.synonyms(), field.versions()));
             }
             if (field.type() == FieldType.SEVERITY) {
-                severities.put(field.name(), new SeverityReading(field.levels()));
+                severities.put(field.name(), new SeverityReading(field.levels(),
+                        Stream.concat(field.labels().values().stream(), field.aliases().stream()).toList()));
             }
         }
     }

@@ -19,7 +19,6 @@ import org.ticketpost.ticket.TicketTag;
 public final class ReplyComposer {
 
     /** The fields a confirmation repeats, so that the customer sees at once if something was misread. */
-    private static final List<String> ECHOED = List.of("severity", "product", "component", "module", "server", "distribution");
     private static final int SUBJECT_LENGTH = 200;
     private static final Pattern REPLY_PREFIX = Pattern.compile("^(re|aw|antw):\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern REPLY_OR_FORWARD_PREFIXES = Pattern.compile("^((re|aw|antw|fwd?|wg):\\s*)+", Pattern.CASE_INSENSITIVE);
@@ -50,9 +49,9 @@ public final class ReplyComposer {
         model.put("subject", withoutReplyPrefixes(headerSafe(mail.subject())));
         List<Map<String, String>> fields = new ArrayList<>();
         Map<String, String> values = ticket.fields();
-        for (String name : ECHOED) {
-            if (values.containsKey(name) && hasField(name)) {
-                fields.add(Map.of("label", supportTemplate.field(name).label(language), "value", values.get(name)));
+        for (FieldSpec field : supportTemplate.fields()) {
+            if (field.confirmed() && values.containsKey(field.name())) {
+                fields.add(Map.of("label", field.label(language), "value", values.get(field.name())));
             }
         }
         model.put("fields", fields);
@@ -91,10 +90,6 @@ public final class ReplyComposer {
                 subject.length() <= SUBJECT_LENGTH ? subject : subject.substring(0, SUBJECT_LENGTH),
                 text.body(), newMessageId(idPart), mail.messageId().stream().toList(), mail.answerReferences(),
                 mail.language());
-    }
-
-    private boolean hasField(String name) {
-        return supportTemplate.fields().stream().anyMatch(field -> field.name().equals(name));
     }
 
     private static String withoutReplyPrefixes(String subject) {

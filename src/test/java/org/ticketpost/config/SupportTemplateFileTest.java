@@ -85,7 +85,7 @@ class SupportTemplateFileTest {
 
     @Test
     void aLabelUsedByTwoFieldsIsRefused() {
-        String yaml = folderYaml().replace("aliases: [Priority, Dringlichkeit]", "aliases: [Priority, Product]");
+        String yaml = folderYaml().replace("aliases: [Sev, Priority, Priorität, Prio, Dringlichkeit]", "aliases: [Priority, Product]");
 
         assertThatThrownBy(() -> SupportTemplateFile.parse(yaml))
                 .isInstanceOf(ConfigException.class)

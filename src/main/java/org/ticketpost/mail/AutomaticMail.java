@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 final class AutomaticMail {
 
+    /** As much of a field value as a reason quotes: enough to recognise it, not a screenful. */
+    private static final int SHOWN = 40;
     private static final Set<String> BOUNCE_SENDERS = Set.of("mailer-daemon", "postmaster", "mail-daemon");
     private static final Set<String> BULK_PRECEDENCE = Set.of("bulk", "junk", "list", "auto_reply");
     private static final Set<String> AUTOREPLY_FIELDS = Set.of("x-autoreply", "x-autorespond", "x-autoreply-from",
@@ -39,7 +41,8 @@ final class AutomaticMail {
     static Optional<String> reason(TopHeaders headers, String topMimeType, String fromAddress, String subject) {
         Optional<String> autoSubmitted = headers.keyword("auto-submitted").filter(value -> !value.equals("no"));
         if (autoSubmitted.isPresent()) {
-            return Optional.of("Auto-Submitted: " + autoSubmitted.get());
+            String value = autoSubmitted.get();
+            return Optional.of("Auto-Submitted: " + (value.length() <= SHOWN ? value : value.substring(0, SHOWN) + "…"));
         }
         for (String field : AUTOREPLY_FIELDS) {
             if (headers.has(field)) {

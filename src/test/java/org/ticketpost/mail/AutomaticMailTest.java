@@ -127,4 +127,11 @@ class AutomaticMailTest {
 
         assertThat(mail.automatic()).isEmpty();
     }
+
+    @Test
+    void aLongAutoSubmittedValueIsQuotedShortInTheReason() {
+        InboundMail mail = decode("From: jane@example.com\nAuto-Submitted: auto-" + "x".repeat(5000) + "\nSubject: Hi\n\nx\n");
+
+        assertThat(mail.automatic()).hasValueSatisfying(reason -> assertThat(reason).hasSizeLessThan(80).endsWith("…"));
+    }
 }

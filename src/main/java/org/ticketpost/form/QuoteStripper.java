@@ -49,19 +49,20 @@ public final class QuoteStripper {
      */
     public static String ownText(String text, Function<String, Optional<String>> fieldLabelled) {
         Lines lines = new Lines(text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n'));
+        FirstLabels firstLabels = new FirstLabels(lines, fieldLabelled);
         StringBuilder own = null;   // made when a line is left out; until then the own text is a prefix of the text
         int line = 0;
         for (; line < lines.count(); line++) {
             char first = lines.firstVisible(line);
             int dropped = first == '>' ? 1 : 0;
-            if (first != '>' && mayEndOwnText(first) && endsOwnText(lines, line, fieldLabelled)) {
+            if (first != '>' && mayEndOwnText(first) && endsOwnText(lines, line, firstLabels)) {
                 break;
             }
             int attribution = "OoAaLlEe".indexOf(first) >= 0 ? attributionLength(lines, line) : 0;
             if (attribution > 0) {
                 if (startsQuote(lines, line + attribution)) {
                     dropped = attribution;   // interleaved reply: drop the attribution, keep the answers
-                } else if (!newFieldFollows(lines, line, fieldLabelled)) {
+                } else if (!firstLabels.after(line)) {
                     break;   // top-posted reply: what follows is the quoted mail, without markers
                 }
             }
@@ -81,29 +82,38 @@ public final class QuoteStripper {
         return first == '-' || first == '_' || first == '*' || first == 'F' || first == 'V' || first == 'f' || first == 'v';
     }
 
-    private static boolean endsOwnText(Lines lines, int i, Function<String, Optional<String>> fieldLabelled) {
+    private static boolean endsOwnText(Lines lines, int i, FirstLabels firstLabels) {
         String line = lines.get(i);
         if (line.equals(BARE_SIGNATURE) || isOutlookHeader(lines, i)) {
-            return !newFieldFollows(lines, i, fieldLabelled);
+            return !firstLabels.after(i);
         }
         return SIGNATURE.matcher(line).matches() || ORIGINAL_MESSAGE.matcher(line).matches();
     }
 
-    /** Whether an unquoted line after line i starts with the label of a field that no line before it has. */
-    private static boolean newFieldFollows(Lines lines, int i, Function<String, Optional<String>> fieldLabelled) {
-        Set<String> above = new HashSet<>();
-        for (int line = 0; line < i; line++) {
-            if (lines.firstVisible(line) != '>') {
-                fieldLabelled.apply(lines.get(line)).ifPresent(above::add);
-            }
+    /** Where template fields are first labelled, in lines outside "> " quotes: read once, and only when asked. */
+    private static final class FirstLabels {
+        private final Lines lines;
+        private final Function<String, Optional<String>> fieldLabelled;
+        private int lastFirst = -2;   // not read yet
+
+        FirstLabels(Lines lines, Function<String, Optional<String>> fieldLabelled) {
+            this.lines = lines;
+            this.fieldLabelled = fieldLabelled;
         }
-        for (int line = i + 1; line < lines.count(); line++) {
-            if (lines.firstVisible(line) != '>'
-                    && fieldLabelled.apply(lines.get(line)).filter(field -> !above.contains(field)).isPresent()) {
-                return true;
+
+        /** Whether a line after line i labels a field that no line before it does. */
+        boolean after(int i) {
+            if (lastFirst == -2) {
+                Set<String> seen = new HashSet<>();
+                lastFirst = -1;
+                for (int line = 0; line < lines.count(); line++) {
+                    if (lines.firstVisible(line) != '>' && fieldLabelled.apply(lines.get(line)).filter(seen::add).isPresent()) {
+                        lastFirst = line;
+                    }
+                }
             }
+            return lastFirst > i;
         }
-        return false;
     }
 
     /** Number of lines of an "On … wrote:" attribution starting at line i (it may be wrapped), or 0. */

@@ -1,7 +1,9 @@
 package org.ticketpost.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.ticketpost.testing.Templates;
 
@@ -173,6 +175,16 @@ class FormReaderTest {
 
         assertThat(form.values()).containsEntry("expectedBehaviour", "it works");
         assertThat(form.values().get("currentBehaviour")).contains("ERROR x");
+    }
+
+    @Test
+    void aLogOfManyDashedLinesIsReadInOnePass() {
+        String log = "--\nERROR x\n".repeat(100_000);
+
+        RawForm form = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> reader.read("Severity: 2\nCurrent behaviour:\n" + log + "Expected behaviour: it works\n"));
+
+        assertThat(form.values()).containsEntry("expectedBehaviour", "it works");
     }
 
     @Test

@@ -49,16 +49,20 @@ final class Mailboxes {
         }
         if (found.isEmpty()) {
             // unparseable: the addresses in angle brackets, which a garbled display name cannot fake, else any
-            Matcher angled = ANGLE_ADDRESS.matcher(value);
-            while (angled.find()) {
-                found.add(EmailAddress.of(angled.group(1)));
-            }
+            found = matches(ANGLE_ADDRESS, value);
             if (found.isEmpty()) {
-                Matcher bare = BARE_ADDRESS.matcher(value);
-                while (bare.find()) {
-                    found.add(EmailAddress.of(bare.group()));
-                }
+                found = matches(BARE_ADDRESS, value);
             }
+        }
+        return found;
+    }
+
+    /** Every match of the pattern, or of its group 1 where it has one, as an address. */
+    private static List<EmailAddress> matches(Pattern address, String value) {
+        List<EmailAddress> found = new ArrayList<>();
+        Matcher matcher = address.matcher(value);
+        while (matcher.find()) {
+            found.add(EmailAddress.of(matcher.group(matcher.groupCount())));
         }
         return found;
     }

@@ -25,6 +25,10 @@ public record EmailAddress(String address, String name) {
         return at < 0 ? "" : address.substring(at + 1);
     }
 
+    public boolean hasDomain() {
+        return !domain().isEmpty();
+    }
+
     public String localPart() {
         int at = address.lastIndexOf('@');
         return at < 0 ? address : address.substring(0, at);

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param messageId  the Message-ID without angle brackets, if it has one
  * @param inReplyTo  Message-IDs of In-Reply-To
  * @param references Message-IDs of References, oldest first
- * @param from       the author, if the From field names a readable address
+ * @param from       the author, if the From fields name one readable mailbox
  * @param fromText   the From field as written, for reports when it is not readable
  * @param subject    decoded subject, empty when there is none
  * @param sentAt     the Date field, if readable
@@ -67,6 +67,15 @@ public record InboundMail(
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
+    }
+
+    /**
+     * The one mailbox a reply goes to: the first of Reply-To that has a domain, else the author's.
+     * One at most, so that a mail never makes Ticketpost write to many; never one without a domain,
+     * which the mail server would deliver on its own host.
+     */
+    public Optional<EmailAddress> replyAddress() {
+        return replyTo.stream().filter(EmailAddress::hasDomain).findFirst().or(() -> from.filter(EmailAddress::hasDomain));
     }
 
     public boolean isAutomatic() {

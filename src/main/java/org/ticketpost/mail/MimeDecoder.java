@@ -90,7 +90,7 @@ public final class MimeDecoder implements MailParser {
         TopHeaders headers = parts.headers();
         List<String> notes = new ArrayList<>(parts.notes());
         headers.setFallback(parts.declaredCharset());
-        Optional<EmailAddress> from = addresses(headers, "from").stream().findFirst();
+        Optional<EmailAddress> from = author(addresses(headers, "from"));
         String subject = headers.text("subject").orElse("");
         if (subject.length() > SUBJECT_LIMIT) {
             notes.add("the subject of " + subject.length() + " characters was cut");
@@ -120,6 +120,16 @@ public final class MimeDecoder implements MailParser {
     /** The mailboxes of every such field: a mail may carry a garbled From and then a readable one. */
     private static List<EmailAddress> addresses(TopHeaders headers, String field) {
         return headers.all(field).stream().flatMap(value -> Mailboxes.in(value).stream()).toList();
+    }
+
+    /**
+     * The author whose address a support key and a ticket's participants are checked against. From
+     * fields naming several mailboxes name no one author (RFC 5322 §3.6.2): taking one of them would
+     * let the others speak for its owner.
+     */
+    private static Optional<EmailAddress> author(List<EmailAddress> from) {
+        boolean one = from.stream().map(EmailAddress::address).distinct().count() == 1;
+        return one ? Optional.of(from.get(0)) : Optional.empty();
     }
 
     private static MessageDigest sha256() {

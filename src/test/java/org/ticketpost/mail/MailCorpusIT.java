@@ -60,8 +60,10 @@ class MailCorpusIT {
             Map.entry("rt: body", 1.00),
             Map.entry("talon: own text", 1.00),
             Map.entry("zammad: subject", 0.97),
-            Map.entry("zammad: sender", 0.94),
-            Map.entry("zammad: sender name", 0.94),
+            // Zammad guesses a sender out of From fields that break the address grammar ("Test test@example.com",
+            // spaces in a local part) or name two mailboxes; Ticketpost takes no sender from them, to answer no guess
+            Map.entry("zammad: sender", 0.91),
+            Map.entry("zammad: sender name", 0.91),
             Map.entry("zammad: body", 0.92),
             Map.entry("zammad: attachments", 0.93));
 

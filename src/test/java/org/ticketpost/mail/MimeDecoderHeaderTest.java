@@ -380,7 +380,7 @@ class MimeDecoderHeaderTest {
     }
 
     @Test
-    void unparseableFromStillYieldsTheAddressInIt() {
+    void aFromThatBreaksTheAddressGrammarNamesNoSenderButIsKeptAsWritten() {
         InboundMail mail = decode("""
                 From: Jane Doe <jane@example.com (Example Corp.
                 Subject: Hello
@@ -388,7 +388,7 @@ class MimeDecoderHeaderTest {
                 Hello
                 """);
 
-        assertThat(mail.from().map(EmailAddress::address)).contains("jane@example.com");
+        assertThat(mail.from()).isEmpty();
         assertThat(mail.fromText()).isEqualTo("Jane Doe <jane@example.com (Example Corp.");
     }
 
@@ -406,7 +406,7 @@ class MimeDecoderHeaderTest {
     }
 
     @Test
-    void aFromThatCannotBeParsedIsAnsweredAtItsAddressInAngleBracketsNotAtOneInTheName() {
+    void aFromWhoseNameSmugglesALineBreakNamesNoSenderAtAll() {
         InboundMail mail = decode("""
                 From: =?UTF-8?Q?Jane=0D=0ABcc:_evil@attacker.example?= <jane@example.com>
                 Subject: Hello
@@ -414,6 +414,19 @@ class MimeDecoderHeaderTest {
                 Hello
                 """);
 
-        assertThat(mail.from().map(EmailAddress::address)).contains("jane@example.com");
+        assertThat(mail.from()).isEmpty();
+        assertThat(mail.replyAddress()).isEmpty();
+    }
+
+    @Test
+    void aFromNamingSeveralMailboxesNamesNoOneSender() {
+        InboundMail mail = decode("""
+                From: jane@example.com, mallory@attacker.example
+                Subject: Hello
+
+                Hello
+                """);
+
+        assertThat(mail.from()).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package org.ticketpost.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +11,9 @@ final class MailSniffer {
 
     /** How much of the start of a file is looked at. */
     static final int HEAD = 64 * 1024;
+
+    /** A header section of which more than one byte in this many is NUL is no mail's. */
+    private static final int NUL_SHARE = 8;
 
     private static final Set<String> MAIL_FIELDS = Set.of("from", "to", "cc", "subject", "date", "message-id", "received",
             "return-path", "sender", "reply-to", "mime-version", "content-type", "delivered-to", "in-reply-to",
@@ -29,10 +33,14 @@ final class MailSniffer {
         }
         int start = headerStart(head, length);
         int end = headerEnd(head, start, length);
+        int nuls = 0;
         for (int i = start; i < end; i++) {
-            if (head[i] == 0) {
-                return Optional.of("binary data, not a mail");
-            }
+            nuls += head[i] == 0 ? 1 : 0;
+        }
+        if (nuls > 0) {
+            // a stray NUL is dropped from the header (StrayNuls); a header full of them is UTF-16 text or binary data
+            boolean mailWithStrays = nuls * NUL_SHARE <= end - start && notAMail(withoutNuls(head, length)).isEmpty();
+            return mailWithStrays ? Optional.empty() : Optional.of("binary data, not a mail");
         }
         if (!isFieldLine(head, start, end)) {
             return Optional.of("no header section: a mail starts with header fields such as \"From: ...\"");
@@ -48,6 +56,21 @@ final class MailSniffer {
             }
         }
         return Optional.of("no mail header fields (From, To, Subject, Date, Message-ID, ...) in the header section");
+    }
+
+    private static Optional<String> notAMail(byte[] withoutNuls) {
+        return notAMail(withoutNuls, withoutNuls.length);
+    }
+
+    private static byte[] withoutNuls(byte[] head, int length) {
+        byte[] kept = new byte[length];
+        int at = 0;
+        for (int i = 0; i < length; i++) {
+            if (head[i] != 0) {
+                kept[at++] = head[i];
+            }
+        }
+        return Arrays.copyOf(kept, at);
     }
 
     /** Whether the first bytes hold the empty line that ends the header section. */

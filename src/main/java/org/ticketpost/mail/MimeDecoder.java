@@ -66,7 +66,7 @@ public final class MimeDecoder implements MailParser {
         int start = MailSniffer.headerStart(head, length);
         InputStream input = new SequenceInputStream(new ByteArrayInputStream(head, start, length - start), counted);
 
-        InputStream lines = MailSniffer.hasBareCrLineEnds(head, head.length) ? new BareCrLineEnds(input) : input;
+        InputStream lines = new StrayNuls(MailSniffer.hasBareCrLineEnds(head, head.length) ? new BareCrLineEnds(input) : input);
         PartReader parts = new PartReader(sink);
         try {
             parts.run(new FilterInputStream(lines) {

@@ -167,4 +167,17 @@ class AddressIntakeIT {
             assertThat(database.count("select count(*) from message where ticket_id is not null and direction = 'IN'")).isEqualTo(1);
         });
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aNulByteInAHeaderIsDroppedAndTheMailTakenIn(TestDatabase.Kind kind) throws Exception {
+        on(kind, (app, database) -> {
+            Outcome outcome = app.receive(requestWith("From: Jane Doe <jane@example.com>")
+                    .replace("Subject: Calendar invitations", "Subject: Calendar\u0000 invitations"));
+
+            assertThat(outcome).isInstanceOf(Outcome.Opened.class);
+            assertThat(outbox(app)).singleElement().satisfies(entry ->
+                    assertThat(entry.message().subject()).endsWith("] Calendar invitations are not delivered"));
+        });
+    }
 }

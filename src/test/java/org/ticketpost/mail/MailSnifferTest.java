@@ -65,6 +65,20 @@ class MailSnifferTest {
         assertThat(MailSniffer.notAMail(file, file.length)).hasValueSatisfying(reason -> assertThat(reason).contains("not a mail"));
     }
 
+    @Test
+    void aStrayNulInAHeaderLeavesTheFileAMail() {
+        byte[] mail = bytes("From: jane@example.com\nSubject: Calendar\u0000 invitations\n\nHello\n");
+
+        assertThat(MailSniffer.notAMail(mail, mail.length)).isEmpty();
+    }
+
+    @Test
+    void aHeaderFullOfNulsIsUtf16TextOrBinaryDataNotAMail() {
+        byte[] utf16 = "From: jane@example.com\nSubject: Hello\n\nHello\n".getBytes(StandardCharsets.UTF_16LE);
+
+        assertThat(MailSniffer.notAMail(utf16, utf16.length)).contains("binary data, not a mail");
+    }
+
     private static int start(String mail) {
         byte[] bytes = bytes(mail);
         return MailSniffer.headerStart(bytes, bytes.length);

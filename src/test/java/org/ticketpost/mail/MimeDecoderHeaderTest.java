@@ -393,6 +393,20 @@ class MimeDecoderHeaderTest {
     }
 
     @Test
+    void nulBytesInTheHeaderAreDroppedAndTheBodyIsKept() {
+        InboundMail mail = decode("""
+                From: Jane Doe <jane@\u0000example.com>
+                Subject: Calendar\u0000 invitations
+                \u0000
+                Hello
+                """);
+
+        assertThat(mail.from()).contains(new EmailAddress("jane@example.com", "Jane Doe"));
+        assertThat(mail.subject()).isEqualTo("Calendar invitations");
+        assertThat(mail.text()).isEqualTo("Hello\n");
+    }
+
+    @Test
     void anEncodedLineBreakInTheSubjectOrANameCannotForgeALineWhereverItIsPrinted() {
         InboundMail mail = decode("""
                 From: =?UTF-8?Q?Jane=0D=0ADoe?= <jane@example.com>

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tells the language of a mail from its words, the way a reader would at a glance.
- * Labels only tip the balance: customers often fill in an English template in German.
+ * Tells the language of a mail from the customer's own words (the text outside the labels),
+ * the way a reader would at a glance. Labels only break a tie: customers often copy the
+ * labels of the English template and write everything else in German.
  */
 final class LanguageGuess {
 
@@ -25,19 +26,17 @@ final class LanguageGuess {
         int from = 0;
         for (LabelScanner.Occurrence label : labels) {
             countWords(text, from, label.labelStart(), tally);
-            label.entry().language().ifPresent(language -> tally.scores[languages.indexOf(language)]++);
+            label.entry().language().ifPresent(language -> tally.labels[languages.indexOf(language)]++);
             from = Math.max(from, label.valueStart());
         }
         countWords(text, from, text.length(), tally);
-        String best = SupportTemplate.DEFAULT_LANGUAGE;
-        int bestScore = tally.scores[languages.indexOf(best)];
+        int best = languages.indexOf(SupportTemplate.DEFAULT_LANGUAGE);
         for (int language = 0; language < languages.size(); language++) {
-            if (tally.scores[language] > bestScore) {
-                best = languages.get(language);
-                bestScore = tally.scores[language];
+            if (tally.ranksAbove(language, best)) {
+                best = language;
             }
         }
-        return best;
+        return languages.get(best);
     }
 
     private void countWords(String text, int from, int to, Tally tally) {
@@ -55,18 +54,25 @@ final class LanguageGuess {
             }
             int marks = i > start ? words.marks(text, start, i) : 0;
             for (int language = 0; marks != 0; language++, marks >>>= 1) {
-                tally.scores[language] += marks & 1;
+                tally.words[language] += marks & 1;
             }
         }
     }
 
-    /** The words of each language found so far, and how many more words are worth reading. */
+    /** The words and the labels of each language found so far, and how many more words are worth reading. */
     private static final class Tally {
-        final int[] scores;
+        final int[] words;
+        final int[] labels;
         int wordsLeft = WORDS_READ;
 
         Tally(int languages) {
-            scores = new int[languages];
+            words = new int[languages];
+            labels = new int[languages];
+        }
+
+        /** More of the customer's words, or as many and more labels. */
+        boolean ranksAbove(int language, int other) {
+            return words[language] != words[other] ? words[language] > words[other] : labels[language] > labels[other];
         }
     }
 }

@@ -306,4 +306,38 @@ class FormReaderTest {
 
         assertThat(form.language()).isEqualTo("de");
     }
+
+    @Test
+    void aFewGermanWordsOutweighEveryLabelCopiedFromTheEnglishTemplate() {
+        RawForm form = reader.read("""
+                Hallo, keine Einladungen mehr.
+                Module: calendar
+                Severity: 2
+                Product: OXAPPSUITE
+                Component: Groupware Server
+                Steps to reproduce: Termin anlegen.
+                Current behaviour: Nichts.
+                Expected behaviour: Einladung kommt an.
+                Viele Grüße
+                """);
+
+        assertThat(form.language()).isEqualTo("de");
+    }
+
+    @Test
+    void aFewEnglishWordsOutweighEveryLabelCopiedFromTheGermanTemplate() {
+        RawForm form = reader.read("""
+                Hi, no invitations arrive.
+                Modul: calendar
+                Schweregrad: 2
+                Produkt: OXAPPSUITE
+                Komponente: Groupware Server
+                Schritte zur Reproduktion: Invite a colleague.
+                Aktuelles Verhalten: Nothing.
+                Erwartetes Verhalten: Invitation arrives.
+                Thanks
+                """);
+
+        assertThat(form.language()).isEqualTo("en");
+    }
 }

@@ -82,6 +82,20 @@ class IngestCommandIT {
     }
 
     @Test
+    void aMailWithAStrayNulInAHeaderIsTakenInNotBounced() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
+            Map<String, String> env = env(database);
+            registerKey(env);
+            String withNul = request("nul@mail.example.com").replace("Subject: Calendar", "Subject: Calendar\u0000");
+
+            Jar.Run run = Jar.run(env, mail("nul.eml", withNul), "ingest");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(database.count("select count(*) from ticket")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void inputThatIsNotAMailExitsWithDataError() throws Exception {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
             Jar.Run run = Jar.run(env(database), mail("notes.txt", "just some notes\nwithout any header\n"), "ingest");

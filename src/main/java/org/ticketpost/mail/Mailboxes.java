@@ -56,7 +56,7 @@ final class Mailboxes {
 
     /** The mailbox when it is local-part@domain with a domain a mail server can look up. */
     private static Optional<EmailAddress> withDomain(InternetAddress address) {
-        String spec = withoutRoute(address.getAddress());
+        String spec = address.getAddress() == null ? "" : withoutRoute(address.getAddress());
         int at = spec.lastIndexOf('@');
         if (at <= 0 || !isValid(address)) {
             return Optional.empty();

@@ -133,6 +133,20 @@ class AddressIntakeIT {
     }
 
     @Test
+    void theReplyToAddressIsAnsweredButCannotWriteIntoTheTicket() throws Exception {
+        on(TestDatabase.Kind.H2, (app, database) -> {
+            TicketNumber number = app.receive(requestWith("From: Jane Doe <jane@example.com>",
+                    "Reply-To: mallory@attacker.example")).ticket().orElseThrow();
+
+            Outcome outcome = app.receive(requestWith("From: mallory@attacker.example")
+                    .replace("Subject: Calendar", "Subject: [Ticket#" + number + "] Calendar"));
+
+            assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
+            assertThat(database.count("select count(*) from message where ticket_id is not null and direction = 'IN'")).isEqualTo(1);
+        });
+    }
+
+    @Test
     void aMailboxWithoutDomainIsNeverAnswered() throws Exception {
         on(TestDatabase.Kind.H2, (app, database) -> {
             Outcome fromRoot = app.receive(requestWith("From: root"));

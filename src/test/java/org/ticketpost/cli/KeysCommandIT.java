@@ -104,6 +104,32 @@ class KeysCommandIT {
     }
 
     @Test
+    void importsASpreadsheetsFileAndNamesEveryLineCutShort() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
+            Path excel = Files.writeString(folder.resolve("excel.csv"), "\uFEFFkey;customer;plan;allow;valid_until\r\n"
+                    + "OXSK-1111-2222;Beispiel GmbH, Berlin;premium;beispiel.de;2030-01-31\r\n");
+            Path cutShort = Files.writeString(folder.resolve("short.csv"), """
+                    key,customer,plan,allow,valid_until
+                    OXSK-3333-4444,Example
+                    OXSK-5555-6666,Example,advanced,example.com
+                    OXSK-7777-8888
+                    """);
+
+            Cli.Run imported = Cli.run(env(database), "keys", "import", excel.toString());
+            Cli.Run refused = Cli.run(env(database), "keys", "import", cutShort.toString());
+
+            assertThat(imported.exitCode()).as(imported.err()).isZero();
+            assertThat(imported.out()).isEqualTo("imported 1 keys: 1 added, 0 updated\n");
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.err().lines()).containsExactly(
+                    "ticketpost keys: line 2: only 2 of 5 values, no plan, allow",
+                    "ticketpost keys: line 4: only 1 of 5 values, no customer, plan, allow",
+                    "ticketpost keys: nothing imported");
+            assertThat(database.count("select count(*) from support_key")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void anUnknownKeyIsSaidToBeUnknown() throws Exception {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
             Cli.Run run = Cli.run(env(database), "keys", "show", "OXSK-9999-9999");

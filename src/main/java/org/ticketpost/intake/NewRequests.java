@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.ticketpost.form.FieldType;
 import org.ticketpost.form.FilledForm;
 import org.ticketpost.form.Problem;
+import org.ticketpost.reply.AttachmentNotKept;
 import org.ticketpost.reply.Correspondence;
 import org.ticketpost.ticket.Message;
 import org.ticketpost.ticket.Stores;
@@ -39,8 +40,8 @@ final class NewRequests implements IntakeStep {
                     form.values(), now);
             stores.tickets().add(ticket);
             stores.messages().add(records.received(mail, Message.Handling.TICKET, ticket, form.language(), now));
-            answerTo.ifPresent(to -> records.confirm(rules.replies().confirmation(ticket, correspondence(mail, to, form)),
-                    ticket, stores, now));
+            answerTo.ifPresent(to -> records.confirm(rules.replies().confirmation(ticket, correspondence(mail, to, form),
+                    notKept(mail)), ticket, stores, now));
             return Optional.of(new Outcome.Opened(ticket.number()));
         }
         List<Problem> problems = form.withProblems(key.problems()).problems();
@@ -51,6 +52,14 @@ final class NewRequests implements IntakeStep {
                 && records.reject(rules.replies().rejection(form, problems, correspondence(mail, answerTo.get(), form)),
                         stores, now);
         return Optional.of(new Outcome.Rejected(problems, answered));
+    }
+
+    private static List<AttachmentNotKept> notKept(InboundMail mail) {
+        return mail.attachments().stream()
+                .filter(attachment -> attachment.content().overLimit().isPresent())
+                .map(attachment -> new AttachmentNotKept(attachment.name(), attachment.size(),
+                        attachment.content().overLimit().getAsLong()))
+                .toList();
     }
 
     private static Correspondence correspondence(InboundMail mail, EmailAddress to, FilledForm form) {

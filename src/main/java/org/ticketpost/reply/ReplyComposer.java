@@ -41,7 +41,8 @@ public final class ReplyComposer {
         this.hotline = hotline;
     }
 
-    public OutgoingMail confirmation(Ticket ticket, Correspondence mail) {
+    /** A confirmation repeats the fields that matter and names each attachment that was not kept, with the limit. */
+    public OutgoingMail confirmation(Ticket ticket, Correspondence mail, List<AttachmentNotKept> notKept) {
         String language = mail.language();
         Map<String, Object> model = base(mail);
         model.put("tag", tag.of(ticket.number()));
@@ -56,6 +57,10 @@ public final class ReplyComposer {
         }
         model.put("fields", fields);
         model.put("hotline", ticket.severity() <= 2 ? hotline.orElse(null) : null);
+        model.put("notKept", notKept.isEmpty() ? null : Map.of(
+                "limit", FileSize.of(notKept.get(0).limit(), language),
+                "files", notKept.stream().map(file -> Map.of("name", headerSafe(file.name()),
+                        "size", FileSize.of(file.size(), language))).toList()));
         return mail("confirmation", mail, model, ticket.number().digits());
     }
 

@@ -106,6 +106,38 @@ class IntakeIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void theConfirmationNamesAnAttachmentNotKeptAndTheLimitInTheCustomersLanguage(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase database = TestDatabase.create(kind, folder);
+                TestApp app = TestApp.start(database, folder, clock, Map.of("TICKETPOST_ATTACHMENTS_MAX_SIZE", "2KB"))) {
+            app.addKey();
+            String largeLog = java.util.Base64.getMimeEncoder().encodeToString("x".repeat(3 * 1024 + 300).getBytes());
+            Map<String, String> english = Map.of("messageId", "en@mail.example.com", "key", TestApp.KEY,
+                    "greeting", "Hello, since this morning our users receive no invitations.", "largeLog", largeLog);
+            Map<String, String> german = Map.of("messageId", "de@mail.example.com", "key", TestApp.KEY,
+                    "greeting", "Hallo, seit dem Update heute Morgen bekommen unsere Benutzer leider keine Einladungen mehr, "
+                            + "auch nicht bei neuen Terminen. Bitte helfen Sie uns.", "largeLog", largeLog);
+
+            app.receive(Mails.load("intake/request-with-attachments.eml", english));
+            app.receive(Mails.load("intake/request-with-attachments.eml", german));
+
+            List<String> bodies = outbox(app).stream().map(entry -> entry.message().body()).toList();
+            assertThat(bodies.get(0)).contains("""
+                    We could not keep these attachments, because we accept files of at most
+                    2 KB each:
+
+                      open-xchange.log (3.3 KB)
+                    """).doesNotContain("config.txt");
+            assertThat(bodies.get(1)).contains("""
+                    Diese Anhänge konnten wir nicht übernehmen, weil wir Dateien nur bis
+                    2 KB annehmen:
+
+                      open-xchange.log (3,3 KB)
+                    """).doesNotContain("config.txt");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void aRequestWithProblemsIsRejectedWithEachProblemAndTheTemplatePrefilled(TestDatabase.Kind kind) throws Exception {
         on(kind, (app, database) -> {
             Outcome outcome = app.receive(request(Map.of("severity", "7", "key", "OXSK-0000-0000")));

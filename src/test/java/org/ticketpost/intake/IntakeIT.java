@@ -314,6 +314,88 @@ class IntakeIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void tagsAsCustomersTypeThemLandOnTheTicketFromAParticipantButNotFromAStranger(TestDatabase.Kind kind) throws Exception {
+        on(kind, (app, database) -> {
+            TicketNumber number = app.receive(request(Map.of())).ticket().orElseThrow();
+            List<String> subjects = List.of("Re: [Ticket #" + number + "] Calendar", "Ticket#" + number + " Calendar",
+                    "AW: Ticket-Nr. " + number, "Frage zu Ticketnummer " + number, "RE: [ticket# " + number + "]");
+
+            List<Outcome> fromJane = subjects.stream()
+                    .map(subject -> app.receive(reply(subject, "<x@example.com>", "jane@example.com"))).toList();
+            Outcome fromStranger = app.receive(reply("Re: Ticket-Nr. " + number, "<x@example.com>", "mallory@evil.example"));
+            Outcome bareNumber = app.receive(reply("Re: " + number + " Calendar", "<x@example.com>", "jane@example.com"));
+
+            assertThat(fromJane).containsOnly(new Outcome.FollowedUp(number));
+            assertThat(fromStranger).isInstanceOf(Outcome.Rejected.class);
+            assertThat(bareNumber).isInstanceOf(Outcome.Rejected.class);
+            assertThat(mailsOn(app, number)).isEqualTo(2 + subjects.size());
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aMistypedTicketNumberIsAnsweredWithTheSendersOwnOpenTicketsInTheirLanguage(TestDatabase.Kind kind) throws Exception {
+        on(kind, (app, database) -> {
+            app.addKey("OXSK-BEIS-2345", List.of("beispiel.example"), null);
+            TicketNumber calendar = app.receive(request(Map.of())).ticket().orElseThrow();
+            TicketNumber quota = app.receive(request(Map.of("subject", "Mail quota is shown wrong"))).ticket().orElseThrow();
+            TicketNumber foreign = app.receive(request(Map.of("from", "bob@beispiel.example", "key", "OXSK-BEIS-2345",
+                    "subject", "Outage at Beispiel"))).ticket().orElseThrow();
+            String mistyped = swapLastTwoDigits(calendar);
+
+            Outcome english = app.receive(reply("Re: [Ticket#" + mistyped + "] Calendar", "<x@example.com>", "jane@example.com"));
+            Outcome german = app.receive(Mails.load("intake/reply-de.eml", Map.of("from", "jane@example.com",
+                    "fromName", "Jane Doe", "subject", "AW: Ticket-Nr. " + mistyped, "messageId", "de@mail.example.com")));
+
+            assertThat(english).isInstanceOf(Outcome.Rejected.class);
+            assertThat(german).isInstanceOf(Outcome.Rejected.class);
+            List<OutboxEntry> outbox = outbox(app);
+            assertThat(outbox).extracting(OutboxEntry::kind)
+                    .containsExactly("confirmation", "confirmation", "confirmation", "mistyped-number", "mistyped-number");
+            assertThat(outbox.get(3).message().body())
+                    .contains("the ticket number " + mistyped + " in the subject of your mail is mistyped")
+                    .contains("These are your open tickets:\n\n  [Ticket#" + quota + "] Mail quota is shown wrong\n"
+                            + "  [Ticket#" + calendar + "] Calendar invitations are not delivered\n")
+                    .doesNotContain(foreign.digits()).doesNotContain("Outage at Beispiel")
+                    .doesNotContain("is missing");
+            assertThat(outbox.get(4).message().body())
+                    .contains("die Ticketnummer " + mistyped + " im Betreff Ihrer Mail enthält einen Tippfehler")
+                    .contains("Das sind Ihre offenen Tickets:\n\n  [Ticket#" + quota + "] Mail quota is shown wrong\n")
+                    .doesNotContain(foreign.digits());
+            assertThat(outbox.get(3).recipient()).isEqualTo("jane@example.com");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aMistypedTicketNumberNeverShowsAnotherCustomersTickets(TestDatabase.Kind kind) throws Exception {
+        on(kind, (app, database) -> {
+            TicketNumber calendar = app.receive(request(Map.of())).ticket().orElseThrow();
+            String mistyped = swapLastTwoDigits(calendar);
+            String forgedFrom = reply("Re: [Ticket#" + mistyped + "] Calendar", "<x@example.com>", "jane@example.com")
+                    .replace("To: support@", "Reply-To: mallory@evil.example\nTo: support@");
+
+            app.receive(reply("Re: [Ticket#" + mistyped + "] Calendar", "<x@example.com>", "mallory@evil.example"));
+            app.receive(forgedFrom);
+
+            List<OutboxEntry> answers = outbox(app).subList(1, 3);
+            assertThat(answers).extracting(OutboxEntry::recipient).containsOnly("mallory@evil.example");
+            assertThat(answers).allSatisfy(entry -> assertThat(entry.message().body())
+                    .contains("the ticket number " + mistyped + " in the subject of your mail is mistyped")
+                    .contains("We find no open ticket for your address")
+                    .doesNotContain(calendar.digits()).doesNotContain("Calendar invitations"));
+        });
+    }
+
+    private static String swapLastTwoDigits(TicketNumber number) {
+        String digits = number.digits();
+        int last = digits.length() - 1;
+        String swapped = digits.substring(0, last - 1) + digits.charAt(last) + digits.charAt(last - 1);
+        return swapped.equals(digits) ? digits.substring(0, last) + (digits.charAt(last) - '0' + 1) % 10 : swapped;
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void aCustomerReplyReopensAResolvedTicket(TestDatabase.Kind kind) throws Exception {
         on(kind, (app, database) -> {
             TicketNumber number = app.receive(request(Map.of())).ticket().orElseThrow();

@@ -60,6 +60,8 @@ class ReplyComposerTest {
                 "number", "100009", "fields", List.of(Map.of("label", "Severity", "value", "2")), "hotline", "+49 30 1234567",
                 "problems", List.of("\"Severity\" is missing."), "template", "Severity: 1, 2, 3 or 4"));
 
+        model.put("tickets", List.of(Map.of("tag", "[Ticket#100009]", "subject", "Calendar")));
+        model.put("hasTickets", true);
         model.put("notKept", Map.of("limit", "25 MB", "files", List.of(Map.of("name", "heap.hprof", "size", "1.5 GB"))));
 
         ReplyTemplates.Text text = templates.render(name[0], name[1], model);
@@ -105,6 +107,22 @@ class ReplyComposerTest {
         assertThat(english).contains("files of at most\n25 MB each").contains("  heap.hprof (1.5 GB)\n  trace.pcap (25.1 MB)\n");
         assertThat(german).contains("Dateien nur bis\n25 MB annehmen").contains("  heap.hprof (1,5 GB)\n  trace.pcap (25,1 MB)\n");
         assertThat(composer.confirmation(ticket(3), from("Calendar", "en"), List.of()).body()).doesNotContain("attachments");
+    }
+
+    @Test
+    void aMistypedNumberIsAnsweredWithTheOwnTicketsAndTheTemplateButNoListOfEmptyFields() {
+        FilledForm empty = new FormCheck(Templates.standard()).check(new FormReader(Templates.standard()).read("It still fails."));
+
+        OutgoingMail mail = composer.mistypedNumber("100090", List.of(ticket(3)), empty, from("Re: [Ticket#100090] Calendar", "en"));
+        OutgoingMail none = composer.mistypedNumber("100090", List.of(), empty, from("AW: Ticket-Nr. 100090", "de"));
+
+        assertThat(mail.kind()).isEqualTo("mistyped-number");
+        assertThat(mail.subject()).isEqualTo("Re: [Ticket#100090] Calendar");
+        assertThat(mail.body()).contains("the ticket number 100090 in the subject of your mail is mistyped")
+                .contains("These are your open tickets:\n\n  [Ticket#100009] Calendar\n")
+                .contains("Support Key: OX-SUPPORT-OR-LICENSE-KEY-XXX").doesNotContain("is missing");
+        assertThat(none.body()).contains("Ticketnummer 100090 im Betreff Ihrer Mail enthält einen Tippfehler")
+                .contains("Zu Ihrer Adresse finden wir kein offenes Ticket").doesNotContain("Das sind Ihre offenen Tickets");
     }
 
     @Test

@@ -16,11 +16,11 @@ public final class TicketTag {
     public static final String SLOT = "{number}";
 
     /** The digits of a ticket number, as {@link TicketNumber} reads them, not part of a longer number. */
-    private static final String DIGITS = "\\s*(\\d{2,18})(?!\\d)";
+    private static final String DIGITS = "\\s*+(\\d{2,18})(?!\\d)";
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     /** "Ticket#", "Ticket #", "Ticket-Nr.", "Ticket Nr:", "Ticket No.", "Ticketnummer", "Ticket-Nummer", "Ticket number". */
-    private static final Pattern TYPED = Pattern.compile("(?<![\\p{L}\\p{N}])ticket\\s*(?:#|-?\\s*(?:nr|no)(?!\\p{L})\\.?"
-            + "|-?\\s*(?:nummer|number)(?!\\p{L}))\\s*:?" + DIGITS, FLAGS);
+    private static final Pattern TYPED = Pattern.compile("(?<![\\p{L}\\p{N}])ticket\\s*+(?:#|-?\\s*+(?:nr|no)(?!\\p{L})\\.?"
+            + "|-?\\s*+(?:nummer|number)(?!\\p{L}))\\s*+:?" + DIGITS, FLAGS);
     private static final String OPENING = "[(<{";
     private static final String CLOSING = "])>}";
 
@@ -89,11 +89,11 @@ public final class TicketTag {
         String prefixCore = stripped(prefix, OPENING, true);
         String suffixCore = stripped(suffix, CLOSING, false);
         if (!prefixCore.chars().anyMatch(Character::isLetter)) {
-            return Pattern.compile(spaced(prefix) + DIGITS + "\\s*" + spaced(suffix), FLAGS);
+            return Pattern.compile(spaced(prefix) + DIGITS + "\\s*+" + spaced(suffix), FLAGS);
         }
         String opening = prefix.substring(0, prefix.length() - prefixCore.length());
         String closing = suffix.substring(suffixCore.length());
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + optional(opening) + spaced(prefixCore) + DIGITS + "\\s*"
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + optional(opening) + spaced(prefixCore) + DIGITS + "\\s*+"
                 + spaced(suffixCore) + optional(closing), FLAGS);
     }
 
@@ -123,7 +123,7 @@ public final class TicketTag {
             boolean boundary = i > 0 && Character.isLetterOrDigit(c) != Character.isLetterOrDigit(text.charAt(i - 1));
             if (Character.isWhitespace(c) || boundary) {
                 if (!space) {
-                    pattern.append("\\s*");
+                    pattern.append("\\s*+");
                 }
                 space = true;
             }

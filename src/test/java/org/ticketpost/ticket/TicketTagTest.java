@@ -2,6 +2,10 @@ package org.ticketpost.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +74,18 @@ class TicketTagTest {
         assertThat(tag.mistyped("Re: [Ticket#100009]")).isEmpty();
         assertThat(tag.mistyped("Re: 100090 Calendar")).isEmpty();
         assertThat(tag.mistyped("Re: Calendar")).isEmpty();
+    }
+
+    @Test
+    void aLongSubjectIsReadInTimeProportionalToItsLength() {
+        // a subject may be megabytes long; runs of spaces after "ticket" make a backtracking pattern take minutes
+        List<String> subjects = List.of("ticket" + " ".repeat(200_000) + "x", ("[Ticket - " + " ".repeat(50)).repeat(3_000),
+                "Ticket-Nr.".repeat(20_000), "[Ticket#1".repeat(20_000));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> subjects.forEach(subject -> {
+            assertThat(tag.find(subject)).isEmpty();
+            tag.mistyped(subject);
+        }));
     }
 
     @Test

@@ -18,7 +18,6 @@ import org.ticketpost.ticket.TicketTag;
 /** Writes Ticketpost's automatic mails from the templates, in the customer's language. */
 public final class ReplyComposer {
 
-    /** The fields a confirmation repeats, so that the customer sees at once if something was misread. */
     private static final int SUBJECT_LENGTH = 200;
     /** A listed ticket takes one line of a mail. */
     private static final int LISTED_SUBJECT_LENGTH = 60;
@@ -118,7 +117,8 @@ public final class ReplyComposer {
     }
 
     private static String cut(String text, int length) {
-        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+        return text.codePointCount(0, text.length()) <= length ? text
+                : text.substring(0, text.offsetByCodePoints(0, length - 1)) + "…";
     }
 
     private static String withoutReplyPrefixes(String subject) {

@@ -51,8 +51,7 @@ public final class TicketTag {
 
     /** The digits of a tag whose check digit does not match, when no tag in the subject names a ticket. */
     public Optional<String> mistyped(String subject) {
-        Reading reading = read(subject);
-        return reading.named().isPresent() ? Optional.empty() : reading.mistyped();
+        return read(subject).mistyped();
     }
 
     /** Whether the subject already carries this ticket's tag. */
@@ -60,6 +59,7 @@ public final class TicketTag {
         return find(subject).filter(number::equals).isPresent();
     }
 
+    /** What a subject says: the ticket it names, or else the digits of the first tag that failed its check. */
     private record Reading(Optional<TicketNumber> named, Optional<String> mistyped) {
     }
 

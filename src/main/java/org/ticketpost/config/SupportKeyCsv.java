@@ -5,6 +5,10 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,6 +39,22 @@ public final class SupportKeyCsv {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private SupportKeyCsv() {
+    }
+
+    /** The file's bytes as UTF-8; a file in another encoding is refused, naming the first line that is not UTF-8. */
+    public static Contents read(byte[] file, Pattern keyFormat, Collection<String> plans) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(file);
+        CharBuffer text = CharBuffer.allocate(file.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(bytes, text, true);
+        if (result.isError()) {
+            long line = 1;
+            for (int i = 0; i < bytes.position(); i++) {
+                line += file[i] == '\n' ? 1 : 0;
+            }
+            return new Contents(List.of(), List.of("line " + line + ": not UTF-8 text; save the file as CSV in UTF-8"
+                    + " (in Excel: \"CSV UTF-8\")"));
+        }
+        return read(new StringReader(text.flip().toString()), keyFormat, plans);
     }
 
     public static Contents read(Reader csv, Pattern keyFormat, Collection<String> plans) throws IOException {

@@ -115,8 +115,12 @@ class KeysCommandIT {
                     OXSK-7777-8888
                     """);
 
+            Path ansi = Files.write(folder.resolve("ansi.csv"), "key;customer;plan;allow\r\nOXSK-9999-9999;Müller;premium;m.example\r\n"
+                    .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
             Cli.Run imported = Cli.run(env(database), "keys", "import", excel.toString());
             Cli.Run refused = Cli.run(env(database), "keys", "import", cutShort.toString());
+            Cli.Run notUtf8 = Cli.run(env(database), "keys", "import", ansi.toString());
 
             assertThat(imported.exitCode()).as(imported.err()).isZero();
             assertThat(imported.out()).isEqualTo("imported 1 keys: 1 added, 0 updated\n");
@@ -125,6 +129,7 @@ class KeysCommandIT {
                     "ticketpost keys: line 2: only 2 of 5 values, no plan, allow",
                     "ticketpost keys: line 4: only 1 of 5 values, no customer, plan, allow",
                     "ticketpost keys: nothing imported");
+            assertThat(notUtf8.err()).startsWith("ticketpost keys: line 2: not UTF-8 text; save the file as CSV in UTF-8");
             assertThat(database.count("select count(*) from support_key")).isEqualTo(1);
         }
     }

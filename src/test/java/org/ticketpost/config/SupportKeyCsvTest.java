@@ -109,6 +109,18 @@ class SupportKeyCsvTest {
     }
 
     @Test
+    void aFileInAnotherEncodingNamesItsFirstLineThatIsNotUtf8() throws Exception {
+        byte[] ansi = ("key;customer;plan;allow\r\nOXSK-1111-2222;Example;premium;example.com\r\n"
+                + "OXSK-3333-4444;Müller GmbH;premium;mueller.example\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        byte[] utf8 = "\uFEFFkey;customer;plan;allow\nOXSK-3333-4444;Müller GmbH;premium;mueller.example\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(SupportKeyCsv.read(ansi, FORMAT, PLANS).problems())
+                .containsExactly("line 3: not UTF-8 text; save the file as CSV in UTF-8 (in Excel: \"CSV UTF-8\")");
+        assertThat(SupportKeyCsv.read(utf8, FORMAT, PLANS).keys()).extracting(KeyData::customer).containsExactly("Müller GmbH");
+    }
+
+    @Test
     void aFileWithoutTheColumnsSaysWhichAreMissing() throws Exception {
         SupportKeyCsv.Contents contents = SupportKeyCsv.read(new StringReader("id,name\nA,B\n"), FORMAT, PLANS);
 

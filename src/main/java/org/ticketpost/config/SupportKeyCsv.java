@@ -82,6 +82,11 @@ public final class SupportKeyCsv {
                         Arrays.asList(row.get("allow").split("[;\\s]+")),
                         row.isMapped("valid_until") && row.isSet("valid_until") ? row.get("valid_until") : "",
                         keyFormat, plans);
+                if (!reading.problems().isEmpty() && row.size() > header.size()) {
+                    // empty cells at the end are taken as a spreadsheet leaves them, unless the values before them are wrong
+                    problems.add("line " + line + ": " + tooManyValues(row, header.size(), format.getDelimiterString()));
+                    continue;
+                }
                 reading.problems().forEach(problem -> problems.add("line " + line + ": " + problem));
                 reading.data().ifPresent(data -> {
                     Long first = lineByKey.putIfAbsent(data.key(), line);
@@ -99,19 +104,24 @@ public final class SupportKeyCsv {
     }
 
     /**
-     * A row with fewer values than the required columns (a line cut short), or more than the
-     * header names (most often a comma inside a value that is not in quotes).
+     * A row with fewer values than the required columns (a line cut short), or with a value
+     * beyond the columns the header names (most often a comma inside a value that is not in
+     * quotes). Empty cells at the end are left to the caller: spreadsheets leave them.
      */
     private static Optional<String> wrongShape(CSVRecord row, int columns, String delimiter) {
-        if (row.size() > columns) {
-            return Optional.of(row.size() + " values where the header names " + columns + " columns; a value that holds '"
-                    + delimiter + "' must be in double quotes");
+        if (row.stream().skip(columns).anyMatch(value -> !value.isBlank())) {
+            return Optional.of(tooManyValues(row, columns, delimiter));
         }
         List<String> missing = REQUIRED.stream().filter(column -> !row.isSet(column)).toList();
         if (!missing.isEmpty()) {
             return Optional.of("only " + row.size() + " of " + columns + " values, no " + String.join(", ", missing));
         }
         return Optional.empty();
+    }
+
+    private static String tooManyValues(CSVRecord row, int columns, String delimiter) {
+        return row.size() + " values where the header names " + columns + " columns; a value that holds '" + delimiter
+                + "' must be in double quotes";
     }
 
     /** German spreadsheets separate values by semicolons: a header with semicolons and no comma says so. */

@@ -387,6 +387,21 @@ class IntakeIT {
         });
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aReplyToOurMailWithAMistypedTagStillLandsOnItsTicketByInReplyTo(TestDatabase.Kind kind) throws Exception {
+        on(kind, (app, database) -> {
+            TicketNumber number = app.receive(request(Map.of())).ticket().orElseThrow();
+            String confirmation = outbox(app).get(0).message().messageId().orElseThrow();
+
+            Outcome outcome = app.receive(reply("Re: [Ticket#" + swapLastTwoDigits(number) + "] Calendar", "<" + confirmation + ">",
+                    "jane@example.com"));
+
+            assertThat(outcome).isEqualTo(new Outcome.FollowedUp(number));
+            assertThat(outbox(app)).hasSize(1);
+        });
+    }
+
     private static String swapLastTwoDigits(TicketNumber number) {
         String digits = number.digits();
         int last = digits.length() - 1;

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -287,12 +284,10 @@ public final class KeysCommand implements Runnable {
         @Override
         int work() throws IOException {
             SupportKeyCsv.Contents contents;
-            try (Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                contents = SupportKeyCsv.read(csv, registry.keyFormat(), registry.plans());
+            try {
+                contents = SupportKeyCsv.read(Files.readAllBytes(file), registry.keyFormat(), registry.plans());
             } catch (NoSuchFileException e) {
                 return refuse(List.of(file + ": no such file"));
-            } catch (MalformedInputException e) {
-                return refuse(List.of(file + ": not UTF-8 text"));
             }
             if (!contents.problems().isEmpty()) {
                 List<String> problems = new ArrayList<>(contents.problems());

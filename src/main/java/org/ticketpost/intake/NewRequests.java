@@ -2,12 +2,15 @@ package org.ticketpost.intake;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ticketpost.form.FieldType;
 import org.ticketpost.form.FilledForm;
 import org.ticketpost.form.Problem;
+import org.ticketpost.reply.AttachmentNotKept;
 import org.ticketpost.reply.Correspondence;
+import org.ticketpost.reply.OutgoingMail;
 import org.ticketpost.ticket.Message;
 import org.ticketpost.ticket.Stores;
 import org.ticketpost.ticket.Ticket;
@@ -15,9 +18,14 @@ import org.ticketpost.ticket.Ticket;
 /**
  * Everything else is a new request: a valid one from an allowed sender becomes a ticket and
  * gets a confirmation; any other gets a rejection that lists each problem and carries the
- * template back, filled in with what was understood.
+ * template back, filled in with what was understood. When its subject names a ticket by a
+ * number whose check digit fails, the customer most likely meant to write about a ticket:
+ * the answer says the number is mistyped and lists the sender's own open tickets.
  */
 final class NewRequests implements IntakeStep {
+
+    /** How a mistyped ticket number is recorded among a rejected mail's problems. */
+    static final String MISTYPED_NUMBER = "mistyped_ticket_number";
 
     private final IntakeRules rules;
     private final MailRecords records;
@@ -39,18 +47,36 @@ final class NewRequests implements IntakeStep {
                     form.values(), now);
             stores.tickets().add(ticket);
             stores.messages().add(records.received(mail, Message.Handling.TICKET, ticket, form.language(), now));
-            answerTo.ifPresent(to -> records.confirm(rules.replies().confirmation(ticket, correspondence(mail, to, form)),
-                    ticket, stores, now));
+            answerTo.ifPresent(to -> records.confirm(rules.replies().confirmation(ticket, correspondence(mail, to, form),
+                    notKept(mail)), ticket, stores, now));
             return Optional.of(new Outcome.Opened(ticket.number()));
         }
         List<Problem> problems = form.withProblems(key.problems()).problems();
+        Optional<String> mistyped = rules.tag().mistyped(mail.subject());
         Message message = records.received(mail, Message.Handling.REJECTED, null, form.language(), now);
-        message.recordProblems(problems.stream().map(problem -> problem.field() + ": " + problem.code().id()).toList());
+        List<String> recorded = new ArrayList<>();
+        mistyped.ifPresent(digits -> recorded.add("subject: " + MISTYPED_NUMBER + " " + digits));
+        problems.forEach(problem -> recorded.add(problem.field() + ": " + problem.code().id()));
+        message.recordProblems(recorded);
         stores.messages().add(message);
-        boolean answered = answerTo.isPresent()
-                && records.reject(rules.replies().rejection(form, problems, correspondence(mail, answerTo.get(), form)),
-                        stores, now);
+        boolean answered = answerTo.isPresent() && records.reject(mistyped.isPresent()
+                ? mistypedNumber(mail, mistyped.get(), form, answerTo.get(), stores)
+                : rules.replies().rejection(form, problems, correspondence(mail, answerTo.get(), form)), stores, now);
         return Optional.of(new Outcome.Rejected(problems, answered));
+    }
+
+    /** A reply meant for a ticket whose number was mistyped: the answer says so rather than list every empty field. */
+    private OutgoingMail mistypedNumber(InboundMail mail, String digits, FilledForm form, EmailAddress to, Stores stores) {
+        return rules.replies().mistypedNumber(digits, SendersOpenTickets.of(mail.from(), to.address(), stores), form,
+                correspondence(mail, to, form));
+    }
+
+    private static List<AttachmentNotKept> notKept(InboundMail mail) {
+        return mail.attachments().stream()
+                .filter(attachment -> attachment.content().overLimit().isPresent())
+                .map(attachment -> new AttachmentNotKept(attachment.name(), attachment.size(),
+                        attachment.content().overLimit().getAsLong()))
+                .toList();
     }
 
     private static Correspondence correspondence(InboundMail mail, EmailAddress to, FilledForm form) {

@@ -18,8 +18,9 @@ import org.ticketpost.ticket.TicketTag;
 /** Writes Ticketpost's automatic mails from the templates, in the customer's language. */
 public final class ReplyComposer {
 
-    /** The fields a confirmation repeats, so that the customer sees at once if something was misread. */
     private static final int SUBJECT_LENGTH = 200;
+    /** A listed ticket takes one line of a mail. */
+    private static final int LISTED_SUBJECT_LENGTH = 60;
     private static final Pattern REPLY_PREFIX = Pattern.compile("^(re|aw|antw):\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern REPLY_OR_FORWARD_PREFIXES = Pattern.compile("^((re|aw|antw|fwd?|wg):\\s*)+", Pattern.CASE_INSENSITIVE);
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
@@ -41,7 +42,8 @@ public final class ReplyComposer {
         this.hotline = hotline;
     }
 
-    public OutgoingMail confirmation(Ticket ticket, Correspondence mail) {
+    /** A confirmation repeats the fields that matter and names each attachment that was not kept, with the limit. */
+    public OutgoingMail confirmation(Ticket ticket, Correspondence mail, List<AttachmentNotKept> notKept) {
         String language = mail.language();
         Map<String, Object> model = base(mail);
         model.put("tag", tag.of(ticket.number()));
@@ -56,6 +58,10 @@ public final class ReplyComposer {
         }
         model.put("fields", fields);
         model.put("hotline", ticket.severity() <= 2 ? hotline.orElse(null) : null);
+        model.put("notKept", notKept.isEmpty() ? null : Map.of(
+                "limit", FileSize.of(notKept.get(0).limit(), language),
+                "files", notKept.stream().map(file -> Map.of("name", headerSafe(file.name()),
+                        "size", FileSize.of(file.size(), language))).toList()));
         return mail("confirmation", mail, model, ticket.number().digits());
     }
 
@@ -66,6 +72,24 @@ public final class ReplyComposer {
         model.put("problems", problems.stream().map(Problem::message).toList());
         model.put("template", prefilledTemplate(form, mail.language()).strip());
         return mail("rejection", mail, model, "r");
+    }
+
+    /**
+     * The answer to a mail whose subject names a ticket by a number that fails its check digit: it
+     * says so and lists the sender's open tickets, instead of a rejection listing every field of a
+     * template the customer never meant to fill in; the template still follows, for a new request.
+     *
+     * @param ownTickets only tickets the recipient is a participant of: their subjects are shown
+     */
+    public OutgoingMail mistypedNumber(String digits, List<Ticket> ownTickets, FilledForm form, Correspondence mail) {
+        Map<String, Object> model = base(mail);
+        model.put("subject", REPLY_PREFIX.matcher(headerSafe(mail.subject())).replaceFirst(""));
+        model.put("number", digits);
+        model.put("tickets", ownTickets.stream().map(ticket -> Map.of("tag", tag.of(ticket.number()),
+                "subject", cut(withoutReplyPrefixes(headerSafe(ticket.subject())), LISTED_SUBJECT_LENGTH))).toList());
+        model.put("hasTickets", !ownTickets.isEmpty());
+        model.put("template", prefilledTemplate(form, mail.language()).strip());
+        return mail("mistyped-number", mail, model, "r");
     }
 
     /** The template with what the customer wrote where it was understood, and the prompts elsewhere. */
@@ -90,6 +114,11 @@ public final class ReplyComposer {
                 subject.length() <= SUBJECT_LENGTH ? subject : subject.substring(0, SUBJECT_LENGTH),
                 text.body(), newMessageId(idPart), mail.messageId().stream().toList(), mail.answerReferences(),
                 mail.language());
+    }
+
+    private static String cut(String text, int length) {
+        return text.codePointCount(0, text.length()) <= length ? text
+                : text.substring(0, text.offsetByCodePoints(0, length - 1)) + "…";
     }
 
     private static String withoutReplyPrefixes(String subject) {

@@ -89,11 +89,11 @@ public final class FileStore implements ContentStore {
                 }
             }
             if (size > maxAttachmentSize) {
-                return StoredContent.counted(size);   // listed with its size, not kept
+                return StoredContent.tooLarge(size, maxAttachmentSize);   // listed with its size, not kept
             }
             String digest = HexFormat.of().formatHex(sha256.digest());
             pending.keepAs(digest);
-            return new StoredContent(size, Optional.of(digest), true);
+            return StoredContent.kept(size, digest);
         } finally {
             pending.discard();
         }

@@ -3,10 +3,12 @@ package org.ticketpost.store;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.ticketpost.ticket.Status;
+import org.ticketpost.ticket.SupportKey;
 import org.ticketpost.ticket.Ticket;
 import org.ticketpost.ticket.TicketNumber;
 import org.ticketpost.ticket.TicketRepository;
@@ -59,5 +61,19 @@ final class HibernateTicketRepository implements TicketRepository {
                 .setParameter("open", OPEN)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    @Override
+    public List<Ticket> openOf(String reporter, Collection<SupportKey> keys, int limit) {
+        String byKey = keys.isEmpty() ? "" : " or supportKey in :keys";
+        var query = session.createSelectionQuery("from Ticket where status in :open and (lower(reporter) = :reporter" + byKey
+                        + ") order by createdAt desc, id desc", Ticket.class)
+                .setParameter("open", OPEN)
+                .setParameter("reporter", reporter.toLowerCase(Locale.ROOT))
+                .setMaxResults(limit);
+        if (!keys.isEmpty()) {
+            query.setParameter("keys", keys);
+        }
+        return query.getResultList();
     }
 }

@@ -19,4 +19,7 @@ public interface TicketRepository {
 
     /** Tickets not yet resolved, newest first. */
     List<Ticket> open(int limit);
+
+    /** Tickets not yet resolved that this address opened or that belong to one of these keys, newest first. */
+    List<Ticket> openOf(String reporter, Collection<SupportKey> keys, int limit);
 }

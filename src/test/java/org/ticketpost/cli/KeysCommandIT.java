@@ -104,6 +104,37 @@ class KeysCommandIT {
     }
 
     @Test
+    void importsASpreadsheetsFileAndNamesEveryLineCutShort() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
+            Path excel = Files.writeString(folder.resolve("excel.csv"), "\uFEFFkey;customer;plan;allow;valid_until\r\n"
+                    + "OXSK-1111-2222;Beispiel GmbH, Berlin;premium;beispiel.de;2030-01-31\r\n");
+            Path cutShort = Files.writeString(folder.resolve("short.csv"), """
+                    key,customer,plan,allow,valid_until
+                    OXSK-3333-4444,Example
+                    OXSK-5555-6666,Example,advanced,example.com
+                    OXSK-7777-8888
+                    """);
+
+            Path ansi = Files.write(folder.resolve("ansi.csv"), "key;customer;plan;allow\r\nOXSK-9999-9999;Müller;premium;m.example\r\n"
+                    .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+            Cli.Run imported = Cli.run(env(database), "keys", "import", excel.toString());
+            Cli.Run refused = Cli.run(env(database), "keys", "import", cutShort.toString());
+            Cli.Run notUtf8 = Cli.run(env(database), "keys", "import", ansi.toString());
+
+            assertThat(imported.exitCode()).as(imported.err()).isZero();
+            assertThat(imported.out()).isEqualTo("imported 1 keys: 1 added, 0 updated\n");
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.err().lines()).containsExactly(
+                    "ticketpost keys: line 2: only 2 of 5 values, no plan, allow",
+                    "ticketpost keys: line 4: only 1 of 5 values, no customer, plan, allow",
+                    "ticketpost keys: nothing imported");
+            assertThat(notUtf8.err()).startsWith("ticketpost keys: line 2: not UTF-8 text; save the file as CSV in UTF-8");
+            assertThat(database.count("select count(*) from support_key")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void anUnknownKeyIsSaidToBeUnknown() throws Exception {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
             Cli.Run run = Cli.run(env(database), "keys", "show", "OXSK-9999-9999");

@@ -61,8 +61,69 @@ class SupportKeyCsvTest {
     }
 
     @Test
+    void rowsCutShortOrSplitByAnUnquotedCommaAreNamedAllAtOnce() throws Exception {
+        String csv = """
+                key,customer,plan,allow,valid_until
+                OXSK-1111-2222,Example
+                OXSK-3333-4444,Example, Inc.,advanced,example.com,
+                OXSK-5555-6666
+                OXSK-7777-8888,Example,gold,example.com
+                OXSK-9999-0000,Example,advanced,example.com,,,
+                """;
+
+        SupportKeyCsv.Contents contents = SupportKeyCsv.read(new StringReader(csv), FORMAT, PLANS);
+
+        assertThat(contents.problems()).containsExactly(
+                "line 2: only 2 of 5 values, no plan, allow",
+                "line 3: 6 values where the header names 5 columns; a value that holds ',' must be in double quotes",
+                "line 4: only 1 of 5 values, no customer, plan, allow",
+                "line 5: plan 'gold' is not one of standard, advanced, premium");
+        assertThat(contents.keys()).extracting(KeyData::key).containsExactly("OXSK-9999-0000");
+    }
+
+    @Test
+    void readsWhatASpreadsheetSavesWithAByteOrderMarkAndCrlfLineEnds() throws Exception {
+        String csv = "\uFEFFkey,customer,plan,allow,valid_until\r\n"
+                + "OXSK-1111-2222,\"Example, Inc.\",advanced,example.com,2027-12-31\r\n"
+                + "OXSK-3333-4444,Beispiel GmbH,gold,beispiel.de,\r\n";
+
+        SupportKeyCsv.Contents contents = SupportKeyCsv.read(new StringReader(csv), FORMAT, PLANS);
+
+        assertThat(contents.keys()).extracting(KeyData::key).containsExactly("OXSK-1111-2222");
+        assertThat(contents.keys().get(0).customer()).isEqualTo("Example, Inc.");
+        assertThat(contents.problems()).containsExactly("line 3: plan 'gold' is not one of standard, advanced, premium");
+    }
+
+    @Test
+    void readsSemicolonsAsGermanExcelWritesThemWithHeadersInAnyCase() throws Exception {
+        String csv = "\uFEFFKey;Customer;Plan;Allow;Valid_Until\r\n"
+                + "OXSK-1111-2222;Beispiel GmbH, Berlin;premium;\"beispiel.de;jane@partner.example\";2027-12-31\r\n";
+
+        SupportKeyCsv.Contents contents = SupportKeyCsv.read(new StringReader(csv), FORMAT, PLANS);
+
+        assertThat(contents.problems()).isEmpty();
+        assertThat(contents.keys()).singleElement().satisfies(key -> {
+            assertThat(key.customer()).isEqualTo("Beispiel GmbH, Berlin");
+            assertThat(key.senders()).extracting(SenderRule::rule).containsExactly("beispiel.de", "jane@partner.example");
+            assertThat(key.validUntil()).hasValue(java.time.LocalDate.parse("2027-12-31"));
+        });
+    }
+
+    @Test
+    void aFileInAnotherEncodingNamesItsFirstLineThatIsNotUtf8() throws Exception {
+        byte[] ansi = ("key;customer;plan;allow\r\nOXSK-1111-2222;Example;premium;example.com\r\n"
+                + "OXSK-3333-4444;Müller GmbH;premium;mueller.example\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        byte[] utf8 = "\uFEFFkey;customer;plan;allow\nOXSK-3333-4444;Müller GmbH;premium;mueller.example\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(SupportKeyCsv.read(ansi, FORMAT, PLANS).problems())
+                .containsExactly("line 3: not UTF-8 text; save the file as CSV in UTF-8 (in Excel: \"CSV UTF-8\")");
+        assertThat(SupportKeyCsv.read(utf8, FORMAT, PLANS).keys()).extracting(KeyData::customer).containsExactly("Müller GmbH");
+    }
+
+    @Test
     void aFileWithoutTheColumnsSaysWhichAreMissing() throws Exception {
-        SupportKeyCsv.Contents contents = SupportKeyCsv.read(new StringReader("key;customer\nA;B\n"), FORMAT, PLANS);
+        SupportKeyCsv.Contents contents = SupportKeyCsv.read(new StringReader("id,name\nA,B\n"), FORMAT, PLANS);
 
         assertThat(contents.problems()).singleElement().asString()
                 .contains("key, customer, plan, allow").contains("expected: key,customer,plan,allow,valid_until");

@@ -106,6 +106,38 @@ class IntakeIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void theConfirmationNamesAnAttachmentNotKeptAndTheLimitInTheCustomersLanguage(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase database = TestDatabase.create(kind, folder);
+                TestApp app = TestApp.start(database, folder, clock, Map.of("TICKETPOST_ATTACHMENTS_MAX_SIZE", "2KB"))) {
+            app.addKey();
+            String largeLog = java.util.Base64.getMimeEncoder().encodeToString("x".repeat(3 * 1024 + 300).getBytes());
+            Map<String, String> english = Map.of("messageId", "en@mail.example.com", "key", TestApp.KEY,
+                    "greeting", "Hello, since this morning our users receive no invitations.", "largeLog", largeLog);
+            Map<String, String> german = Map.of("messageId", "de@mail.example.com", "key", TestApp.KEY,
+                    "greeting", "Hallo, seit dem Update heute Morgen bekommen unsere Benutzer leider keine Einladungen mehr, "
+                            + "auch nicht bei neuen Terminen. Bitte helfen Sie uns.", "largeLog", largeLog);
+
+            app.receive(Mails.load("intake/request-with-attachments.eml", english));
+            app.receive(Mails.load("intake/request-with-attachments.eml", german));
+
+            List<String> bodies = outbox(app).stream().map(entry -> entry.message().body()).toList();
+            assertThat(bodies.get(0)).contains("""
+                    We could not keep these attachments, because we accept files of at most
+                    2 KB each:
+
+                      open-xchange.log (3.3 KB)
+                    """).doesNotContain("config.txt");
+            assertThat(bodies.get(1)).contains("""
+                    Diese Anhänge konnten wir nicht übernehmen, weil wir Dateien nur bis
+                    2 KB annehmen:
+
+                      open-xchange.log (3,3 KB)
+                    """).doesNotContain("config.txt");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void aRequestWithProblemsIsRejectedWithEachProblemAndTheTemplatePrefilled(TestDatabase.Kind kind) throws Exception {
         on(kind, (app, database) -> {
             Outcome outcome = app.receive(request(Map.of("severity", "7", "key", "OXSK-0000-0000")));
@@ -278,6 +310,103 @@ class IntakeIT {
             assertThat(TicketNumber.parse(mistyped)).isEmpty();
             assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
         });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void tagsAsCustomersTypeThemLandOnTheTicketFromAParticipantButNotFromAStranger(TestDatabase.Kind kind) throws Exception {
+        on(kind, (app, database) -> {
+            TicketNumber number = app.receive(request(Map.of())).ticket().orElseThrow();
+            List<String> subjects = List.of("Re: [Ticket #" + number + "] Calendar", "Ticket#" + number + " Calendar",
+                    "AW: Ticket-Nr. " + number, "Frage zu Ticketnummer " + number, "RE: [ticket# " + number + "]");
+
+            List<Outcome> fromJane = subjects.stream()
+                    .map(subject -> app.receive(reply(subject, "<x@example.com>", "jane@example.com"))).toList();
+            Outcome fromStranger = app.receive(reply("Re: Ticket-Nr. " + number, "<x@example.com>", "mallory@evil.example"));
+            Outcome bareNumber = app.receive(reply("Re: " + number + " Calendar", "<x@example.com>", "jane@example.com"));
+
+            assertThat(fromJane).containsOnly(new Outcome.FollowedUp(number));
+            assertThat(fromStranger).isInstanceOf(Outcome.Rejected.class);
+            assertThat(bareNumber).isInstanceOf(Outcome.Rejected.class);
+            assertThat(mailsOn(app, number)).isEqualTo(2 + subjects.size());
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aMistypedTicketNumberIsAnsweredWithTheSendersOwnOpenTicketsInTheirLanguage(TestDatabase.Kind kind) throws Exception {
+        on(kind, (app, database) -> {
+            app.addKey("OXSK-BEIS-2345", List.of("beispiel.example"), null);
+            TicketNumber calendar = app.receive(request(Map.of())).ticket().orElseThrow();
+            TicketNumber quota = app.receive(request(Map.of("subject", "Mail quota is shown wrong"))).ticket().orElseThrow();
+            TicketNumber foreign = app.receive(request(Map.of("from", "bob@beispiel.example", "key", "OXSK-BEIS-2345",
+                    "subject", "Outage at Beispiel"))).ticket().orElseThrow();
+            String mistyped = swapLastTwoDigits(calendar);
+
+            Outcome english = app.receive(reply("Re: [Ticket#" + mistyped + "] Calendar", "<x@example.com>", "jane@example.com"));
+            Outcome german = app.receive(Mails.load("intake/reply-de.eml", Map.of("from", "jane@example.com",
+                    "fromName", "Jane Doe", "subject", "AW: Ticket-Nr. " + mistyped, "messageId", "de@mail.example.com")));
+
+            assertThat(english).isInstanceOf(Outcome.Rejected.class);
+            assertThat(german).isInstanceOf(Outcome.Rejected.class);
+            List<OutboxEntry> outbox = outbox(app);
+            assertThat(outbox).extracting(OutboxEntry::kind)
+                    .containsExactly("confirmation", "confirmation", "confirmation", "mistyped-number", "mistyped-number");
+            assertThat(outbox.get(3).message().body())
+                    .contains("the ticket number " + mistyped + " in the subject of your mail is mistyped")
+                    .contains("These are your open tickets:\n\n  [Ticket#" + quota + "] Mail quota is shown wrong\n"
+                            + "  [Ticket#" + calendar + "] Calendar invitations are not delivered\n")
+                    .doesNotContain(foreign.digits()).doesNotContain("Outage at Beispiel")
+                    .doesNotContain("is missing");
+            assertThat(outbox.get(4).message().body())
+                    .contains("die Ticketnummer " + mistyped + " im Betreff Ihrer Mail enthält einen Tippfehler")
+                    .contains("Das sind Ihre offenen Tickets:\n\n  [Ticket#" + quota + "] Mail quota is shown wrong\n")
+                    .doesNotContain(foreign.digits());
+            assertThat(outbox.get(3).recipient()).isEqualTo("jane@example.com");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aMistypedTicketNumberNeverShowsAnotherCustomersTickets(TestDatabase.Kind kind) throws Exception {
+        on(kind, (app, database) -> {
+            TicketNumber calendar = app.receive(request(Map.of())).ticket().orElseThrow();
+            String mistyped = swapLastTwoDigits(calendar);
+            String forgedFrom = reply("Re: [Ticket#" + mistyped + "] Calendar", "<x@example.com>", "jane@example.com")
+                    .replace("To: support@", "Reply-To: mallory@evil.example\nTo: support@");
+
+            app.receive(reply("Re: [Ticket#" + mistyped + "] Calendar", "<x@example.com>", "mallory@evil.example"));
+            app.receive(forgedFrom);
+
+            List<OutboxEntry> answers = outbox(app).subList(1, 3);
+            assertThat(answers).extracting(OutboxEntry::recipient).containsOnly("mallory@evil.example");
+            assertThat(answers).allSatisfy(entry -> assertThat(entry.message().body())
+                    .contains("the ticket number " + mistyped + " in the subject of your mail is mistyped")
+                    .contains("We find no open ticket for your address")
+                    .doesNotContain(calendar.digits()).doesNotContain("Calendar invitations"));
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aReplyToOurMailWithAMistypedTagStillLandsOnItsTicketByInReplyTo(TestDatabase.Kind kind) throws Exception {
+        on(kind, (app, database) -> {
+            TicketNumber number = app.receive(request(Map.of())).ticket().orElseThrow();
+            String confirmation = outbox(app).get(0).message().messageId().orElseThrow();
+
+            Outcome outcome = app.receive(reply("Re: [Ticket#" + swapLastTwoDigits(number) + "] Calendar", "<" + confirmation + ">",
+                    "jane@example.com"));
+
+            assertThat(outcome).isEqualTo(new Outcome.FollowedUp(number));
+            assertThat(outbox(app)).hasSize(1);
+        });
+    }
+
+    private static String swapLastTwoDigits(TicketNumber number) {
+        String digits = number.digits();
+        int last = digits.length() - 1;
+        String swapped = digits.substring(0, last - 1) + digits.charAt(last) + digits.charAt(last - 1);
+        return swapped.equals(digits) ? digits.substring(0, last) + (digits.charAt(last) - '0' + 1) % 10 : swapped;
     }
 
     @ParameterizedTest

@@ -60,6 +60,10 @@ class ReplyComposerTest {
                 "number", "100009", "fields", List.of(Map.of("label", "Severity", "value", "2")), "hotline", "+49 30 1234567",
                 "problems", List.of("\"Severity\" is missing."), "template", "Severity: 1, 2, 3 or 4"));
 
+        model.put("tickets", List.of(Map.of("tag", "[Ticket#100009]", "subject", "Calendar")));
+        model.put("hasTickets", true);
+        model.put("notKept", Map.of("limit", "25 MB", "files", List.of(Map.of("name", "heap.hprof", "size", "1.5 GB"))));
+
         ReplyTemplates.Text text = templates.render(name[0], name[1], model);
 
         assertThat(text.subject()).isNotBlank().doesNotContain("{{");
@@ -74,7 +78,7 @@ class ReplyComposerTest {
 
     @Test
     void aConfirmationThreadsOntoTheRequestAndEchoesWhatWasUnderstood() {
-        OutgoingMail mail = composer.confirmation(ticket(3), from("Re: Calendar broken", "en"));
+        OutgoingMail mail = composer.confirmation(ticket(3), from("Re: Calendar broken", "en"), List.of());
 
         assertThat(mail.kind()).isEqualTo("confirmation");
         assertThat(mail.to()).isEqualTo("jane@example.com");
@@ -88,13 +92,42 @@ class ReplyComposerTest {
 
     @Test
     void severityOneAndTwoAreToldHowToEscalateByPhone() {
-        assertThat(composer.confirmation(ticket(1), from("Outage", "en")).body()).contains("hotline at +49 30 1234567");
-        assertThat(composer.confirmation(ticket(2), from("Ausfall", "de")).body()).contains("Hotline +49 30 1234567");
+        assertThat(composer.confirmation(ticket(1), from("Outage", "en"), List.of()).body()).contains("hotline at +49 30 1234567");
+        assertThat(composer.confirmation(ticket(2), from("Ausfall", "de"), List.of()).body()).contains("Hotline +49 30 1234567");
+    }
+
+    @Test
+    void aConfirmationNamesEachAttachmentNotKeptWithItsSizeAndTheLimit() {
+        List<AttachmentNotKept> notKept = List.of(new AttachmentNotKept("heap.hprof", 1_610_612_736L, 25L * 1024 * 1024),
+                new AttachmentNotKept("trace.pcap", 26_214_401L, 25L * 1024 * 1024));
+
+        String english = composer.confirmation(ticket(3), from("Calendar", "en"), notKept).body();
+        String german = composer.confirmation(ticket(3), from("Kalender", "de"), notKept).body();
+
+        assertThat(english).contains("files of at most\n25 MB each").contains("  heap.hprof (1.5 GB)\n  trace.pcap (25.1 MB)\n");
+        assertThat(german).contains("Dateien nur bis\n25 MB annehmen").contains("  heap.hprof (1,5 GB)\n  trace.pcap (25,1 MB)\n");
+        assertThat(composer.confirmation(ticket(3), from("Calendar", "en"), List.of()).body()).doesNotContain("attachments");
+    }
+
+    @Test
+    void aMistypedNumberIsAnsweredWithTheOwnTicketsAndTheTemplateButNoListOfEmptyFields() {
+        FilledForm empty = new FormCheck(Templates.standard()).check(new FormReader(Templates.standard()).read("It still fails."));
+
+        OutgoingMail mail = composer.mistypedNumber("100090", List.of(ticket(3)), empty, from("Re: [Ticket#100090] Calendar", "en"));
+        OutgoingMail none = composer.mistypedNumber("100090", List.of(), empty, from("AW: Ticket-Nr. 100090", "de"));
+
+        assertThat(mail.kind()).isEqualTo("mistyped-number");
+        assertThat(mail.subject()).isEqualTo("Re: [Ticket#100090] Calendar");
+        assertThat(mail.body()).contains("the ticket number 100090 in the subject of your mail is mistyped")
+                .contains("These are your open tickets:\n\n  [Ticket#100009] Calendar\n")
+                .contains("Support Key: OX-SUPPORT-OR-LICENSE-KEY-XXX").doesNotContain("is missing");
+        assertThat(none.body()).contains("Ticketnummer 100090 im Betreff Ihrer Mail enthält einen Tippfehler")
+                .contains("Zu Ihrer Adresse finden wir kein offenes Ticket").doesNotContain("Das sind Ihre offenen Tickets");
     }
 
     @Test
     void aGermanMailIsAnsweredInGerman() {
-        OutgoingMail mail = composer.confirmation(ticket(3), from("Kalender", "de"));
+        OutgoingMail mail = composer.confirmation(ticket(3), from("Kalender", "de"), List.of());
 
         assertThat(mail.body()).startsWith("Guten Tag Jane Doe,").contains("Schweregrad: 3").contains("Produkt: OXSE");
         assertThat(mail.language()).isEqualTo("de");
@@ -102,7 +135,7 @@ class ReplyComposerTest {
 
     @Test
     void aSubjectCannotForgeHeaderFields() {
-        OutgoingMail mail = composer.confirmation(ticket(3), from("Calendar\r\nBcc: victim@example.org", "en"));
+        OutgoingMail mail = composer.confirmation(ticket(3), from("Calendar\r\nBcc: victim@example.org", "en"), List.of());
 
         assertThat(mail.subject()).isEqualTo("[Ticket#100009] Calendar Bcc: victim@example.org").doesNotContain("\n");
     }

@@ -32,7 +32,7 @@ public final class KilledIngestRun {
     }
 
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 4_000;
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 3_000;
         int kills = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         List<String> kinds = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("h2", "postgresql");
         long seed = System.nanoTime();
@@ -65,19 +65,20 @@ public final class KilledIngestRun {
 
             int opened = 0;
             int lost = 0;
+            long stored = 0;
             for (int kill = 1; kill <= kills; kill++) {
                 try (IngestProcess ingest = IngestProcess.start(env, inbox.toString())) {
-                    // the moment: while mails are being taken in, up to a second and a half after the first
-                    ingest.awaitAcknowledged(1, LIMIT);
-                    Thread.sleep(random.nextInt(1_500));
+                    // the moment: while new mails are taken in, after the ones stored before come again as duplicates
+                    ingest.awaitAcknowledged((int) stored + 1 + random.nextInt(2 * count / (kills + 2)), LIMIT);
                     boolean killed = ingest.isAlive();
                     ingest.kill();
-                    StoredMails stored = StoredMails.compare(ingest.acknowledged(), messageIds, database, files);
+                    StoredMails afterKill = StoredMails.compare(ingest.acknowledged(), messageIds, database, files);
                     opened += ingest.opened();
-                    lost += stored.lost();
+                    lost += afterKill.lost();
+                    stored = afterKill.tickets();
                     System.out.printf(Locale.ROOT, "%-10s %s %d: %5d acknowledged (%5d new tickets), %5d tickets stored, %d lost, "
                             + "%d stored without their raw mail%n", kind, killed ? "kill" : "ended before kill", kill,
-                            stored.acknowledged(), ingest.opened(), stored.tickets(), stored.lost(), stored.missingFiles());
+                            afterKill.acknowledged(), ingest.opened(), afterKill.tickets(), afterKill.lost(), afterKill.missingFiles());
                 }
             }
             try (IngestProcess ingest = IngestProcess.start(env, inbox.toString())) {

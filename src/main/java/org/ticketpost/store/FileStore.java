@@ -24,7 +24,9 @@ import org.ticketpost.intake.StoredContent;
  * beside it and renamed into place, so a reader never sees half a file and the same
  * content is kept once however often it comes. Content is held in memory while it is
  * small and goes to a temporary file once it is large, so that a mail costs few file
- * system operations and a 50 MB attachment no more memory than a small one.
+ * system operations and a 50 MB attachment no more memory than a small one. A file is on
+ * disk, under its name, when keeping it returns, that is before the database commit that
+ * names it: after a power loss a stored mail's files are there.
  */
 public final class FileStore implements ContentStore {
 
@@ -35,12 +37,18 @@ public final class FileStore implements ContentStore {
     private final Path folder;
     private final Path incoming;
     private final long maxAttachmentSize;
+    private final DiskSync disk;
     private final Set<Path> knownFolders = ConcurrentHashMap.newKeySet();
 
     public FileStore(Path folder, long maxAttachmentSize) {
+        this(folder, maxAttachmentSize, DiskSync.FSYNC);
+    }
+
+    FileStore(Path folder, long maxAttachmentSize, DiskSync disk) {
         this.folder = folder;
         this.incoming = folder.resolve("incoming");
         this.maxAttachmentSize = maxAttachmentSize;
+        this.disk = disk;
     }
 
     /** Where the content with this digest is, if it was kept. */
@@ -107,11 +115,19 @@ public final class FileStore implements ContentStore {
         return folder.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    /** Creating a folder that exists costs a system call each time; a folder once made is remembered. */
+    /**
+     * Creating a folder that exists costs a system call each time; a folder once made is
+     * remembered. Its name, and the store's own, are forced to disk with it.
+     */
     private Path folderFor(Path file) throws IOException {
         Path parent = file.getParent();
         if (!knownFolders.contains(parent)) {
             Files.createDirectories(parent);
+            disk.folder(folder);
+            Path above = folder.toAbsolutePath().getParent();
+            if (above != null) {
+                disk.folder(above);
+            }
             knownFolders.add(parent);
         }
         return parent;
@@ -158,14 +174,15 @@ public final class FileStore implements ContentStore {
             if (fileOutput != null) {
                 fileOutput.close();
             }
+            Path targetFolder = folderFor(target);
             if (!Files.exists(target)) {
                 Path source = file;
                 if (source == null) {
-                    source = Files.createTempFile(folderFor(target), "." + sha256.substring(0, 8), ".tmp");
+                    source = Files.createTempFile(targetFolder, "." + sha256.substring(0, 8), ".tmp");
                     Files.write(source, memory.toByteArray());
-                } else {
-                    folderFor(target);
                 }
+                // the bytes before the name: a name that survives a power loss never leads to half a file
+                disk.file(source);
                 try {
                     Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -175,6 +192,8 @@ public final class FileStore implements ContentStore {
                     file = null;
                 }
             }
+            // also when the file was there: another process may have renamed it in and not yet forced the name
+            disk.folder(targetFolder);
             done = true;
             discard();
         }

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /** Mails for benchmarks, made on the spot: nothing large is kept in the repository. */
 public final class GeneratedMails {
@@ -51,6 +54,22 @@ public final class GeneratedMails {
                 + "Expected behaviour:\nBerta receives the invitation by mail, as before the update.\n\n"
                 + "Best regards,\nJane Doe\n-- \nJane Doe | IT Operations | Example Corp.\n").replace("\n", "\r\n");
         return mail.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes this many typical requests from 500 senders into a folder, as mail-000000.eml and on.
+     *
+     * @return each file's path, as ingest names it, with the Message-ID of the mail in it
+     */
+    public static Map<String, String> writeRequests(Path folder, int count) throws IOException {
+        Map<String, String> messageIds = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String mail = new String(typicalRequest(i), StandardCharsets.UTF_8)
+                    .replace("jane.doe@example.com", "user" + (i % 500) + "@example.com");
+            Path file = Files.writeString(folder.resolve(String.format(Locale.ROOT, "mail-%06d.eml", i)), mail);
+            messageIds.put(file.toString(), "bench-" + i + "@mail.example.com");
+        }
+        return messageIds;
     }
 
     /**

@@ -38,11 +38,7 @@ public final class IngestBenchmark {
         Path work = Files.createTempDirectory("ticketpost-bench");
         try {
             Path inbox = Files.createDirectories(work.resolve("inbox"));
-            for (int i = 0; i < count; i++) {
-                String mail = new String(GeneratedMails.typicalRequest(i), java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("jane.doe@example.com", "user" + (i % 500) + "@example.com");
-                Files.writeString(inbox.resolve(String.format(Locale.ROOT, "mail-%06d.eml", i)), mail);
-            }
+            GeneratedMails.writeRequests(inbox, count);
             System.out.printf("%d template mails of %d bytes each, %d cores, Java %s%n", count,
                     GeneratedMails.typicalRequest(0).length, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));

@@ -7,10 +7,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.ticketpost.store.DatabaseSettings;
 
 /**
  * A fresh, empty database for one test: an H2 file in a temporary folder, or a schema of
@@ -39,8 +42,9 @@ public final class TestDatabase implements AutoCloseable {
 
     public static TestDatabase create(Kind kind, Path folder) {
         if (kind == Kind.H2) {
-            return new TestDatabase(kind, "jdbc:h2:file:" + folder.resolve("ticketpost").toAbsolutePath()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64", "sa", null);
+            // the embedded default's settings, so that tests and benchmarks see what a user gets
+            return new TestDatabase(kind, DatabaseSettings.embeddedAt(folder.resolve("ticketpost").toAbsolutePath().toString()),
+                    "sa", null);
         }
         assumeTrue(postgresReachable(), "PostgreSQL is not reachable at " + POSTGRES + ": the PostgreSQL variant is skipped");
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
@@ -84,6 +88,26 @@ public final class TestDatabase implements AutoCloseable {
                 var result = sql.executeQuery(query)) {
             result.next();
             return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(query + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The rows a query returns, each column as text. */
+    public List<List<String>> rows(String query) {
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+                Statement sql = connection.createStatement();
+                var result = sql.executeQuery(query)) {
+            List<List<String>> rows = new ArrayList<>();
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<String> row = new ArrayList<>();
+                for (int column = 1; column <= columns; column++) {
+                    row.add(result.getString(column));
+                }
+                rows.add(row);
+            }
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException(query + ": " + e.getMessage(), e);
         }

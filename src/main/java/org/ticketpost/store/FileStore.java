@@ -159,36 +159,38 @@ public final class FileStore implements ContentStore {
                 fileOutput.close();
             }
             if (!Files.exists(target)) {
-                Path source = file;
-                if (source == null) {
-                    source = Files.createTempFile(folderFor(target), "." + sha256.substring(0, 8), ".tmp");
-                    Files.write(source, memory.toByteArray());
+                if (file == null) {
+                    // held as the pending file at once, so that discard() removes it when the write fails (a full disk)
+                    file = Files.createTempFile(folderFor(target), "." + sha256.substring(0, 8), ".tmp");
+                    Files.write(file, memory.toByteArray());
                 } else {
                     folderFor(target);
                 }
                 try {
-                    Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
                 }
-                if (source == file) {
-                    file = null;
-                }
+                file = null;
             }
             done = true;
             discard();
         }
 
+        /** Removes the temporary file, also when closing it fails. */
         void discard() throws IOException {
-            if (fileOutput != null) {
-                fileOutput.close();
-            }
-            if (file != null) {
-                Files.deleteIfExists(file);
-                file = null;
-            }
-            if (!done) {
-                memory.reset();
+            try {
+                if (fileOutput != null) {
+                    fileOutput.close();
+                }
+            } finally {
+                if (file != null) {
+                    Files.deleteIfExists(file);
+                    file = null;
+                }
+                if (!done) {
+                    memory.reset();
+                }
             }
         }
     }

@@ -2,7 +2,11 @@ package org.ticketpost.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.FileSystemException;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
@@ -56,8 +60,32 @@ public final class Database implements AutoCloseable {
             if (dataSource != null) {
                 dataSource.close();
             }
-            throw new StoreException("database " + settings.url() + " is not available: " + rootMessage(e), e);
+            throw new StoreException(unavailable(settings, e), e);
         }
+    }
+
+    /**
+     * Names the database without its URL's parameters, which may hold a password, and the user
+     * where the database refuses it: then no waiting helps until the operator mends the settings.
+     */
+    private static String unavailable(DatabaseSettings settings, RuntimeException e) {
+        String database = "database " + settings.url().split("[?;]", 2)[0];
+        if (refusesAccount(e)) {
+            return database + " refuses user " + settings.user() + " (" + rootMessage(e)
+                    + "), a configuration problem: check db.url, db.user and db.password";
+        }
+        return database + " is not available: " + rootMessage(e);
+    }
+
+    /** SQLSTATE class 28: the user or password is wrong; 3D000: no such database; 42501: no right to the schema. */
+    private static boolean refusesAccount(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("28") || Set.of("3D000", "42501").contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public UnitOfWork unitOfWork() {
@@ -79,6 +107,11 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
         config.setPoolName("ticketpost");
+        if (settings.isEmbedded() && !settings.url().toUpperCase(Locale.ROOT).contains("TRACE_LEVEL_FILE")) {
+            // where H2 cannot write its trace file (a folder it cannot create) it prints a stack trace of its
+            // own; Ticketpost reports every database failure itself, in one line
+            config.addDataSourceProperty("TRACE_LEVEL_FILE", "0");
+        }
         return new HikariDataSource(config);
     }
 
@@ -103,6 +136,10 @@ public final class Database implements AutoCloseable {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof FileSystemException files && files.getReason() == null) {
+            // such a message is the bare path: say what could not be done, and the kind of refusal
+            return "cannot create or write " + files.getFile() + " (" + files.getClass().getSimpleName() + ")";
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.lines().findFirst().orElse(message).strip();

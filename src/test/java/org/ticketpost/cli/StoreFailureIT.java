@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +21,8 @@ import org.ticketpost.testing.TestApp;
 import org.ticketpost.testing.TestDatabase;
 
 /**
- * `ticketpost ingest` when the disk fails for real: a file size limit the kernel enforces.
+ * `ticketpost ingest` when the database or the disk fails for real: a file size limit the kernel
+ * enforces, settings the server refuses.
  */
 class StoreFailureIT {
 
@@ -69,5 +71,37 @@ class StoreFailureIT {
                 assertThat(left.filter(Files::isRegularFile)).as("files left in the file store").isEmpty();
             }
         }
+    }
+
+    @Test
+    void anEmbeddedDatabaseWhereNoFolderCanBeMadeIsReportedInOneLine() throws Exception {
+        Path file = Files.writeString(folder.resolve("a-file"), "not a folder");   // not even root makes a folder inside a file
+        Map<String, String> env = env("jdbc:h2:file:" + file.resolve("ticketpost"), "sa");
+
+        Jar.Run run = Jar.run(env, Files.writeString(folder.resolve("mail.eml"), request(1)), "ingest");
+
+        assertThat(run.exitCode()).isEqualTo(75);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("ticketpost ingest: nothing taken in: database jdbc:h2:file:" + file.resolve("ticketpost")
+                + " is not available: cannot create or write " + file + " (").endsWith("); try again later\n").hasLineCount(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"role", "database"})
+    void aRoleOrDatabaseTheServerDoesNotKnowIsCalledAConfigurationProblem(String missing) throws Exception {
+        TestDatabase.create(TestDatabase.Kind.POSTGRESQL, folder).close();   // skipped where no server answers
+        boolean role = missing.equals("role");
+        String url = role ? TestDatabase.POSTGRES : "jdbc:postgresql://127.0.0.1:5432/no_such_database";
+        Map<String, String> env = env(url + "?password=secret-in-the-url", role ? "no_such_role" : "postgres");
+        env.put("TICKETPOST_DB_PASSWORD", "secret-in-the-environment");
+
+        Jar.Run run = Jar.run(env, Files.writeString(folder.resolve("mail.eml"), request(1)), "ingest");
+
+        assertThat(run.exitCode()).isEqualTo(75);
+        assertThat(run.err()).hasLineCount(1)
+                .startsWith("ticketpost ingest: nothing taken in: database " + url + " refuses user " + (role ? "no_such_role" : "postgres"))
+                .contains(role ? "role \"no_such_role\" does not exist" : "database \"no_such_database\" does not exist")
+                .contains("a configuration problem: check db.url, db.user and db.password")
+                .doesNotContain("secret");
     }
 }

@@ -168,7 +168,6 @@ class StoreFailureIT {
     void aMailThatCannotBeWrittenLeavesNoFileBehind(int attachmentSize) throws Exception {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.POSTGRESQL, folder)) {
             Map<String, String> env = env(database.url(), database.user());
-            registerKey(env);
             String mail = request(1).replace("Hello support team,", "Hello support team,\n" + "x".repeat(attachmentSize));
             List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -f 0 && exec \"$@\"", "bash"));
             command.addAll(Jar.command(List.of("-XX:-UsePerfData"), "ingest"));

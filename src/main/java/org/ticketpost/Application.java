@@ -59,7 +59,7 @@ public final class Application implements AutoCloseable {
         Folder templates = Folder.templates(Path.of(settings.text("templates.dir", "templates")));
         String dbUrl = settings.text("db.url", DatabaseSettings.EMBEDDED_URL);
         DatabaseSettings db = new DatabaseSettings(dbUrl, settings.text("db.user", dbUrl.startsWith("jdbc:h2:") ? "sa" : ""),
-                settings.text("db.password", ""), settings.number("db.pool-size", 8, 1, 200));
+                settings.text("db.password", ""), settings.number("db.pool-size", 8, 1, 200), databaseTimeout(settings));
         if (!db.isEmbedded() && !dbUrl.startsWith("jdbc:postgresql:")) {
             int schemeEnd = dbUrl.indexOf(':', dbUrl.indexOf(':') + 1);   // only the scheme: the rest may hold a password
             settings.problem(settings.named("db.url") + " must be a jdbc:h2: or jdbc:postgresql: URL, was a "
@@ -138,6 +138,15 @@ public final class Application implements AutoCloseable {
             settings.problem(settings.named("ticket.tag") + ": " + e.getMessage());
             return new TicketTag("[Ticket#{number}]");
         }
+    }
+
+    private static Duration databaseTimeout(Settings settings) {
+        Duration timeout = settings.duration("db.timeout", DatabaseSettings.DEFAULT_TIMEOUT);
+        if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofHours(1)) > 0) {
+            settings.problem(settings.named("db.timeout") + " must be between PT1S and PT1H, was " + timeout);
+            return DatabaseSettings.DEFAULT_TIMEOUT;
+        }
+        return timeout;
     }
 
     private static ZoneId zone(Settings settings) {

@@ -16,12 +16,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.ticketpost.intake.Outcome;
 import org.ticketpost.intake.Reception;
 import org.ticketpost.intake.UnreadableMailException;
+import org.ticketpost.ticket.StoreConflictException;
 import org.ticketpost.ticket.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,30 +96,57 @@ public final class IngestCommand implements Callable<Integer> {
         return files.size() == 1 ? ingestFile(intake, files.get(0), false).exitCode() : ingestAll(intake, files);
     }
 
+    /**
+     * Takes the files in, several at once. The first failure of the database or the disk stops the
+     * run: the mails after it would each wait for the same store in vain. Every file gets a line that
+     * says whether it was taken in, so that the rest can be given again, or all of them (a mail
+     * already taken in comes back as a duplicate).
+     */
     private int ingestAll(Reception intake, List<Path> files) throws InterruptedException {
         long start = System.nanoTime();
         Map<Result, Integer> counts = new EnumMap<>(Result.class);
+        AtomicBoolean storeFailed = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<Result>> results = new ArrayList<>();
             for (Path file : files) {
-                results.add(pool.submit(() -> ingestFile(intake, file, true)));
+                results.add(pool.submit(() -> {
+                    if (storeFailed.get()) {
+                        return Result.NOT_TRIED;
+                    }
+                    Result result = ingestFile(intake, file, true);
+                    if (result == Result.STORE_FAILED) {
+                        storeFailed.set(true);
+                    }
+                    return result;
+                }));
             }
-            for (Future<Result> result : results) {
+            for (int i = 0; i < files.size(); i++) {
+                Result result;
                 try {
-                    counts.merge(result.get(), 1, Integer::sum);
+                    result = results.get(i).get();
                 } catch (ExecutionException e) {
-                    counts.merge(Result.FAILED, 1, Integer::sum);
+                    result = Result.FAILED;
+                }
+                counts.merge(result, 1, Integer::sum);
+                if (result == Result.NOT_TRIED) {
+                    report(files.get(i).toString(), "not taken in, try again later: not tried after the database or the disk failed", null);
                 }
             }
         } finally {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        int notTried = counts.getOrDefault(Result.NOT_TRIED, 0);
+        int toTryAgain = notTried + counts.getOrDefault(Result.FAILED, 0) + counts.getOrDefault(Result.STORE_FAILED, 0);
         err().printf(Locale.ROOT, "%d mails in %.1f s (%.0f mails/s): %d taken in, %d not mails, %d to try again%n",
                 files.size(), seconds, files.size() / seconds, counts.getOrDefault(Result.ACCEPTED, 0),
-                counts.getOrDefault(Result.NOT_A_MAIL, 0), counts.getOrDefault(Result.FAILED, 0));
-        return counts.containsKey(Result.FAILED) ? ExitCodes.TEMPORARY_FAILURE
+                counts.getOrDefault(Result.NOT_A_MAIL, 0), toTryAgain);
+        if (storeFailed.get()) {
+            err().printf(Locale.ROOT, "stopped at the first failure of the database or the disk, %d mails not tried: "
+                    + "give the files not taken in again, or all of them (mails taken in come back as duplicates)%n", notTried);
+        }
+        return toTryAgain > 0 ? ExitCodes.TEMPORARY_FAILURE
                 : counts.containsKey(Result.NOT_A_MAIL) ? ExitCodes.DATA_ERROR : ExitCodes.OK;
     }
 
@@ -138,9 +167,12 @@ public final class IngestCommand implements Callable<Integer> {
         } catch (UnreadableMailException e) {
             report(name, "not a mail: " + e.getMessage(), null);
             return Result.NOT_A_MAIL;
-        } catch (StoreException | IOException e) {
+        } catch (StoreConflictException e) {
             report(name, "not taken in, try again later: " + e.getMessage(), null);
             return Result.FAILED;
+        } catch (StoreException | IOException e) {
+            report(name, "not taken in, try again later: " + e.getMessage(), null);
+            return Result.STORE_FAILED;
         } catch (RuntimeException e) {
             report(name, "not taken in, try again later: internal error: " + e, null);
             return Result.FAILED;
@@ -164,13 +196,18 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private enum Result {
-        ACCEPTED, NOT_A_MAIL, FAILED;
+        ACCEPTED, NOT_A_MAIL,
+        /** This mail failed: a conflict, an unreadable file. */
+        FAILED,
+        /** The database or the disk failed: the mails after it need not be tried. */
+        STORE_FAILED,
+        NOT_TRIED;
 
         int exitCode() {
             return switch (this) {
                 case ACCEPTED -> ExitCodes.OK;
                 case NOT_A_MAIL -> ExitCodes.DATA_ERROR;
-                case FAILED -> ExitCodes.TEMPORARY_FAILURE;
+                case FAILED, STORE_FAILED, NOT_TRIED -> ExitCodes.TEMPORARY_FAILURE;
             };
         }
     }

@@ -2,7 +2,13 @@ package org.ticketpost.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.FileSystemException;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
@@ -27,6 +33,9 @@ public final class Database implements AutoCloseable {
 
     private static final List<Class<?>> ENTITIES = List.of(
             SupportKey.class, Ticket.class, TicketEvent.class, Message.class, MessageAttachment.class, OutboxEntry.class);
+
+    /** How much longer than a statement may run a socket waits, so that the server's own cancel arrives first. */
+    private static final int SOCKET_GRACE_SECONDS = 5;
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
@@ -56,8 +65,32 @@ public final class Database implements AutoCloseable {
             if (dataSource != null) {
                 dataSource.close();
             }
-            throw new StoreException("database " + settings.url() + " is not available: " + rootMessage(e), e);
+            throw new StoreException(unavailable(settings, e), e);
         }
+    }
+
+    /**
+     * Names the database without its URL's parameters, which may hold a password, and the user
+     * where the database refuses it: then no waiting helps until the operator mends the settings.
+     */
+    private static String unavailable(DatabaseSettings settings, RuntimeException e) {
+        String database = "database " + settings.url().split("[?;]", 2)[0];
+        if (refusesAccount(e)) {
+            return database + " refuses user " + settings.user() + " (" + rootMessage(e)
+                    + "), a configuration problem: check db.url, db.user and db.password";
+        }
+        return database + " is not available: " + rootMessage(e);
+    }
+
+    /** SQLSTATE class 28: the user or password is wrong; 3D000: no such database; 42501: no right to the schema. */
+    private static boolean refusesAccount(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("28") || Set.of("3D000", "42501").contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public UnitOfWork unitOfWork() {
@@ -77,9 +110,34 @@ public final class Database implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(settings.timeout().toMillis());
         config.setPoolName("ticketpost");
+        if (settings.url().startsWith("jdbc:postgresql:")) {
+            postgresqlTimeouts(settings.timeout()).forEach(config::addDataSourceProperty);
+        } else if (settings.isEmbedded() && !settings.url().toUpperCase(Locale.ROOT).contains("TRACE_LEVEL_FILE")) {
+            // where H2 cannot write its trace file (a folder it cannot create) it prints a stack trace of its
+            // own; Ticketpost reports every database failure itself, in one line
+            config.addDataSourceProperty("TRACE_LEVEL_FILE", "0");
+        }
         return new HikariDataSource(config);
+    }
+
+    /**
+     * A server that stops answering on an open connection would keep a read waiting for ever: the
+     * socket gives up after the timeout. The server ends a statement a few seconds earlier, which
+     * keeps the connection usable and says why, and ends a session of ours left idle inside a
+     * transaction (its client stalled or gone), so that its locks do not hold up other mails.
+     * Parameters in db.url take precedence over these.
+     */
+    private static Map<String, String> postgresqlTimeouts(Duration timeout) {
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        long socket = seconds + SOCKET_GRACE_SECONDS;
+        return Map.of(
+                "connectTimeout", Long.toString(seconds),
+                "loginTimeout", Long.toString(seconds),
+                "socketTimeout", Long.toString(socket),
+                "options", "-c statement_timeout=" + timeout.toMillis()
+                        + " -c idle_in_transaction_session_timeout=" + socket * 1000);
     }
 
     private static SessionFactory sessionFactory(DataSource dataSource, String schemaCheck) {
@@ -103,6 +161,10 @@ public final class Database implements AutoCloseable {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof FileSystemException files && files.getReason() == null) {
+            // such a message is the bare path: say what could not be done, and the kind of refusal
+            return "cannot create or write " + files.getFile() + " (" + files.getClass().getSimpleName() + ")";
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.lines().findFirst().orElse(message).strip();

@@ -2,14 +2,24 @@ package org.ticketpost.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Where the database is.
  *
  * @param password never printed: toString leaves it out
+ * @param timeout how long one step (a connection, a statement) may wait for the database before the mail
+ *                is given up with a temporary failure
  */
-public record DatabaseSettings(String url, String user, String password, int poolSize) {
+public record DatabaseSettings(String url, String user, String password, int poolSize, Duration timeout) {
+
+    /**
+     * Ticketpost's statements take milliseconds, so a step still waiting after this long waits for a
+     * database that is gone, stalled or locked up; far below the time a mail server gives a pipe
+     * command (Postfix: 1000 s).
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * The embedded default: an H2 file under ./data, shared between processes through H2's
@@ -24,6 +34,11 @@ public record DatabaseSettings(String url, String user, String password, int poo
         Objects.requireNonNull(url, "url");
         user = user == null ? "" : user;
         password = password == null ? "" : password;
+        Objects.requireNonNull(timeout, "timeout");
+    }
+
+    public DatabaseSettings(String url, String user, String password, int poolSize) {
+        this(url, user, password, poolSize, DEFAULT_TIMEOUT);
     }
 
     /** The embedded default's URL for a database at another path (without .mv.db). */
@@ -47,6 +62,6 @@ public record DatabaseSettings(String url, String user, String password, int poo
 
     @Override
     public String toString() {
-        return "DatabaseSettings[url=" + url + ", user=" + user + ", poolSize=" + poolSize + "]";
+        return "DatabaseSettings[url=" + url + ", user=" + user + ", poolSize=" + poolSize + ", timeout=" + timeout + "]";
     }
 }

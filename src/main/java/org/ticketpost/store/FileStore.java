@@ -176,21 +176,19 @@ public final class FileStore implements ContentStore {
             }
             Path targetFolder = folderFor(target);
             if (!Files.exists(target)) {
-                Path source = file;
-                if (source == null) {
-                    source = Files.createTempFile(targetFolder, "." + sha256.substring(0, 8), ".tmp");
-                    Files.write(source, memory.toByteArray());
+                if (file == null) {
+                    // held as the pending file at once, so that discard() removes it when the write fails (a full disk)
+                    file = Files.createTempFile(targetFolder, "." + sha256.substring(0, 8), ".tmp");
+                    Files.write(file, memory.toByteArray());
                 }
                 // the bytes before the name: a name that survives a power loss never leads to half a file
-                disk.file(source);
+                disk.file(file);
                 try {
-                    Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
                 }
-                if (source == file) {
-                    file = null;
-                }
+                file = null;
             }
             // also when the file was there: another process may have renamed it in and not yet forced the name
             disk.folder(targetFolder);
@@ -198,16 +196,20 @@ public final class FileStore implements ContentStore {
             discard();
         }
 
+        /** Removes the temporary file, also when closing it fails. */
         void discard() throws IOException {
-            if (fileOutput != null) {
-                fileOutput.close();
-            }
-            if (file != null) {
-                Files.deleteIfExists(file);
-                file = null;
-            }
-            if (!done) {
-                memory.reset();
+            try {
+                if (fileOutput != null) {
+                    fileOutput.close();
+                }
+            } finally {
+                if (file != null) {
+                    Files.deleteIfExists(file);
+                    file = null;
+                }
+                if (!done) {
+                    memory.reset();
+                }
             }
         }
     }

@@ -18,4 +18,12 @@ class ConfigurationTest {
         assertThat(run.err()).contains("db.url (TICKETPOST_DB_URL) must be a jdbc:h2: or jdbc:postgresql: URL, was a jdbc:oracle: one")
                 .contains("ingest.threads (TICKETPOST_INGEST_THREADS) must be a whole number").doesNotContain("tiger");
     }
+
+    @Test
+    void aDatabaseTimeoutOutsideOneSecondToOneHourIsNamed() {
+        Cli.Run run = Cli.run(Map.of("TICKETPOST_DB_TIMEOUT", "PT0.2S"), "tickets", "list");
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).contains("db.timeout (TICKETPOST_DB_TIMEOUT) must be between PT1S and PT1H, was PT0.2S");
+    }
 }

@@ -39,11 +39,7 @@ public final class Jar {
     /** @param jvmOptions options for the JVM, such as -XX:TieredStopAtLevel=1 */
     public static Run run(List<String> jvmOptions, Map<String, String> env, Path stdin, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", path().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(command(jvmOptions, args));
         builder.environment().putAll(env);
         builder.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
                 : ProcessBuilder.Redirect.from(stdin.toFile()));
@@ -60,5 +56,28 @@ public final class Jar {
         Files.delete(out);
         Files.delete(err);
         return run;
+    }
+
+    /** The command line that runs the jar in a JVM of its own. */
+    public static List<String> command(List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", path().toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * Starts a command without waiting for it; its standard error is a pipe to read while it runs,
+     * its standard output is dropped.
+     *
+     * @param stdin a file for standard input, or null for none
+     */
+    public static Process start(List<String> command, Map<String, String> env, Path stdin) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        builder.redirectInput(ProcessBuilder.Redirect.from((stdin == null ? Path.of("/dev/null") : stdin).toFile()));
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        return builder.start();
     }
 }

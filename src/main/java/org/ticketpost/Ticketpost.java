@@ -39,7 +39,7 @@ public final class Ticketpost implements Runnable {
             return CONFIG_ERROR;
         }
         try (application) {
-            CommandLine commandLine = application.commandLine(stdin).setOut(out).setErr(err);
+            CommandLine commandLine = application.commandLine(stdin, err).setOut(out).setErr(err);
             commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
                 line.getErr().println("ticketpost: " + e.getMessage());
                 return CommandLine.ExitCode.SOFTWARE;

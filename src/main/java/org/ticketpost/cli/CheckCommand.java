@@ -8,8 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.BooleanSupplier;
 import org.ticketpost.form.FilledForm;
 import org.ticketpost.form.SupportTemplate;
 import org.ticketpost.intake.AttachmentSink;
@@ -53,10 +53,10 @@ public final class CheckCommand implements Callable<Integer> {
     /**
      * The key registry, asked when there is a database: checking a mail never creates one.
      *
-     * @param exists whether there is a database to ask
-     * @param zone   the zone in which a key's last day ends
+     * @param missing the embedded database, when it has not been created yet
+     * @param zone    the zone in which a key's last day ends
      */
-    public record KeyRegistry(UnitOfWork database, BooleanSupplier exists, KeyCheck check, ZoneId zone) {
+    public record KeyRegistry(UnitOfWork database, MissingDatabase missing, KeyCheck check, ZoneId zone) {
     }
 
     public CheckCommand(MailParser parser, RequestCheck requests, SupportTemplate template, KeyRegistry keys) {
@@ -94,7 +94,9 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private FilledForm withKeyProblems(FilledForm form, InboundMail mail, PrintWriter err) {
-        if (!keys.exists().getAsBoolean()) {
+        Optional<String> none = keys.missing().said("the support key is not checked against the registry");
+        if (none.isPresent()) {
+            err.println("ticketpost check: " + none.get());
             return form;
         }
         try {

@@ -48,8 +48,9 @@ public final class KeysCommand implements Runnable {
     }
 
     /** Adds the subcommands, which share the registry's collaborators. */
-    public static CommandLine create(UnitOfWork database, Pattern keyFormat, Collection<String> plans, Clock clock) {
-        Registry registry = new Registry(database, keyFormat, plans, clock);
+    public static CommandLine create(UnitOfWork database, MissingDatabase missing, Pattern keyFormat, Collection<String> plans,
+            Clock clock) {
+        Registry registry = new Registry(database, missing, keyFormat, plans, clock);
         return new CommandLine(new KeysCommand())
                 .addSubcommand(new Add(registry))
                 .addSubcommand(new ListKeys(registry))
@@ -59,7 +60,12 @@ public final class KeysCommand implements Runnable {
                 .addSubcommand(new Import(registry));
     }
 
-    record Registry(UnitOfWork database, Pattern keyFormat, Collection<String> plans, Clock clock) {
+    /** @param missing the embedded database when it does not exist yet: listing and showing never create it */
+    record Registry(UnitOfWork database, MissingDatabase missing, Pattern keyFormat, Collection<String> plans, Clock clock) {
+
+        Optional<String> noKeysYet() {
+            return missing.said("no support key has been added (ticketpost keys add)");
+        }
     }
 
     /** Shared by the subcommands: the database call, with an unavailable database reported in one line. */
@@ -159,6 +165,9 @@ public final class KeysCommand implements Runnable {
 
         @Override
         int work() {
+            if (registry.noKeysYet().isPresent()) {
+                return refuse(List.of(registry.noKeysYet().get()));
+            }
             LocalDate today = LocalDate.now(registry.clock());
             List<KeyView> keys = registry.database().inTransaction(stores ->
                     stores.keys().all().stream().map(key -> KeyView.of(key, today)).toList());
@@ -192,6 +201,9 @@ public final class KeysCommand implements Runnable {
 
         @Override
         int work() {
+            if (registry.noKeysYet().isPresent()) {
+                return refuse(List.of(registry.noKeysYet().get()));
+            }
             LocalDate today = LocalDate.now(registry.clock());
             Optional<KeyView> found = registry.database().inTransaction(stores ->
                     stores.keys().find(normal(key)).map(supportKey -> KeyView.of(supportKey, today)));
@@ -226,6 +238,9 @@ public final class KeysCommand implements Runnable {
 
         @Override
         int work() {
+            if (registry.noKeysYet().isPresent()) {
+                return refuse(List.of(registry.noKeysYet().get()));
+            }
             boolean found = registry.database().inTransaction(stores -> stores.keys().find(normal(key)).map(supportKey -> {
                 apply(supportKey);
                 return true;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
+import org.ticketpost.cli.Inputs.Input;
 import org.ticketpost.intake.Outcome;
 import org.ticketpost.intake.Reception;
 import org.ticketpost.intake.UnreadableMailException;
@@ -31,15 +30,18 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Takes mail in: one message from standard input, as a mail server's pipe delivers it,",
-                "or the given files and the files in the given folders.",
+                "or the given files: mails, mbox files (every mail in them, named file.mbox#3), Maildir folders",
+                "(the mails in new/ and cur/) and folders of such files.",
                 "Exit code 0: every mail was accepted (ticket, follow-up, rejection, ignored or duplicate);",
-                "65: a mail is not a mail; 66: a file is missing; 75: the database is unavailable, try again later."})
+                "65: a mail is not a mail; 66: a file is missing or a folder holds no mail; 75: the database is unavailable, try again later."})
 public final class IngestCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "mails (RFC 822 files) or folders of them; none: standard input")
+    @Parameters(paramLabel = "FILE|DIR", arity = "0..*",
+            description = "mails, mbox files, Maildirs or folders of mails; none: one mail from standard input")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--json", description = "print each outcome as JSON: {\"outcome\", \"ticket\", \"problems\"}")
+    @Option(names = "--json", description = "one JSON line per mail: {\"outcome\", \"ticket\", \"problems\", \"file\"}, "
+            + "or {\"outcome\": \"not_a_mail\" or \"try_again\", \"reason\", \"file\"}")
     boolean json;
 
     @Option(names = "--threads", paramLabel = "N", description = "mails taken in at once from files (default: ${DEFAULT-VALUE})")
@@ -75,32 +77,25 @@ public final class IngestCommand implements Callable<Integer> {
             return ExitCodes.TEMPORARY_FAILURE;
         }
         if (paths.isEmpty()) {
-            return ingest(intake, "", stdin.get()).exitCode();
+            return ingest(intake, "", "", stdin.get()).exitCode();
         }
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> inside = Files.list(path)) {
-                    inside.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().startsWith("."))
-                            .sorted().forEach(files::add);
-                }
-            } else if (Files.isRegularFile(path)) {
-                files.add(path);
-            } else {
-                err().println(path + ": no such file or folder");
-                return ExitCodes.NO_INPUT;
-            }
+        List<Input> files;
+        try {
+            files = Inputs.of(paths);
+        } catch (Inputs.NoMailException e) {
+            err().println(e.getMessage());
+            return e.exitCode();
         }
         return files.size() == 1 ? ingestFile(intake, files.get(0), false).exitCode() : ingestAll(intake, files);
     }
 
-    private int ingestAll(Reception intake, List<Path> files) throws InterruptedException {
+    private int ingestAll(Reception intake, List<Input> files) throws InterruptedException {
         long start = System.nanoTime();
         Map<Result, Integer> counts = new EnumMap<>(Result.class);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<Result>> results = new ArrayList<>();
-            for (Path file : files) {
+            for (Input file : files) {
                 results.add(pool.submit(() -> ingestFile(intake, file, true)));
             }
             for (Future<Result> result : results) {
@@ -121,37 +116,42 @@ public final class IngestCommand implements Callable<Integer> {
                 : counts.containsKey(Result.NOT_A_MAIL) ? ExitCodes.DATA_ERROR : ExitCodes.OK;
     }
 
-    private Result ingestFile(Reception intake, Path file, boolean named) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return ingest(intake, named ? file.toString() : "", in);
+    /** @param named whether lines name the input: they do when there are several */
+    private Result ingestFile(Reception intake, Input file, boolean named) {
+        String name = named ? file.name() : "";
+        try (InputStream in = file.open()) {
+            return ingest(intake, name, file.name(), in);
         } catch (IOException e) {
-            report(named ? file.toString() : "", "cannot be read: " + e.getMessage(), null);
+            report(name, file.name(), "cannot be read: " + e.getMessage(), OutcomeText.json("try_again", "cannot be read: " + e.getMessage()));
             return Result.FAILED;
         }
     }
 
-    private Result ingest(Reception intake, String name, InputStream message) {
+    /** @param file the input's name for JSON, empty for standard input */
+    private Result ingest(Reception intake, String name, String file, InputStream message) {
         try {
             Outcome outcome = intake.receive(message);
-            report(name, OutcomeText.line(outcome), OutcomeText.json(outcome));
+            report(name, file, OutcomeText.line(outcome), OutcomeText.json(outcome));
             return Result.ACCEPTED;
         } catch (UnreadableMailException e) {
-            report(name, "not a mail: " + e.getMessage(), null);
+            report(name, file, "not a mail: " + e.getMessage(), OutcomeText.json("not_a_mail", e.getMessage()));
             return Result.NOT_A_MAIL;
         } catch (StoreException | IOException e) {
-            report(name, "not taken in, try again later: " + e.getMessage(), null);
+            report(name, file, "not taken in, try again later: " + e.getMessage(), OutcomeText.json("try_again", e.getMessage()));
             return Result.FAILED;
         } catch (RuntimeException e) {
-            report(name, "not taken in, try again later: internal error: " + e, null);
+            report(name, file, "not taken in, try again later: internal error: " + e,
+                    OutcomeText.json("try_again", "internal error: " + e));
             return Result.FAILED;
         }
     }
 
-    private synchronized void report(String name, String line, ObjectNode json) {
+    /** One line on stderr and, with --json, one JSON line on stdout: for every input, whatever became of it. */
+    private synchronized void report(String name, String file, String line, ObjectNode json) {
         err().println((name.isEmpty() ? "ticketpost ingest: " : name + ": ") + line);
-        if (this.json && json != null) {
-            if (!name.isEmpty()) {
-                json.put("file", name);
+        if (this.json) {
+            if (!file.isEmpty()) {
+                json.put("file", file);
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(json.toString());

@@ -82,10 +82,10 @@ class CheckCommandTest {
     }
 
     @Test
-    void aMissingFileExitsTwoWithOneLineOnStderr() {
+    void aMissingFileExits66WithOneLineOnStderr() {
         Cli.Run run = Cli.run("check", dir.resolve("nowhere.eml").toString());
 
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(66);
         assertThat(run.err().strip()).contains("no such file").doesNotContain("\n").doesNotContain("Exception");
         assertThat(run.out()).isEmpty();
     }
@@ -94,7 +94,7 @@ class CheckCommandTest {
     void anEmptyFileIsNotAMail() throws Exception {
         Cli.Run run = Cli.run("check", write("empty.eml", "").toString());
 
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(65);
         assertThat(run.err().strip()).endsWith("not a readable mail: the file is empty");
     }
 
@@ -105,7 +105,7 @@ class CheckCommandTest {
 
         Cli.Run run = Cli.run("check", binary.toString());
 
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(65);
         assertThat(run.err().strip()).contains("not a readable mail").doesNotContain("\n");
     }
 
@@ -113,16 +113,33 @@ class CheckCommandTest {
     void aTextWithoutHeadersIsNotAMail() throws Exception {
         Cli.Run run = Cli.run("check", write("notes.txt", "Server: ox1\nSeverity: 2\n\nsome notes\n").toString());
 
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(65);
         assertThat(run.err()).contains("no mail header fields");
     }
 
     @Test
-    void aFolderIsNotAMail() {
+    void anEmptyFolderSaysItHoldsNoMail() {
         Cli.Run run = Cli.run("check", dir.toString());
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).doesNotContain("\n").doesNotContain("Exception");
+        assertThat(run.exitCode()).isEqualTo(66);
+        assertThat(run.err()).isEqualTo(dir + ": no mail in this folder (no files; a Maildir has cur/ and new/)\n");
+    }
+
+    @Test
+    void jsonGivesALineForAFileThatIsNotAMailToo() throws Exception {
+        Path notes = write("notes.txt", "just notes\n");
+
+        Cli.Run run = Cli.run("check", "--json", ENGLISH, notes.toString());
+
+        assertThat(run.exitCode()).isEqualTo(65);
+        assertThat(run.out().lines()).hasSize(2);
+        JsonNode valid = new ObjectMapper().readTree(run.out().lines().toList().get(0));
+        JsonNode unreadable = new ObjectMapper().readTree(run.out().lines().toList().get(1));
+        assertThat(valid.get("file").asText()).isEqualTo(ENGLISH);
+        assertThat(valid.get("valid").asBoolean()).isTrue();
+        assertThat(unreadable.get("file").asText()).isEqualTo(notes.toString());
+        assertThat(unreadable.get("readable").asBoolean()).isFalse();
+        assertThat(unreadable.get("reason").asText()).startsWith("not a readable mail: no header section");
     }
 
     @Test

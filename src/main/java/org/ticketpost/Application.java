@@ -85,7 +85,7 @@ public final class Application implements AutoCloseable {
         this.zone = zone(settings);
         int repliesPerSender = settings.number("replies.per-sender", 10, 0, 10_000);
         Duration replyWindow = settings.duration("replies.window", Duration.ofHours(1));
-        this.ingestThreads = settings.number("ingest.threads", 4, 1, 256);
+        this.ingestThreads = settings.number("ingest.threads", 4, 1, IngestCommand.MAX_THREADS);
         settings.failOnProblems();
 
         this.template = SupportTemplateFile.load(templates);

@@ -29,11 +29,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Shows what Ticketpost understands of mails, storing nothing: a mail, an mbox file (every mail",
-                "in it, named file.mbox#3), a Maildir (new/ and cur/) or a folder of mails. Where there is a",
-                "database, the support key is checked against the registry too; checking never creates one.",
-                "Exit code 0: a ticket would be opened; 1: the mail has problems; 65: the file is not a readable mail;",
-                "66: a file is missing or cannot be read, or a folder holds no mail."})
+        header = "Shows what Ticketpost understands of a mail, storing nothing.",
+        description = {"FILE: a mail, an mbox file (every mail in it, named file.mbox#3), a Maildir",
+                "folder (the mails in new/ and cur/) or a folder of mails. Where there is a",
+                "database, the support key is checked against the registry too; checking",
+                "never creates one."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                " 0:every mail would open a ticket",
+                " 1:a mail would open no ticket: it has problems, or it was sent by a machine",
+                "64:called wrongly: no file, or an unknown option",
+                "65:an input is not a readable mail: empty, binary, an Outlook .msg, no header section",
+                "66:a named file or folder does not exist or cannot be read, or a folder holds no mail",
+                "78:the configuration is wrong"})
 public final class CheckCommand implements Callable<Integer> {
 
     static final int VALID = 0;

@@ -29,12 +29,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Takes mail in: one message from standard input, as a mail server's pipe delivers it,",
-                "or the given files: mails, mbox files (every mail in them, named file.mbox#3), Maildir folders",
-                "(the mails in new/ and cur/) and folders of such files.",
-                "Exit code 0: every mail was accepted (ticket, follow-up, rejection, ignored or duplicate);",
-                "65: a mail is not a mail; 66: a file is missing or a folder holds no mail; 75: the database is unavailable, try again later."})
+        header = "Takes mail in: from standard input, as a mail server's pipe delivers it, or from files and folders.",
+        description = {"FILE|DIR: mails, mbox files (every mail in them, named file.mbox#3),",
+                "Maildir folders (the mails in new/ and cur/) and folders of such files.",
+                "One line per mail goes to stderr."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                " 0:every mail was accepted: ticket, follow-up, rejection, ignored or duplicate",
+                "64:called wrongly: an unknown option, an option out of its range, or no input and a terminal",
+                "65:an input is not a mail (a mail server bounces it)",
+                "66:a named file or folder does not exist, or a folder holds no mail",
+                "75:the database or the disk is unavailable; try again later (a mail server keeps the mail)",
+                "78:the configuration is wrong; the message names every mistake (a mail server keeps the mail)"})
 public final class IngestCommand implements Callable<Integer> {
+
+    /** The range of --threads and of the setting ingest.threads. */
+    public static final int MAX_THREADS = 256;
 
     @Parameters(paramLabel = "FILE|DIR", arity = "0..*",
             description = "mails, mbox files, Maildirs or folders of mails; none: one mail from standard input")
@@ -44,8 +54,13 @@ public final class IngestCommand implements Callable<Integer> {
             + "or {\"outcome\": \"not_a_mail\" or \"try_again\", \"reason\", \"file\"}")
     boolean json;
 
-    @Option(names = "--threads", paramLabel = "N", description = "mails taken in at once from files (default: ${DEFAULT-VALUE})")
     int threads;
+
+    @Option(names = "--threads", paramLabel = "N", description = "mails taken in at once from files, 1 to " + MAX_THREADS
+            + " (default: the setting ingest.threads)")
+    void threads(String value) {
+        threads = WholeNumber.parse(spec, "--threads", value, 1, MAX_THREADS);
+    }
 
     @Spec
     CommandSpec spec;

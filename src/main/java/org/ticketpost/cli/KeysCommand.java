@@ -34,7 +34,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `ticketpost keys …`: the registry of support keys, which decides who may open tickets for which customer. */
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Registers and lists support keys.")
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Registers and lists support keys.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                " 0:done",
+                " 1:refused, with the reason: a wrong value, an unknown key, a wrong CSV line, or no database yet",
+                "64:called wrongly: an unknown command or option, or a required one missing",
+                "75:the database is unavailable; try again later",
+                "78:the configuration is wrong"})
 public final class KeysCommand implements Runnable {
 
     static final int REFUSED = 1;
@@ -287,7 +293,7 @@ public final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(name = "import", mixinStandardHelpOptions = true, header = "Adds and updates support keys from a CSV file.",
             description = {"Adds and updates support keys from a CSV file with the columns",
                     "key,customer,plan,allow,valid_until (allow: addresses and domains separated by spaces or ;).",
                     "Nothing is imported when any line is wrong; every wrong line is reported."})

@@ -28,7 +28,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `ticketpost tickets …`: what is open, and everything about one ticket. */
-@Command(name = "tickets", mixinStandardHelpOptions = true, description = "Lists and shows tickets.")
+@Command(name = "tickets", mixinStandardHelpOptions = true, description = "Lists and shows tickets.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                " 0:done",
+                " 1:no such ticket, a mistyped ticket number, or no database yet",
+                "64:called wrongly: an unknown command or option, or an option out of its range",
+                "75:the database is unavailable; try again later",
+                "78:the configuration is wrong"})
 public final class TicketsCommand implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +53,8 @@ public final class TicketsCommand implements Runnable {
                 .addSubcommand(new ListTickets(database, missing, zone))
                 .addSubcommand(new Show(database, missing, template, zone));
     }
+
+    static final int MAX_LIMIT = 10_000;
 
     /** Without a database there is no ticket to list or show: a non-zero exit, not an empty list. */
     static final int NO_DATABASE = 1;
@@ -68,8 +76,12 @@ public final class TicketsCommand implements Runnable {
         @Option(names = "--json", description = "print a JSON array")
         boolean json;
 
-        @Option(names = "--limit", paramLabel = "N", description = "at most N tickets (default: ${DEFAULT-VALUE})")
         int limit = 200;
+
+        @Option(names = "--limit", paramLabel = "N", description = "at most N tickets, 1 to " + MAX_LIMIT + " (default: 200)")
+        void limit(String value) {
+            limit = WholeNumber.parse(spec, "--limit", value, 1, MAX_LIMIT);
+        }
 
         @Spec
         CommandSpec spec;

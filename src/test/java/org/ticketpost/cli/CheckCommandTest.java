@@ -126,6 +126,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void aUsageErrorHasItsOwnExitCodeApartFromNotAMail() throws Exception {
+        Cli.Run noFile = Cli.run("check");
+        Cli.Run unknownOption = Cli.run("check", "--jsn", ENGLISH);
+        Cli.Run notAMail = Cli.run("check", write("notes.txt", "just notes\n").toString());
+
+        assertThat(noFile.exitCode()).isEqualTo(64);
+        assertThat(noFile.err()).startsWith("Missing required parameter: 'FILE'");
+        assertThat(unknownOption.exitCode()).isEqualTo(64);
+        assertThat(notAMail.exitCode()).isEqualTo(65);
+    }
+
+    @Test
     void jsonGivesALineForAFileThatIsNotAMailToo() throws Exception {
         Path notes = write("notes.txt", "just notes\n");
 

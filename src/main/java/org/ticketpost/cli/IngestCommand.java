@@ -89,6 +89,7 @@ public final class IngestCommand implements Callable<Integer> {
             intake = reception.get();
         } catch (StoreException e) {
             err().println("ticketpost ingest: nothing taken in: " + e.getMessage() + "; try again later");
+            notTakenIn(e.getMessage());
             return ExitCodes.TEMPORARY_FAILURE;
         }
         if (paths.isEmpty()) {
@@ -137,7 +138,8 @@ public final class IngestCommand implements Callable<Integer> {
         try (InputStream in = file.open()) {
             return ingest(intake, name, file.name(), in);
         } catch (IOException e) {
-            report(name, file.name(), "cannot be read: " + e.getMessage(), OutcomeText.json("try_again", "cannot be read: " + e.getMessage()));
+            String reason = "cannot be read: " + e.getMessage();
+            report(name, file.name(), reason, OutcomeText.json("try_again", reason));
             return Result.FAILED;
         }
     }
@@ -159,6 +161,30 @@ public final class IngestCommand implements Callable<Integer> {
                     OutcomeText.json("try_again", "internal error: " + e));
             return Result.FAILED;
         }
+    }
+
+    /** With --json, a line for each input that was not taken in because the store could not be opened. */
+    private void notTakenIn(String reason) {
+        if (!json) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        try {
+            Inputs.of(paths).forEach(input -> names.add(input.name()));
+        } catch (Inputs.NoMailException | IOException e) {
+            paths.forEach(path -> names.add(path.toString()));
+        }
+        if (paths.isEmpty()) {
+            names.add("");
+        }
+        for (String name : names) {
+            ObjectNode line = OutcomeText.json("try_again", reason);
+            if (!name.isEmpty()) {
+                line.put("file", name);
+            }
+            spec.commandLine().getOut().println(line);
+        }
+        spec.commandLine().getOut().flush();
     }
 
     /** One line on stderr and, with --json, one JSON line on stdout: for every input, whatever became of it. */

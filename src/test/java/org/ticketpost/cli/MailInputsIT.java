@@ -117,6 +117,22 @@ class MailInputsIT {
     }
 
     @Test
+    void jsonHasALineForEveryMailNotTakenInWhenTheDatabaseIsDown() throws Exception {
+        Path file = write(folder.resolve("two.mbox"), "From jane@example.com Mon Nov 16 09:12:44 2026\n"
+                + request("down-1@mail.example.com", "One") + "\nFrom jane@example.com Mon Nov 16 09:13:44 2026\n"
+                + request("down-2@mail.example.com", "Two"));
+        Map<String, String> env = Map.of("TICKETPOST_DB_URL", "jdbc:postgresql://127.0.0.1:9/ticketpost",
+                "TICKETPOST_DB_USER", "ticketpost", "TICKETPOST_HOME", folder.toString());
+
+        Cli.Run run = Cli.run(env, "ingest", "--json", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(75);
+        assertThat(json(run.out())).extracting(line -> line.get("file").asText() + " " + line.get("outcome").asText())
+                .containsExactly(file + "#1 try_again", file + "#2 try_again");
+        assertThat(json(run.out()).get(0).get("reason").asText()).startsWith("database jdbc:postgresql://127.0.0.1:9/ticketpost");
+    }
+
+    @Test
     void aFolderWithNothingToReadSaysSo() throws Exception {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
             Path maildir = folder.resolve("Maildir");

@@ -1,18 +1,25 @@
 package org.ticketpost;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.ticketpost.cli.CheckCommand;
 import org.ticketpost.cli.IngestCommand;
 import org.ticketpost.cli.KeysCommand;
+import org.ticketpost.cli.MissingDatabase;
 import org.ticketpost.cli.TicketsCommand;
 import org.ticketpost.config.Folder;
+import org.ticketpost.config.Home;
 import org.ticketpost.config.Settings;
 import org.ticketpost.config.SlaPlansFile;
 import org.ticketpost.config.SupportTemplateFile;
@@ -52,20 +59,24 @@ public final class Application implements AutoCloseable {
     private final ZoneId zone;
     private final int ingestThreads;
     private final Clock clock;
+    private volatile Consumer<String> log = line -> { };
 
     private Application(Map<String, String> env, Clock clock) {
-        Folder config = Folder.config(Path.of(env.getOrDefault("TICKETPOST_CONFIG_DIR", "config")));
+        Home home = Home.find(env, jar(), Path.of("").toAbsolutePath());
+        Folder config = Folder.config(home.resolve(env.getOrDefault("TICKETPOST_CONFIG_DIR", "config")));
         Settings settings = Settings.load(config, env);
-        Folder templates = Folder.templates(Path.of(settings.text("templates.dir", "templates")));
+        Folder templates = Folder.templates(home.resolve(settings.text("templates.dir", "templates")));
         String dbUrl = settings.text("db.url", DatabaseSettings.EMBEDDED_URL);
         DatabaseSettings db = new DatabaseSettings(dbUrl, settings.text("db.user", dbUrl.startsWith("jdbc:h2:") ? "sa" : ""),
-                settings.text("db.password", ""), settings.number("db.pool-size", 8, 1, 200), databaseTimeout(settings));
+                settings.text("db.password", ""), settings.number("db.pool-size", 8, 1, 200), databaseTimeout(settings))
+                .anchoredAt(home.path());
         if (!db.isEmbedded() && !dbUrl.startsWith("jdbc:postgresql:")) {
             int schemeEnd = dbUrl.indexOf(':', dbUrl.indexOf(':') + 1);   // only the scheme: the rest may hold a password
             settings.problem(settings.named("db.url") + " must be a jdbc:h2: or jdbc:postgresql: URL, was a "
                     + (schemeEnd < 0 ? "malformed" : dbUrl.substring(0, schemeEnd + 1)) + " one");
         }
-        this.files = new FileStore(Path.of(settings.text("storage.dir", "data/files")),
+        Path storage = home.resolve(settings.text("storage.dir", "data/files"));
+        this.files = new FileStore(storage,
                 settings.bytes("attachments.max-size", 25L * 1024 * 1024));
         Sender sender = new Sender(settings.text("mail.address", "support@example.com"), settings.text("mail.name", "Support"));
         if (!sender.address().matches("[^@\\s]+@[^@\\s]+")) {
@@ -75,7 +86,7 @@ public final class Application implements AutoCloseable {
         this.zone = zone(settings);
         int repliesPerSender = settings.number("replies.per-sender", 10, 0, 10_000);
         Duration replyWindow = settings.duration("replies.window", Duration.ofHours(1));
-        this.ingestThreads = settings.number("ingest.threads", 4, 1, 256);
+        this.ingestThreads = settings.number("ingest.threads", 4, 1, IngestCommand.MAX_THREADS);
         settings.failOnProblems();
 
         this.template = SupportTemplateFile.load(templates);
@@ -87,7 +98,7 @@ public final class Application implements AutoCloseable {
                 settings.optional("support.hotline"));
         this.rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), repliesPerSender,
                 replyWindow, zone);
-        this.database = new LazyDatabase(db);
+        this.database = new LazyDatabase(db, () -> log.accept("ticketpost: database " + db.shownUrl() + ", files in " + storage));
         this.clock = clock;
     }
 
@@ -119,15 +130,28 @@ public final class Application implements AutoCloseable {
         return template;
     }
 
-    /** The ticketpost command with its subcommands. */
-    CommandLine commandLine(InputStream stdin) {
+    /** The ticketpost command with its subcommands; which database and file store are in use goes to the log. */
+    CommandLine commandLine(InputStream stdin, PrintWriter log) {
+        this.log = log::println;
         CommandLine commandLine = new CommandLine(new Ticketpost());
-        commandLine.addSubcommand(new CheckCommand(parser, requests, template, new CheckCommand.KeyRegistry(database, database::exists, keys, zone)));
+        MissingDatabase missing = database::missing;
+        commandLine.addSubcommand(new CheckCommand(parser, requests, template, new CheckCommand.KeyRegistry(database, missing, keys, zone)));
         commandLine.addSubcommand(new IngestCommand(this::reception, () -> stdin, () -> System.console() != null, ingestThreads));
-        commandLine.addSubcommand(KeysCommand.create(database, template.fieldOfType(FieldType.KEY).format(), plans,
+        commandLine.addSubcommand(KeysCommand.create(database, missing, template.fieldOfType(FieldType.KEY).format(), plans,
                 clock.withZone(zone)));
-        commandLine.addSubcommand(TicketsCommand.create(database, template, zone));
+        commandLine.addSubcommand(TicketsCommand.create(database, missing, template, zone));
         return commandLine;
+    }
+
+    /** The jar Ticketpost runs from; none when it runs from compiled classes, as in a test. */
+    private static Optional<Path> jar() {
+        try {
+            CodeSource source = Application.class.getProtectionDomain().getCodeSource();
+            Path path = source == null ? null : Path.of(source.getLocation().toURI());
+            return path != null && path.toString().endsWith(".jar") ? Optional.of(path) : Optional.empty();
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return Optional.empty();
+        }
     }
 
     private static TicketTag tag(Settings settings) {

@@ -12,11 +12,18 @@ import picocli.CommandLine.Command;
 
 /** The `ticketpost` command: configures the application and hands over to picocli. */
 @Command(name = "ticketpost", mixinStandardHelpOptions = true, versionProvider = Ticketpost.Version.class,
-        description = "E-mail support-ticket intake: support mails in, tickets with SLA timers out.")
+        description = "E-mail support-ticket intake: support mails in, tickets with SLA timers out.",
+        footer = {"%nconfig/, templates/ and data/ are in the home folder: TICKETPOST_HOME where",
+                "it is set; else the folder of ticketpost.jar, or the one above it, when it",
+                "holds config/; else the working directory when it holds config/.",
+                "Every command's --help lists its exit codes; 64 is a usage error, 78 a wrong",
+                "configuration."})
 public final class Ticketpost implements Runnable {
 
     /** EX_CONFIG of sysexits.h: a mail system retries later, so nothing is lost while the operator mends it. */
     static final int CONFIG_ERROR = 78;
+    /** EX_USAGE of sysexits.h, for every command: picocli's own 2 would mean something else to a mail server. */
+    static final int USAGE_ERROR = 64;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,7 +46,8 @@ public final class Ticketpost implements Runnable {
             return CONFIG_ERROR;
         }
         try (application) {
-            CommandLine commandLine = application.commandLine(stdin).setOut(out).setErr(err);
+            CommandLine commandLine = application.commandLine(stdin, err).setOut(out).setErr(err);
+            conventions(commandLine, Map.of());
             commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
                 line.getErr().println("ticketpost: " + e.getMessage());
                 return CommandLine.ExitCode.SOFTWARE;
@@ -48,6 +56,16 @@ public final class Ticketpost implements Runnable {
             out.flush();
             return exitCode;
         }
+    }
+
+    /** Every command exits 64 on a usage error, and one without exit codes of its own lists its parent's. */
+    private static void conventions(CommandLine command, Map<String, String> parentExitCodes) {
+        CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
+        command.getCommandSpec().exitCodeOnInvalidInput(USAGE_ERROR);
+        if (usage.exitCodeList().isEmpty() && !parentExitCodes.isEmpty()) {
+            usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(parentExitCodes);
+        }
+        command.getSubcommands().values().stream().distinct().forEach(sub -> conventions(sub, usage.exitCodeList()));
     }
 
     @Override

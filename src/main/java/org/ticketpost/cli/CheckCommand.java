@@ -1,15 +1,17 @@
 package org.ticketpost.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.BooleanSupplier;
+import org.ticketpost.cli.Inputs.Input;
 import org.ticketpost.form.FilledForm;
 import org.ticketpost.form.SupportTemplate;
 import org.ticketpost.intake.AttachmentSink;
@@ -21,25 +23,35 @@ import org.ticketpost.intake.UnreadableMailException;
 import org.ticketpost.ticket.StoreException;
 import org.ticketpost.ticket.UnitOfWork;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Shows what Ticketpost understands of a mail, storing nothing. Where there is a database,",
-                "the support key is checked against the registry too.",
-                "Exit code 0: a ticket would be opened; 1: the mail has problems; 2: the file is not a readable mail."})
+        header = "Shows what Ticketpost understands of a mail, storing nothing.",
+        description = {"FILE: a mail, an mbox file (every mail in it, named file.mbox#3), a Maildir",
+                "folder (the mails in new/ and cur/) or a folder of mails. Where there is a",
+                "database, the support key is checked against the registry too; checking",
+                "never creates one."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                " 0:every mail would open a ticket",
+                " 1:a mail would open no ticket: it has problems, or it was sent by a machine",
+                "64:called wrongly: no file, or an unknown option",
+                "65:an input is not a readable mail: empty, binary, an Outlook .msg, no header section",
+                "66:a named file or folder does not exist or cannot be read, or a folder holds no mail",
+                "78:the configuration is wrong"})
 public final class CheckCommand implements Callable<Integer> {
 
     static final int VALID = 0;
     static final int PROBLEMS = 1;
-    static final int UNREADABLE = 2;
 
-    @Parameters(paramLabel = "FILE.eml", description = "the mail, as an RFC 822 file")
-    Path file;
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "mails, mbox files, Maildirs or folders of mails")
+    List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--json", description = "print the result as JSON")
+    @Option(names = "--json", description = "one JSON line per mail; for a file that is not a readable mail "
+            + "{\"file\", \"readable\": false, \"reason\"}")
     boolean json;
 
     @Spec
@@ -49,14 +61,16 @@ public final class CheckCommand implements Callable<Integer> {
     private final RequestCheck requests;
     private final SupportTemplate template;
     private final KeyRegistry keys;
+    private Optional<Boolean> registryOpen = Optional.empty();
+    private int reports;
 
     /**
      * The key registry, asked when there is a database: checking a mail never creates one.
      *
-     * @param exists whether there is a database to ask
-     * @param zone   the zone in which a key's last day ends
+     * @param missing the embedded database, when it has not been created yet
+     * @param zone    the zone in which a key's last day ends
      */
-    public record KeyRegistry(UnitOfWork database, BooleanSupplier exists, KeyCheck check, ZoneId zone) {
+    public record KeyRegistry(UnitOfWork database, MissingDatabase missing, KeyCheck check, ZoneId zone) {
     }
 
     public CheckCommand(MailParser parser, RequestCheck requests, SupportTemplate template, KeyRegistry keys) {
@@ -67,34 +81,54 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        InboundMail mail;
-        try (InputStream in = Files.newInputStream(file)) {
-            mail = parser.parse(in, AttachmentSink.COUNTING);
-        } catch (NoSuchFileException e) {
-            err.println(file + ": no such file");
-            return UNREADABLE;
-        } catch (IOException e) {
-            err.println(file + ": cannot be read: " + e.getMessage());
-            return UNREADABLE;
-        } catch (UnreadableMailException e) {
-            err.println(file + ": not a readable mail: " + e.getMessage());
-            return UNREADABLE;
+    public Integer call() throws IOException {
+        List<Input> inputs;
+        try {
+            inputs = Inputs.of(paths);
+        } catch (Inputs.NoMailException e) {
+            err().println(e.getMessage());
+            return e.exitCode();
         }
-        FilledForm form = withKeyProblems(requests.check(mail), mail, err);
+        int exitCode = VALID;
+        for (Input input : inputs) {
+            exitCode = Math.max(exitCode, check(input));
+        }
+        return exitCode;
+    }
+
+    private int check(Input input) {
+        InboundMail mail;
+        try (InputStream in = input.open()) {
+            mail = parser.parse(in, AttachmentSink.COUNTING);
+        } catch (IOException e) {
+            return unreadable(input, "cannot be read: " + e.getMessage(), ExitCodes.NO_INPUT);
+        } catch (UnreadableMailException e) {
+            return unreadable(input, "not a readable mail: " + e.getMessage(), ExitCodes.DATA_ERROR);
+        }
+        FilledForm form = withKeyProblems(requests.check(mail), mail);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(CheckReport.json(mail, form, template));
+            out.println(CheckReport.json(input.name(), mail, form, template));
         } else {
-            out.print(CheckReport.text(file.getFileName().toString(), mail, form, template));
+            out.print((reports++ > 0 ? "\n" : "") + CheckReport.text(input.name(), mail, form, template));
         }
         out.flush();
         return form.isValid() && !mail.isAutomatic() ? VALID : PROBLEMS;   // automatic mail opens no ticket
     }
 
-    private FilledForm withKeyProblems(FilledForm form, InboundMail mail, PrintWriter err) {
-        if (!keys.exists().getAsBoolean()) {
+    /** One line on stderr; with --json, also a line on stdout, so that every input has its line there. */
+    private int unreadable(Input input, String reason, int exitCode) {
+        err().println(input.name() + ": " + reason);
+        if (json) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(CheckReport.unreadable(input.name(), reason));
+            out.flush();
+        }
+        return exitCode;
+    }
+
+    private FilledForm withKeyProblems(FilledForm form, InboundMail mail) {
+        if (!registryAvailable()) {
             return form;
         }
         try {
@@ -102,8 +136,23 @@ public final class CheckCommand implements Callable<Integer> {
             return form.withProblems(keys.database().inTransaction(stores ->
                     keys.check().check(form, mail.from(), stores.keys(), today).problems()));
         } catch (StoreException e) {
-            err.println("ticketpost check: the support key was not checked: " + e.getMessage());
+            err().println("ticketpost check: the support key was not checked: " + e.getMessage());
+            registryOpen = Optional.of(false);
             return form;
         }
+    }
+
+    /** Whether there is a registry to ask; where there is none, that is said once. */
+    private boolean registryAvailable() {
+        if (registryOpen.isEmpty()) {
+            Optional<String> none = keys.missing().said("the support key is not checked against the registry");
+            none.ifPresent(line -> err().println("ticketpost check: " + line));
+            registryOpen = Optional.of(none.isEmpty());
+        }
+        return registryOpen.get();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

@@ -22,8 +22,11 @@ final class CheckReport {
     private CheckReport() {
     }
 
-    static String json(InboundMail mail, FilledForm form, SupportTemplate template) {
+    /** One line of JSON: the file first, then what was understood. */
+    static String json(String file, InboundMail mail, FilledForm form, SupportTemplate template) {
         ObjectNode root = JSON.createObjectNode();
+        root.put("file", file);
+        root.put("readable", true);
         root.put("valid", form.isValid());
         root.put("language", form.language());
         root.put("automatic", mail.isAutomatic());
@@ -62,10 +65,15 @@ final class CheckReport {
         ArrayNode notes = root.putArray("notes");
         mail.notes().forEach(notes::add);
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+            return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and numbers is always JSON", e);
         }
+    }
+
+    /** The line for a file that is no readable mail. */
+    static String unreadable(String file, String reason) {
+        return JSON.createObjectNode().put("file", file).put("readable", false).put("reason", reason).toString();
     }
 
     static String text(String name, InboundMail mail, FilledForm form, SupportTemplate template) {

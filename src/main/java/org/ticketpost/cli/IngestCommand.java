@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,7 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
+import org.ticketpost.cli.Inputs.Input;
 import org.ticketpost.intake.Outcome;
 import org.ticketpost.intake.Reception;
 import org.ticketpost.intake.UnreadableMailException;
@@ -32,20 +31,38 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Takes mail in: one message from standard input, as a mail server's pipe delivers it,",
-                "or the given files and the files in the given folders.",
-                "Exit code 0: every mail was accepted (ticket, follow-up, rejection, ignored or duplicate);",
-                "65: a mail is not a mail; 66: a file is missing; 75: the database is unavailable, try again later."})
+        header = "Takes mail in: from standard input, as a mail server's pipe delivers it, or from files and folders.",
+        description = {"FILE|DIR: mails, mbox files (every mail in them, named file.mbox#3),",
+                "Maildir folders (the mails in new/ and cur/) and folders of such files.",
+                "One line per mail goes to stderr."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                " 0:every mail was accepted: ticket, follow-up, rejection, ignored or duplicate",
+                "64:called wrongly: an unknown option, an option out of its range, or no input and a terminal",
+                "65:an input is not a mail (a mail server bounces it)",
+                "66:a named file or folder does not exist, or a folder holds no mail",
+                "75:the database or the disk is unavailable; try again later (a mail server keeps the mail)",
+                "78:the configuration is wrong; the message names every mistake (a mail server keeps the mail)"})
 public final class IngestCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "mails (RFC 822 files) or folders of them; none: standard input")
+    /** The range of --threads and of the setting ingest.threads. */
+    public static final int MAX_THREADS = 256;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "0..*",
+            description = "mails, mbox files, Maildirs or folders of mails; none: one mail from standard input")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--json", description = "print each outcome as JSON: {\"outcome\", \"ticket\", \"problems\"}")
+    @Option(names = "--json", description = "one JSON line per mail: {\"outcome\", \"ticket\", \"problems\", \"file\"}, "
+            + "or {\"outcome\": \"not_a_mail\" or \"try_again\", \"reason\", \"file\"}")
     boolean json;
 
-    @Option(names = "--threads", paramLabel = "N", description = "mails taken in at once from files (default: ${DEFAULT-VALUE})")
     int threads;
+
+    @Option(names = "--threads", paramLabel = "N", description = "mails taken in at once from files, 1 to " + MAX_THREADS
+            + " (default: the setting ingest.threads)")
+    void threads(String value) {
+        threads = WholeNumber.parse(spec, "--threads", value, 1, MAX_THREADS);
+    }
 
     @Spec
     CommandSpec spec;
@@ -74,24 +91,18 @@ public final class IngestCommand implements Callable<Integer> {
             intake = reception.get();
         } catch (StoreException e) {
             err().println("ticketpost ingest: nothing taken in: " + e.getMessage() + "; try again later");
+            notTakenIn(e.getMessage());
             return ExitCodes.TEMPORARY_FAILURE;
         }
         if (paths.isEmpty()) {
-            return ingest(intake, "", stdin.get()).exitCode();
+            return ingest(intake, "", "", stdin.get()).exitCode();
         }
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> inside = Files.list(path)) {
-                    inside.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().startsWith("."))
-                            .sorted().forEach(files::add);
-                }
-            } else if (Files.isRegularFile(path)) {
-                files.add(path);
-            } else {
-                err().println(path + ": no such file or folder");
-                return ExitCodes.NO_INPUT;
-            }
+        List<Input> files;
+        try {
+            files = Inputs.of(paths);
+        } catch (Inputs.NoMailException e) {
+            err().println(e.getMessage());
+            return e.exitCode();
         }
         return files.size() == 1 ? ingestFile(intake, files.get(0), false).exitCode() : ingestAll(intake, files);
     }
@@ -102,14 +113,14 @@ public final class IngestCommand implements Callable<Integer> {
      * says whether it was taken in, so that the rest can be given again, or all of them (a mail
      * already taken in comes back as a duplicate).
      */
-    private int ingestAll(Reception intake, List<Path> files) throws InterruptedException {
+    private int ingestAll(Reception intake, List<Input> files) throws InterruptedException {
         long start = System.nanoTime();
         Map<Result, Integer> counts = new EnumMap<>(Result.class);
         AtomicBoolean storeFailed = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<Result>> results = new ArrayList<>();
-            for (Path file : files) {
+            for (Input file : files) {
                 results.add(pool.submit(() -> {
                     if (storeFailed.get()) {
                         return Result.NOT_TRIED;
@@ -130,7 +141,9 @@ public final class IngestCommand implements Callable<Integer> {
                 }
                 counts.merge(result, 1, Integer::sum);
                 if (result == Result.NOT_TRIED) {
-                    report(files.get(i).toString(), "not taken in, try again later: not tried after the database or the disk failed", null);
+                    String reason = "not tried after the database or the disk failed";
+                    report(files.get(i).name(), files.get(i).name(), "not taken in, try again later: " + reason,
+                            OutcomeText.json("try_again", reason));
                 }
             }
         } finally {
@@ -150,40 +163,70 @@ public final class IngestCommand implements Callable<Integer> {
                 : counts.containsKey(Result.NOT_A_MAIL) ? ExitCodes.DATA_ERROR : ExitCodes.OK;
     }
 
-    private Result ingestFile(Reception intake, Path file, boolean named) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return ingest(intake, named ? file.toString() : "", in);
+    /** @param named whether lines name the input: they do when there are several */
+    private Result ingestFile(Reception intake, Input file, boolean named) {
+        String name = named ? file.name() : "";
+        try (InputStream in = file.open()) {
+            return ingest(intake, name, file.name(), in);
         } catch (IOException e) {
-            report(named ? file.toString() : "", "cannot be read: " + e.getMessage(), null);
+            String reason = "cannot be read: " + e.getMessage();
+            report(name, file.name(), reason, OutcomeText.json("try_again", reason));
             return Result.FAILED;
         }
     }
 
-    private Result ingest(Reception intake, String name, InputStream message) {
+    /** @param file the input's name for JSON, empty for standard input */
+    private Result ingest(Reception intake, String name, String file, InputStream message) {
         try {
             Outcome outcome = intake.receive(message);
-            report(name, OutcomeText.line(outcome), OutcomeText.json(outcome));
+            report(name, file, OutcomeText.line(outcome), OutcomeText.json(outcome));
             return Result.ACCEPTED;
         } catch (UnreadableMailException e) {
-            report(name, "not a mail: " + e.getMessage(), null);
+            report(name, file, "not a mail: " + e.getMessage(), OutcomeText.json("not_a_mail", e.getMessage()));
             return Result.NOT_A_MAIL;
         } catch (StoreConflictException e) {
-            report(name, "not taken in, try again later: " + e.getMessage(), null);
+            report(name, file, "not taken in, try again later: " + e.getMessage(), OutcomeText.json("try_again", e.getMessage()));
             return Result.FAILED;
         } catch (StoreException | IOException e) {
-            report(name, "not taken in, try again later: " + e.getMessage(), null);
+            report(name, file, "not taken in, try again later: " + e.getMessage(), OutcomeText.json("try_again", e.getMessage()));
             return Result.STORE_FAILED;
         } catch (RuntimeException e) {
-            report(name, "not taken in, try again later: internal error: " + e, null);
+            report(name, file, "not taken in, try again later: internal error: " + e,
+                    OutcomeText.json("try_again", "internal error: " + e));
             return Result.FAILED;
         }
     }
 
-    private synchronized void report(String name, String line, ObjectNode json) {
-        err().println((name.isEmpty() ? "ticketpost ingest: " : name + ": ") + line);
-        if (this.json && json != null) {
+    /** With --json, a line for each input that was not taken in because the store could not be opened. */
+    private void notTakenIn(String reason) {
+        if (!json) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        try {
+            Inputs.of(paths).forEach(input -> names.add(input.name()));
+        } catch (Inputs.NoMailException | IOException e) {
+            paths.forEach(path -> names.add(path.toString()));
+        }
+        if (paths.isEmpty()) {
+            names.add("");
+        }
+        for (String name : names) {
+            ObjectNode line = OutcomeText.json("try_again", reason);
             if (!name.isEmpty()) {
-                json.put("file", name);
+                line.put("file", name);
+            }
+            spec.commandLine().getOut().println(line);
+        }
+        spec.commandLine().getOut().flush();
+    }
+
+    /** One line on stderr and, with --json, one JSON line on stdout: for every input, whatever became of it. */
+    private synchronized void report(String name, String file, String line, ObjectNode json) {
+        err().println((name.isEmpty() ? "ticketpost ingest: " : name + ": ") + line);
+        if (this.json) {
+            if (!file.isEmpty()) {
+                json.put("file", file);
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(json.toString());

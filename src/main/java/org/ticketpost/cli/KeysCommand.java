@@ -31,7 +31,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `ticketpost keys …`: the registry of support keys, which decides who may open tickets for which customer. */
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Registers and lists support keys.")
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Registers and lists support keys.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                " 0:done",
+                " 1:refused, with the reason: a wrong value, an unknown key, a wrong CSV line, or no database yet",
+                "64:called wrongly: an unknown command or option, or a required one missing",
+                "75:the database is unavailable; try again later",
+                "78:the configuration is wrong"})
 public final class KeysCommand implements Runnable {
 
     static final int REFUSED = 1;
@@ -45,8 +51,9 @@ public final class KeysCommand implements Runnable {
     }
 
     /** Adds the subcommands, which share the registry's collaborators. */
-    public static CommandLine create(UnitOfWork database, Pattern keyFormat, Collection<String> plans, Clock clock) {
-        Registry registry = new Registry(database, keyFormat, plans, clock);
+    public static CommandLine create(UnitOfWork database, MissingDatabase missing, Pattern keyFormat, Collection<String> plans,
+            Clock clock) {
+        Registry registry = new Registry(database, missing, keyFormat, plans, clock);
         return new CommandLine(new KeysCommand())
                 .addSubcommand(new Add(registry))
                 .addSubcommand(new ListKeys(registry))
@@ -56,7 +63,12 @@ public final class KeysCommand implements Runnable {
                 .addSubcommand(new Import(registry));
     }
 
-    record Registry(UnitOfWork database, Pattern keyFormat, Collection<String> plans, Clock clock) {
+    /** @param missing the embedded database when it does not exist yet: listing and showing never create it */
+    record Registry(UnitOfWork database, MissingDatabase missing, Pattern keyFormat, Collection<String> plans, Clock clock) {
+
+        Optional<String> noKeysYet() {
+            return missing.said("no support key has been added (ticketpost keys add)");
+        }
     }
 
     /** Shared by the subcommands: the database call, with an unavailable database reported in one line. */
@@ -156,6 +168,9 @@ public final class KeysCommand implements Runnable {
 
         @Override
         int work() {
+            if (registry.noKeysYet().isPresent()) {
+                return refuse(List.of(registry.noKeysYet().get()));
+            }
             LocalDate today = LocalDate.now(registry.clock());
             List<KeyView> keys = registry.database().inTransaction(stores ->
                     stores.keys().all().stream().map(key -> KeyView.of(key, today)).toList());
@@ -189,6 +204,9 @@ public final class KeysCommand implements Runnable {
 
         @Override
         int work() {
+            if (registry.noKeysYet().isPresent()) {
+                return refuse(List.of(registry.noKeysYet().get()));
+            }
             LocalDate today = LocalDate.now(registry.clock());
             Optional<KeyView> found = registry.database().inTransaction(stores ->
                     stores.keys().find(normal(key)).map(supportKey -> KeyView.of(supportKey, today)));
@@ -223,6 +241,9 @@ public final class KeysCommand implements Runnable {
 
         @Override
         int work() {
+            if (registry.noKeysYet().isPresent()) {
+                return refuse(List.of(registry.noKeysYet().get()));
+            }
             boolean found = registry.database().inTransaction(stores -> stores.keys().find(normal(key)).map(supportKey -> {
                 apply(supportKey);
                 return true;
@@ -269,7 +290,7 @@ public final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(name = "import", mixinStandardHelpOptions = true, header = "Adds and updates support keys from a CSV file.",
             description = {"Adds and updates support keys from a CSV file with the columns",
                     "key,customer,plan,allow,valid_until (allow: addresses and domains separated by spaces or ;).",
                     "Nothing is imported when any line is wrong; every wrong line is reported."})

@@ -39,6 +39,14 @@ final class OutcomeText {
                 .orElse("duplicate of a mail received before; nothing new stored");
     }
 
+    /** For an input that did not become an outcome: "not_a_mail" (bounced) or "try_again" (nothing stored). */
+    static ObjectNode json(String failure, String reason) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("outcome", failure);
+        node.put("reason", reason);
+        return node;
+    }
+
     static ObjectNode json(Outcome outcome) {
         ObjectNode node = JSON.createObjectNode();
         node.put("outcome", outcome.id());

@@ -28,7 +28,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `ticketpost tickets …`: what is open, and everything about one ticket. */
-@Command(name = "tickets", mixinStandardHelpOptions = true, description = "Lists and shows tickets.")
+@Command(name = "tickets", mixinStandardHelpOptions = true, description = "Lists and shows tickets.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                " 0:done",
+                " 1:no such ticket, a mistyped ticket number, or no database yet",
+                "64:called wrongly: an unknown command or option, or an option out of its range",
+                "75:the database is unavailable; try again later",
+                "78:the configuration is wrong"})
 public final class TicketsCommand implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,10 +48,21 @@ public final class TicketsCommand implements Runnable {
     }
 
     /** @param zone the zone in which times are shown to people; JSON keeps UTC */
-    public static CommandLine create(UnitOfWork database, SupportTemplate template, ZoneId zone) {
+    public static CommandLine create(UnitOfWork database, MissingDatabase missing, SupportTemplate template, ZoneId zone) {
         return new CommandLine(new TicketsCommand())
-                .addSubcommand(new ListTickets(database, zone))
-                .addSubcommand(new Show(database, template, zone));
+                .addSubcommand(new ListTickets(database, missing, zone))
+                .addSubcommand(new Show(database, missing, template, zone));
+    }
+
+    static final int MAX_LIMIT = 10_000;
+
+    /** Without a database there is no ticket to list or show: a non-zero exit, not an empty list. */
+    static final int NO_DATABASE = 1;
+
+    static boolean noDatabase(MissingDatabase missing, CommandSpec spec) {
+        Optional<String> said = missing.said("nothing has been taken in");
+        said.ifPresent(line -> spec.commandLine().getErr().println("ticketpost tickets: " + line));
+        return said.isPresent();
     }
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -59,22 +76,31 @@ public final class TicketsCommand implements Runnable {
         @Option(names = "--json", description = "print a JSON array")
         boolean json;
 
-        @Option(names = "--limit", paramLabel = "N", description = "at most N tickets (default: ${DEFAULT-VALUE})")
         int limit = 200;
+
+        @Option(names = "--limit", paramLabel = "N", description = "at most N tickets, 1 to " + MAX_LIMIT + " (default: 200)")
+        void limit(String value) {
+            limit = WholeNumber.parse(spec, "--limit", value, 1, MAX_LIMIT);
+        }
 
         @Spec
         CommandSpec spec;
 
         private final UnitOfWork database;
+        private final MissingDatabase missing;
         private final ZoneId zone;
 
-        ListTickets(UnitOfWork database, ZoneId zone) {
+        ListTickets(UnitOfWork database, MissingDatabase missing, ZoneId zone) {
             this.database = database;
+            this.missing = missing;
             this.zone = zone;
         }
 
         @Override
         public Integer call() {
+            if (noDatabase(missing, spec)) {
+                return NO_DATABASE;
+            }
             List<ObjectNode> tickets;
             try {
                 tickets = database.inTransaction(stores -> stores.tickets().open(limit).stream().map(TicketsCommand::summary).toList());
@@ -116,11 +142,13 @@ public final class TicketsCommand implements Runnable {
         CommandSpec spec;
 
         private final UnitOfWork database;
+        private final MissingDatabase missing;
         private final SupportTemplate template;
         private final ZoneId zone;
 
-        Show(UnitOfWork database, SupportTemplate template, ZoneId zone) {
+        Show(UnitOfWork database, MissingDatabase missing, SupportTemplate template, ZoneId zone) {
             this.database = database;
+            this.missing = missing;
             this.template = template;
             this.zone = zone;
         }
@@ -132,6 +160,9 @@ public final class TicketsCommand implements Runnable {
             if (parsed.isEmpty()) {
                 err.println("ticketpost tickets: " + number + " is not a ticket number (a digit is wrong or missing)");
                 return KeysCommand.REFUSED;
+            }
+            if (noDatabase(missing, spec)) {
+                return NO_DATABASE;
             }
             Optional<ObjectNode> ticket;
             try {

@@ -77,8 +77,13 @@ public final class Settings {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(named(key) + " must be a whole number from " + min + " to " + max + ", was '" + value.get() + "'");
+        problems.add(notAWholeNumber(named(key), value.get(), min, max));
         return fallback;
+    }
+
+    /** The mistake, worded alike for a setting and a command-line option. */
+    public static String notAWholeNumber(String name, String value, int min, int max) {
+        return name + " must be a whole number from " + min + " to " + max + ", was '" + value + "'";
     }
 
     /** A size such as 25MB, 512KB or 1048576 (bytes). */

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where the database is.
@@ -51,14 +53,47 @@ public record DatabaseSettings(String url, String user, String password, int poo
         return url.startsWith("jdbc:h2:");
     }
 
-    /** For the embedded database: whether it has been created yet (checking a mail must not create one). */
-    public boolean exists() {
-        if (!url.startsWith("jdbc:h2:file:")) {
-            return true;
+    /**
+     * The same settings with an H2 file path that is relative (./data/ticketpost) taken from the home
+     * folder rather than from wherever the command was started.
+     */
+    public DatabaseSettings anchoredAt(Path home) {
+        String prefix = url.startsWith("jdbc:h2:file:") ? "jdbc:h2:file:" : "jdbc:h2:";
+        String rest = url.substring(Math.min(prefix.length(), url.length()));
+        if (!url.startsWith(prefix) || !(rest.startsWith("./") || rest.startsWith("../"))) {
+            return this;
         }
-        String path = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
-        return Files.exists(Path.of(path + ".mv.db"));
+        String[] pathAndOptions = rest.split(";", 2);
+        String path = home.resolve(pathAndOptions[0]).normalize().toString();
+        return new DatabaseSettings(prefix + path + (pathAndOptions.length > 1 ? ";" + pathAndOptions[1] : ""), user,
+                password, poolSize);
     }
+
+    /** For the embedded database: whether it has been created yet (a command that only reads must not create one). */
+    public boolean exists() {
+        return missing().isEmpty();
+    }
+
+    /** The embedded database's file, when it has not been created yet. */
+    public Optional<Path> missing() {
+        return h2File().map(path -> Path.of(path + ".mv.db").toAbsolutePath()).filter(file -> !Files.exists(file));
+    }
+
+    /** The file path of an H2 URL that names a file: jdbc:h2:file:…, jdbc:h2:/… or jdbc:h2:./… */
+    private Optional<String> h2File() {
+        String rest = url.startsWith("jdbc:h2:file:") ? url.substring("jdbc:h2:file:".length())
+                : url.startsWith("jdbc:h2:") ? url.substring("jdbc:h2:".length()) : "";
+        boolean file = url.startsWith("jdbc:h2:file:") || rest.startsWith("/") || rest.startsWith(".");
+        return file ? Optional.of(rest.split(";", 2)[0]) : Optional.empty();
+    }
+
+    /** The URL for a log line: without H2's options and without any password in it. */
+    public String shownUrl() {
+        String shown = isEmbedded() ? url.split(";", 2)[0] : url;
+        return PASSWORD.matcher(shown).replaceAll("$1***");
+    }
+
+    private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
 
     @Override
     public String toString() {

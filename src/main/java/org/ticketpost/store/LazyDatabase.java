@@ -1,5 +1,7 @@
 package org.ticketpost.store;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 import org.ticketpost.ticket.Stores;
 import org.ticketpost.ticket.UnitOfWork;
@@ -8,15 +10,27 @@ import org.ticketpost.ticket.UnitOfWork;
 public final class LazyDatabase implements UnitOfWork, AutoCloseable {
 
     private final DatabaseSettings settings;
+    private final Runnable opened;
     private Database database;
 
     public LazyDatabase(DatabaseSettings settings) {
+        this(settings, () -> { });
+    }
+
+    /** @param opened told once, when the database has been opened */
+    public LazyDatabase(DatabaseSettings settings, Runnable opened) {
         this.settings = settings;
+        this.opened = opened;
     }
 
     /** Whether there is a database to ask: configured, or the embedded one already created. */
     public boolean exists() {
         return settings.exists();
+    }
+
+    /** The embedded database's file, when it has not been created yet: nothing has been taken in. */
+    public Optional<Path> missing() {
+        return settings.missing();
     }
 
     @Override
@@ -28,6 +42,7 @@ public final class LazyDatabase implements UnitOfWork, AutoCloseable {
     public synchronized Database open() {
         if (database == null) {
             database = Database.open(settings);
+            opened.run();
         }
         return database;
     }

@@ -30,7 +30,7 @@ class CheckCommandIT {
 
             assertThat(unknown.exitCode()).isEqualTo(1);
             assertThat(unknown.out()).contains("[unknown_key]");
-            assertThat(notAllowed.out()).contains("\"code\" : \"sender_not_allowed\"");
+            assertThat(notAllowed.out()).contains("\"code\":\"sender_not_allowed\"");
         }
     }
 

@@ -25,6 +25,15 @@ class IngestCommandIT {
     @TempDir
     Path folder;
 
+    /** The line that says which database and file store a command that opened the database uses. */
+    private String inUse(TestDatabase database) {
+        return "ticketpost: database " + database.url().split(";", 2)[0] + ", files in " + folder.resolve("files") + "\n";
+    }
+
+    private JsonNode json(Jar.Run run) throws Exception {
+        return new ObjectMapper().readTree(run.out());
+    }
+
     private Map<String, String> env(TestDatabase database) {
         Map<String, String> env = new HashMap<>(database.env());
         env.put("TICKETPOST_STORAGE_DIR", folder.resolve("files").toString());
@@ -56,7 +65,8 @@ class IngestCommandIT {
             Jar.Run run = Jar.run(env, mail("request.eml", request("stdin-1@mail.example.com")), "ingest", "--json");
 
             assertThat(run.exitCode()).isZero();
-            assertThat(run.err()).matches("ticketpost ingest: ticket \\d{6} opened\\n");
+            assertThat(run.err()).isEqualTo(inUse(database) + "ticketpost ingest: ticket " + json(run).get("ticket").asText()
+                    + " opened\n");
             JsonNode json = new ObjectMapper().readTree(run.out());
             assertThat(json.get("outcome").asText()).isEqualTo("ticket");
             assertThat(json.get("ticket").asText()).matches("\\d{6}");
@@ -101,7 +111,7 @@ class IngestCommandIT {
             Jar.Run run = Jar.run(env(database), mail("notes.txt", "just some notes\nwithout any header\n"), "ingest");
 
             assertThat(run.exitCode()).isEqualTo(65);
-            assertThat(run.err()).startsWith("ticketpost ingest: not a mail: no header section").hasLineCount(1);
+            assertThat(run.err()).startsWith(inUse(database) + "ticketpost ingest: not a mail: no header section").hasLineCount(2);
         }
     }
 
@@ -132,7 +142,7 @@ class IngestCommandIT {
             Jar.Run run = Jar.run(env, mail("request.eml", request("half@mail.example.com")), "ingest");
 
             assertThat(run.exitCode()).isEqualTo(75);
-            assertThat(run.err()).startsWith("ticketpost ingest: not taken in, try again later").hasLineCount(1);
+            assertThat(run.err()).startsWith(inUse(database) + "ticketpost ingest: not taken in, try again later").hasLineCount(2);
             assertThat(database.count("select count(*) from ticket")).isZero();
             assertThat(database.count("select count(*) from message")).isZero();
             assertThat(database.count("select count(*) from ticket_event")).isZero();

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** `ticketpost check` on a file that is no readable mail: exit code 2 and one line on stderr, never a stack trace. */
+/** `ticketpost check` on a file that is no readable mail: exit code 65 and one line on stderr, never a stack trace. */
 class CheckUnreadableIT {
 
     @TempDir
@@ -39,7 +39,7 @@ class CheckUnreadableIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("unreadable")
-    void checkSaysWhyInOneLineAndExitsWith2(String kind, byte[] content, String reason) throws Exception {
+    void checkSaysWhyInOneLineAndExitsWith65(String kind, byte[] content, String reason) throws Exception {
         String jar = System.getProperty("ticketpost.jar");
         assumeTrue(jar != null && Files.isRegularFile(Path.of(jar)),
                 "ticketpost.jar is not built (run through mvn verify, which sets -Dticketpost.jar)");
@@ -54,7 +54,7 @@ class CheckUnreadableIT {
         assertThat(check.waitFor(60, TimeUnit.SECONDS)).as("check finishes").isTrue();
         List<String> stderr = Files.readAllLines(folder.resolve("stderr.txt"));
 
-        assertThat(check.exitValue()).isEqualTo(2);
+        assertThat(check.exitValue()).isEqualTo(65);
         assertThat(stderr).singleElement().satisfies(line -> assertThat(line).contains("not a readable mail").contains(reason));
         assertThat(Files.readString(folder.resolve("stdout.txt"))).isEmpty();
     }

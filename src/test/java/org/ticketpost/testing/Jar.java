@@ -39,7 +39,25 @@ public final class Jar {
     /** @param jvmOptions options for the JVM, such as -XX:TieredStopAtLevel=1 */
     public static Run run(List<String> jvmOptions, Map<String, String> env, Path stdin, String... args)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command(jvmOptions, args));
+        return run(path(), null, jvmOptions, env, stdin, args);
+    }
+
+    /**
+     * Runs a copy of the jar, as installed somewhere, from another working directory.
+     *
+     * @param workingDir the folder the command is started in, as a mail server's pipe starts it
+     */
+    public static Run runInstalled(Path jar, Path workingDir, Map<String, String> env, Path stdin, String... args)
+            throws IOException, InterruptedException {
+        return run(jar, workingDir, List.of(), env, stdin, args);
+    }
+
+    private static Run run(Path jar, Path workingDir, List<String> jvmOptions, Map<String, String> env, Path stdin,
+            String... args) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command(jar, jvmOptions, args));
+        if (workingDir != null) {
+            builder.directory(workingDir.toFile());
+        }
         builder.environment().putAll(env);
         builder.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
                 : ProcessBuilder.Redirect.from(stdin.toFile()));
@@ -60,9 +78,13 @@ public final class Jar {
 
     /** The command line that runs the jar in a JVM of its own. */
     public static List<String> command(List<String> jvmOptions, String... args) {
+        return command(path(), jvmOptions, args);
+    }
+
+    private static List<String> command(Path jar, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", path().toString()));
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         return command;
     }

@@ -41,6 +41,12 @@ public final class MimeDecoder implements MailParser {
     static final int HEADER_LIMIT = 4 * 1024 * 1024;
     /** More header fields than this end the reading too; real mails have a few dozen. */
     static final int HEADER_FIELD_LIMIT = 10_000;
+    /**
+     * Parts after this many are not read: each attachment costs a file and a database row, so
+     * 80,000 parts took a minute and a half to take in, and no person sends a thousand. The
+     * mail as it came, kept whole, still holds them.
+     */
+    static final int PART_LIMIT = 1000;
     private static final int SUBJECT_LIMIT = 1000;
     /** How the reason begins when reading failed in a way no check foresaw. */
     static final String UNFORESEEN = "the mail cannot be read (";

@@ -21,7 +21,7 @@ final class HtmlText {
     /**
      * Longer HTML is read as the sequence of tags it is written in, not built into the tree a
      * browser builds: that costs more than linear time on deeply nested tables, lists and pre
-     * elements (a minute for 3 MB), while the text a person wrote is far shorter. All the text
+     * elements (1.5 MB of nested tables took a minute), while a person writes far less. All the text
      * is kept; only paragraphs and list items that a browser would close on its own may run on.
      */
     static final int TREE_LIMIT = 256 * 1024;

@@ -29,6 +29,12 @@ public final class QuoteStripper {
     private static final Pattern RULE = Pattern.compile("\\s*_{8,}\\s*");
     private static final Pattern HEADER_FROM = Pattern.compile("(?i)\\s*\\*?(from|von)\\s*:\\*?\\s.+");
     private static final Pattern HEADER_SENT = Pattern.compile("(?i)\\s*\\*?(sent|gesendet|date|datum)\\s*:\\*?\\s.+");
+    /**
+     * Longer lines are no attribution. The patterns above backtrack once per "wrote" in a line,
+     * each time to its end: a 3 MB line repeating the word took minutes. Real attributions,
+     * with a long name and address, stay under 200 characters.
+     */
+    static final int ATTRIBUTION_LENGTH_LIMIT = 300;
 
     private QuoteStripper() {
     }
@@ -122,10 +128,14 @@ public final class QuoteStripper {
             return 0;
         }
         String line = lines.get(i);
+        if (line.length() > ATTRIBUTION_LENGTH_LIMIT) {
+            return 0;
+        }
         if (isAttribution(line)) {
             return 1;
         }
         boolean wrapped = i + 1 < lines.count()
+                && lines.get(i + 1).length() <= ATTRIBUTION_LENGTH_LIMIT
                 && ATTRIBUTION_START.matcher(line).matches()
                 && ATTRIBUTION_END.matcher(lines.get(i + 1)).matches()
                 && isAttribution(line + " " + lines.get(i + 1));
@@ -222,13 +232,16 @@ public final class QuoteStripper {
 
     /** Outlook's rule above the quoted mail stays behind when the quote is cut. */
     private static String withoutTrailingRules(String text) {
-        String rest = text;
-        int lastLine = rest.lastIndexOf('\n') + 1;
-        while (!rest.isEmpty() && RULE.matcher(rest.substring(lastLine)).matches()) {
-            rest = rest.substring(0, lastLine).strip();
-            lastLine = rest.lastIndexOf('\n') + 1;
+        int end = text.length();   // cut once at the end: cutting line by line copied the text once per rule
+        int lastLine = text.lastIndexOf('\n', end - 1) + 1;
+        while (end > 0 && RULE.matcher(text.subSequence(lastLine, end)).matches()) {
+            end = lastLine;
+            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            lastLine = text.lastIndexOf('\n', end - 1) + 1;
         }
-        return rest;
+        return text.substring(0, end);
     }
 
 }

@@ -34,13 +34,17 @@ final class EncodedWords {
         Matcher word = UTF7_WORD.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (word.find()) {
-            byte[] bytes = word.group(1).equalsIgnoreCase("B")
-                    ? Base64.getMimeDecoder().decode(word.group(2).replaceAll("[^A-Za-z0-9+/]", ""))
-                    : quoted(word.group(2));
+            byte[] bytes = word.group(1).equalsIgnoreCase("B") ? base64(word.group(2)) : quoted(word.group(2));
             String utf8 = Base64.getEncoder().encodeToString(new String(bytes, Utf7.CHARSET).getBytes(StandardCharsets.UTF_8));
             word.appendReplacement(out, Matcher.quoteReplacement("=?UTF-8?B?" + utf8 + "?="));
         }
         return word.appendTail(out).toString();
+    }
+
+    /** Base64 as mail programs forgive it: stray characters skipped, a last character that makes no byte left out. */
+    private static byte[] base64(String text) {
+        String digits = text.replaceAll("[^A-Za-z0-9+/]", "");
+        return Base64.getDecoder().decode(digits.length() % 4 == 1 ? digits.substring(0, digits.length() - 1) : digits);
     }
 
     /** The "Q" encoding: "_" is a space, "=XX" a byte. */

@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,7 +41,15 @@ public final class MimeDecoder implements MailParser {
     static final int HEADER_LIMIT = 4 * 1024 * 1024;
     /** More header fields than this end the reading too; real mails have a few dozen. */
     static final int HEADER_FIELD_LIMIT = 10_000;
+    /**
+     * Parts after this many are not read: each attachment costs a file and a database row, so
+     * 80,000 parts took a minute and a half to take in, and no person sends a thousand. The
+     * mail as it came, kept whole, still holds them.
+     */
+    static final int PART_LIMIT = 1000;
     private static final int SUBJECT_LIMIT = 1000;
+    /** How the reason begins when reading failed in a way no check foresaw. */
+    static final String UNFORESEEN = "the mail cannot be read (";
 
     private static final MimeConfig LIMITS = MimeConfig.custom()
             .setMaxLineLen(-1)                       // real mail has absurd lines; memory is bounded elsewhere
@@ -75,6 +84,13 @@ public final class MimeDecoder implements MailParser {
                     // mime4j closes a part's stream when it is read; the rest of the input is still needed
                 }
             }, LIMITS);
+            Drain.rest(input);   // the digest covers every byte
+            return mail(parts, HexFormat.of().formatHex(sha256.digest()), counted.count());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();   // reading or storing failed: the mail may be read again later
+        } catch (RuntimeException e) {
+            // a failure caused by what one mail holds: retrying would fail the same way for ever
+            throw new UnreadableMailException(UNFORESEEN + e + ")");
         } catch (MaxHeaderLengthLimitException e) {
             throw new UnreadableMailException("a header field is longer than " + HEADER_LIMIT / (1024 * 1024) + " MB");
         } catch (MaxHeaderLimitException e) {
@@ -82,8 +98,6 @@ public final class MimeDecoder implements MailParser {
         } catch (MimeException e) {
             throw new UnreadableMailException("the MIME structure cannot be read: " + e.getMessage());
         }
-        Drain.rest(input);   // the digest covers every byte
-        return mail(parts, HexFormat.of().formatHex(sha256.digest()), counted.count());
     }
 
     private static InboundMail mail(PartReader parts, String sha256, long size) {

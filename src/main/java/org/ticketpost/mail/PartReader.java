@@ -42,6 +42,7 @@ final class PartReader {
     private Charset textCharset;
     private Charset mailCharset;
     private int bodyPartDepth;
+    private int bodyParts;
     private int messages;
 
     PartReader(AttachmentSink sink) {
@@ -54,6 +55,12 @@ final class PartReader {
         stream.setRecursionMode(RecursionMode.M_NO_RECURSE);   // an attached mail is an attachment
         stream.parse(input);
         for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
+            if (state == EntityState.T_START_BODYPART && bodyParts++ == MimeDecoder.PART_LIMIT) {
+                notes.add("the mail has more than " + MimeDecoder.PART_LIMIT + " parts: those after part "
+                        + MimeDecoder.PART_LIMIT + " were not read, and are only in the mail as it came");
+                endAllMultiparts();
+                return;
+            }
             switch (state) {
                 case T_START_MESSAGE -> startMessage(stream);
                 case T_START_HEADER -> part.reset();
@@ -132,6 +139,14 @@ final class PartReader {
         }
         TextParts done = multiparts.pop();
         done.combined().ifPresent(text -> (multiparts.isEmpty() ? root : multiparts.peek()).add(text));
+    }
+
+    /** Combines the texts read so far, as if every open multipart ended here. */
+    private void endAllMultiparts() {
+        while (!multiparts.isEmpty()) {
+            TextParts done = multiparts.pop();
+            done.combined().ifPresent(text -> (multiparts.isEmpty() ? root : multiparts.peek()).add(text));
+        }
     }
 
     private void body(MimeTokenStream stream) throws IOException {

@@ -25,6 +25,18 @@ class MimeDecoderHeaderTest {
     }
 
     @Test
+    void utf7WordWhoseBase64IsOneCharacterShortIsReadAsFarAsItGoes() {
+        InboundMail mail = decode("""
+                From: jane@example.com
+                Subject: Calendar =?utf-7?B?SGFsbG8gQ?=
+
+                Hello
+                """);
+
+        assertThat(mail.subject()).isEqualTo("Calendar Hallo");
+    }
+
+    @Test
     void base64EncodedWordInTheSubjectIsDecodedAsIso88591() {
         InboundMail mail = decode("""
                 From: jane@example.com

@@ -81,7 +81,7 @@ class KilledIngestIT {
                 awaitServing(lock);
                 Jar.Run client = Jar.run(env, mail, "ingest");
                 assertThat(client.exitCode()).as(client.err()).isZero();
-                assertThat(client.err()).matches("ticketpost ingest: ticket \\d+ opened\\n");
+                assertThat(client.err()).containsPattern("(?m)^ticketpost ingest: ticket \\d+ opened$");
                 server.kill();
             }
 

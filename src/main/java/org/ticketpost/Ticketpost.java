@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import org.ticketpost.config.ConfigException;
@@ -17,11 +18,16 @@ import picocli.CommandLine.Command;
                 "it is set; else the folder of ticketpost.jar, or the one above it, when it",
                 "holds config/; else the working directory when it holds config/.",
                 "Every command's --help lists its exit codes; 64 is a usage error, 78 a wrong",
-                "configuration."})
+                "configuration (75 for ingest, so that the mail server keeps the mail)."})
 public final class Ticketpost implements Runnable {
 
-    /** EX_CONFIG of sysexits.h: a mail system retries later, so nothing is lost while the operator mends it. */
+    /** EX_CONFIG of sysexits.h, for the commands people run. */
     static final int CONFIG_ERROR = 78;
+    /**
+     * EX_TEMPFAIL, what ingest exits with on a configuration mistake: mail servers run it, and Postfix
+     * bounces EX_CONFIG (5.3.5) but keeps the mail on EX_TEMPFAIL while the operator mends the file.
+     */
+    static final int CONFIG_ERROR_FOR_MAIL_SERVERS = 75;
     /** EX_USAGE of sysexits.h, for every command: picocli's own 2 would mean something else to a mail server. */
     static final int USAGE_ERROR = 64;
 
@@ -43,7 +49,7 @@ public final class Ticketpost implements Runnable {
             application = Application.configure(env, Clock.systemUTC());
         } catch (ConfigException e) {
             err.println("ticketpost: " + e.getMessage());
-            return CONFIG_ERROR;
+            return isIngest(args) ? CONFIG_ERROR_FOR_MAIL_SERVERS : CONFIG_ERROR;
         }
         try (application) {
             CommandLine commandLine = application.commandLine(stdin, err).setOut(out).setErr(err);
@@ -56,6 +62,10 @@ public final class Ticketpost implements Runnable {
             out.flush();
             return exitCode;
         }
+    }
+
+    private static boolean isIngest(String[] args) {
+        return Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().filter("ingest"::equals).isPresent();
     }
 
     /** Every command exits 64 on a usage error, and one without exit codes of its own lists its parent's. */

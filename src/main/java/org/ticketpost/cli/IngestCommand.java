@@ -41,8 +41,7 @@ import picocli.CommandLine.Spec;
                 "64:called wrongly: an unknown option, an option out of its range, or no input and a terminal",
                 "65:an input is not a mail (a mail server bounces it)",
                 "66:a named file or folder does not exist, or a folder holds no mail",
-                "75:the database or the disk is unavailable; try again later (a mail server keeps the mail)",
-                "78:the configuration is wrong; the message names every mistake (a mail server keeps the mail)"})
+                "75:the database or the disk is unavailable, or the configuration is wrong (the message names every mistake): a mail server keeps the mail and tries again later"})
 public final class IngestCommand implements Callable<Integer> {
 
     /** The range of --threads and of the setting ingest.threads. */

@@ -22,7 +22,7 @@ class UsageTest {
         assertThat(option.exitCode()).isEqualTo(64);
         assertThat(option.err()).startsWith("--threads must be a whole number from 1 to 256, was '" + threads + "'\n")
                 .contains("Usage: ticketpost ingest");
-        assertThat(setting.exitCode()).isEqualTo(78);
+        assertThat(setting.exitCode()).as("ingest's exit code for a wrong configuration").isEqualTo(75);
         assertThat(setting.err()).contains("ingest.threads (TICKETPOST_INGEST_THREADS) must be a whole number from 1 to 256, was '"
                 + threads + "'");
     }
@@ -64,7 +64,7 @@ class UsageTest {
         assertThat(Cli.run("ingest", "--help").out()).contains("Exit codes:")
                 .containsPattern("(?m)^ +0 +every mail was accepted").containsPattern("(?m)^ +64 +called wrongly")
                 .containsPattern("(?m)^ +65 +an input is not a mail").containsPattern("(?m)^ +66 ")
-                .containsPattern("(?m)^ +75 ").containsPattern("(?m)^ +78 +the configuration is wrong");
+                .containsPattern("(?m)^ +75 +the database or the disk is unavailable, or the configuration is wrong");
         assertThat(Cli.run("check", "--help").out()).containsPattern("(?m)^ +64 +called wrongly")
                 .containsPattern("(?m)^ +65 +an input is not a readable mail");
         assertThat(Cli.run("tickets", "list", "--help").out()).containsPattern("(?m)^ +64 +called wrongly");

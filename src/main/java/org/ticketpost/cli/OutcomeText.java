@@ -23,6 +23,11 @@ final class OutcomeText {
         if (outcome instanceof Outcome.FollowedUp followedUp) {
             return "added to ticket " + followedUp.number();
         }
+        if (outcome instanceof Outcome.Rejected rejected && rejected.mistypedNumber().isPresent()) {
+            return "rejected: the ticket number " + rejected.mistypedNumber().get() + " in the subject is mistyped; "
+                    + (rejected.answered() ? "the sender is told so, with a list of their open tickets"
+                    : "not answered (no address, or too many replies to it lately)");
+        }
         if (outcome instanceof Outcome.Rejected rejected) {
             String problems = rejected.problems().stream()
                     .map(problem -> problem.field() + " " + problem.code().id())
@@ -51,6 +56,9 @@ final class OutcomeText {
         ObjectNode node = JSON.createObjectNode();
         node.put("outcome", outcome.id());
         node.put("ticket", outcome.ticket().map(TicketNumber::digits).orElse(null));
+        if (outcome instanceof Outcome.Rejected rejected) {
+            rejected.mistypedNumber().ifPresent(digits -> node.put("mistyped_ticket", digits));
+        }
         ArrayNode problems = node.putArray("problems");
         for (Problem problem : outcome.problems()) {
             problems.addObject().put("field", problem.field()).put("code", problem.code().id()).put("message", problem.message());

@@ -62,7 +62,7 @@ final class NewRequests implements IntakeStep {
         boolean answered = answerTo.isPresent() && records.reject(mistyped.isPresent()
                 ? mistypedNumber(mail, mistyped.get(), form, answerTo.get(), stores)
                 : rules.replies().rejection(form, problems, correspondence(mail, answerTo.get(), form)), stores, now);
-        return Optional.of(new Outcome.Rejected(problems, answered));
+        return Optional.of(new Outcome.Rejected(problems, answered, mistyped));
     }
 
     /** A reply meant for a ticket whose number was mistyped: the answer says so rather than list every empty field. */

@@ -19,10 +19,17 @@ public sealed interface Outcome {
     /**
      * No ticket: the problems, and whether the sender gets them by mail (not when the loop guard
      * held the answer back, or when there is no address to answer).
+     *
+     * @param mistypedNumber the digits of a ticket tag in the subject whose check digit fails: the
+     *                       answer is about that number, not the problems
      */
-    record Rejected(List<Problem> problems, boolean answered) implements Outcome {
+    record Rejected(List<Problem> problems, boolean answered, Optional<String> mistypedNumber) implements Outcome {
         public Rejected {
             problems = List.copyOf(problems);
+        }
+
+        public Rejected(List<Problem> problems, boolean answered) {
+            this(problems, answered, Optional.empty());
         }
     }
 

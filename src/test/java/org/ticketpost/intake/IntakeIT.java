@@ -347,8 +347,10 @@ class IntakeIT {
             Outcome german = app.receive(Mails.load("intake/reply-de.eml", Map.of("from", "jane@example.com",
                     "fromName", "Jane Doe", "subject", "AW: Ticket-Nr. " + mistyped, "messageId", "de@mail.example.com")));
 
-            assertThat(english).isInstanceOf(Outcome.Rejected.class);
-            assertThat(german).isInstanceOf(Outcome.Rejected.class);
+            assertThat(english).isInstanceOfSatisfying(Outcome.Rejected.class,
+                    rejected -> assertThat(rejected.mistypedNumber()).contains(mistyped));
+            assertThat(german).isInstanceOfSatisfying(Outcome.Rejected.class,
+                    rejected -> assertThat(rejected.mistypedNumber()).contains(mistyped));
             List<OutboxEntry> outbox = outbox(app);
             assertThat(outbox).extracting(OutboxEntry::kind)
                     .containsExactly("confirmation", "confirmation", "confirmation", "mistyped-number", "mistyped-number");

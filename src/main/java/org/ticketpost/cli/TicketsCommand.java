@@ -203,6 +203,9 @@ public final class TicketsCommand implements Runnable {
                         .append(shown(message.get("at").asText(), zone)).append("  ").append(message.get("from").asText())
                         .append("  ").append(message.get("subject").asText()).append('\n');
                 message.get("text").asText().lines().forEach(line -> out.append("     ").append(line).append('\n'));
+                for (var note : message.get("notes")) {
+                    out.append("     [not read whole: ").append(note.asText()).append("]\n");
+                }
                 for (var attachment : message.get("attachments")) {
                     out.append("     [").append(attachment.get("name").asText()).append(", ")
                             .append(attachment.get("contentType").asText()).append(", ")
@@ -259,6 +262,8 @@ public final class TicketsCommand implements Runnable {
             mail.put("subject", message.subject());
             mail.put("messageId", message.messageId().orElse(null));
             mail.put("text", message.body());
+            ArrayNode notes = mail.putArray("notes");
+            message.readingNotes().forEach(notes::add);
             ArrayNode attachments = mail.putArray("attachments");
             for (MessageAttachment attachment : message.attachments()) {
                 attachments.addObject().put("name", attachment.fileName()).put("contentType", attachment.contentType())

@@ -22,6 +22,7 @@ final class MailRecords {
                 mail.from().map(EmailAddress::address).orElse(null), mail.from().map(EmailAddress::name).orElse(null),
                 mail.to().stream().map(EmailAddress::address).toList(), mail.subject(), mail.text(), language,
                 mail.sha256(), mail.size(), now);
+        message.recordReadingNotes(mail.notes());
         for (Attachment attachment : mail.attachments()) {
             message.attach(attachment.name(), attachment.contentType(), attachment.size(),
                     attachment.content().sha256().orElse(null), attachment.content().kept());

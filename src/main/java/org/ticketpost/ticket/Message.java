@@ -89,6 +89,10 @@ public class Message {
     /** For a rejected mail: the problems, one "field: code" per line. */
     private String problems;
 
+    /** For a received mail: what could not be read of it as it should, one note per line. */
+    @Column(name = "reading_notes")
+    private String readingNotes;
+
     @Column(name = "raw_sha256")
     private String rawSha256;
 
@@ -150,6 +154,10 @@ public class Message {
 
     public void recordProblems(List<String> problems) {
         this.problems = Columns.text(String.join("\n", problems));
+    }
+
+    public void recordReadingNotes(List<String> notes) {
+        this.readingNotes = notes.isEmpty() ? null : Columns.text(String.join("\n", notes));
     }
 
     public void attach(String fileName, String contentType, long size, String sha256, boolean stored) {
@@ -222,6 +230,10 @@ public class Message {
 
     public List<String> problems() {
         return problems == null ? List.of() : Arrays.asList(problems.split("\n"));
+    }
+
+    public List<String> readingNotes() {
+        return readingNotes == null ? List.of() : Arrays.asList(readingNotes.split("\n"));
     }
 
     public Optional<String> rawSha256() {

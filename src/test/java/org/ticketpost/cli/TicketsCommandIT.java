@@ -65,6 +65,26 @@ class TicketsCommandIT {
     }
 
     @Test
+    void whatCouldNotBeReadOfAMailIsShownWithIt() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
+            TicketNumber number;
+            Map<String, String> env;
+            try (TestApp app = TestApp.start(database, folder, TestClock.at("2026-11-16T08:15:00Z"))) {
+                app.addKey();
+                number = app.receive(request("Calendar " + "x".repeat(1500), "long@mail.example.com")).ticket().orElseThrow();
+                env = app.env();
+            }
+
+            Cli.Run show = Cli.run(env, "tickets", "show", number.digits(), "--json");
+            Cli.Run text = Cli.run(env, "tickets", "show", number.digits());
+
+            JsonNode mail = new ObjectMapper().readTree(show.out()).get("messages").get(0);
+            assertThat(mail.get("notes")).extracting(JsonNode::asText).containsExactly("the subject of 1509 characters was cut");
+            assertThat(text.out()).contains("[not read whole: the subject of 1509 characters was cut]");
+        }
+    }
+
+    @Test
     void aMistypedNumberIsRefusedNotMatched() throws Exception {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
             Cli.Run run = Cli.run(database.env(), "tickets", "show", "100008");

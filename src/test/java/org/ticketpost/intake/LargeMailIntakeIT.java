@@ -40,6 +40,8 @@ class LargeMailIntakeIT {
             assertThat(mail.length()).isGreaterThan(33_000_000);
             assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
             assertThat(database.count("select count(*) from attachment")).isEqualTo(1000);
+            assertThat(database.rows("select reading_notes from message where direction = 'IN'")).singleElement()
+                    .satisfies(row -> assertThat(row.get(0)).startsWith("the mail has more than 1000 parts"));
         }
     }
 }

@@ -30,15 +30,8 @@ class AddressIntakeIT {
 
     private final TestClock clock = TestClock.at("2026-11-16T08:15:00Z");
 
-    private interface Scenario {
-        void run(TestApp app, TestDatabase database) throws Exception;
-    }
-
-    private void on(TestDatabase.Kind kind, Scenario scenario) throws Exception {
-        try (TestDatabase database = TestDatabase.create(kind, folder); TestApp app = TestApp.start(database, folder, clock)) {
-            app.addKey();
-            scenario.run(app, database);
-        }
+    private void on(TestDatabase.Kind kind, TestApp.Scenario scenario) throws Exception {
+        TestApp.on(kind, folder, clock, scenario);
     }
 
     /** The test request with its From line replaced by these header lines. */

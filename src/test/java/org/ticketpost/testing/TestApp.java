@@ -35,6 +35,19 @@ public final class TestApp implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** What a test does with Ticketpost started on a fresh database. */
+    public interface Scenario {
+        void run(TestApp app, TestDatabase database) throws Exception;
+    }
+
+    /** Runs a scenario on a fresh database of the kind, with the test's support key registered. */
+    public static void on(TestDatabase.Kind kind, Path folder, Clock clock, Scenario scenario) throws Exception {
+        try (TestDatabase database = TestDatabase.create(kind, folder); TestApp app = start(database, folder, clock)) {
+            app.addKey();
+            scenario.run(app, database);
+        }
+    }
+
     public static TestApp start(TestDatabase database, Path folder, Clock clock) {
         return start(database, folder, clock, Map.of());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MailSnifferTest {
@@ -58,11 +59,18 @@ class MailSnifferTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"%PDF-1.7", "PK\u0003\u0004", "GIF89a"})
-    void otherFileKindsAreNamed(String magic) {
-        byte[] file = bytes(magic + "\u0000\u0001 rest of the file");
+    @CsvSource(delimiter = '|', value = {
+            "25 50 44 46 2D 31 2E 37 | a PDF file, not a mail",
+            "50 4B 03 04 14 00       | a ZIP archive, not a mail",
+            "1F 8B 08 00 00 00       | a gzip file, not a mail",
+            "89 50 4E 47 0D 0A 1A 0A | an image, not a mail",
+            "FF D8 FF E0 00 10       | an image, not a mail",
+            "47 49 46 38 39 61       | an image, not a mail",
+            "D0 CF 11 E0 A1 B1 1A E1 | an Outlook .msg file (binary), not an RFC 822 mail: save the mail as .eml"})
+    void otherFileKindsAreNamed(String magic, String reason) {
+        byte[] file = withMagic(magic, " rest of the file\n");
 
-        assertThat(MailSniffer.notAMail(file, file.length)).hasValueSatisfying(reason -> assertThat(reason).contains("not a mail"));
+        assertThat(MailSniffer.notAMail(file, file.length)).contains(reason);
     }
 
     @Test
@@ -86,5 +94,17 @@ class MailSnifferTest {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The bytes given in hex, then the text. */
+    private static byte[] withMagic(String hex, String rest) {
+        String[] values = hex.trim().split("\\s+");
+        byte[] text = bytes(rest);
+        byte[] file = new byte[values.length + text.length];
+        for (int i = 0; i < values.length; i++) {
+            file[i] = (byte) Integer.parseInt(values[i], 16);
+        }
+        System.arraycopy(text, 0, file, values.length, text.length);
+        return file;
     }
 }

@@ -1,5 +1,6 @@
 package org.ticketpost;
 
+import ch.qos.logback.classic.Level;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -60,6 +61,7 @@ public final class Application implements AutoCloseable {
     private final int ingestThreads;
     private final Clock clock;
     private volatile Consumer<String> log = line -> { };
+    private final Lifecycle lifecycle = new Lifecycle();
 
     private Application(Map<String, String> env, Clock clock) {
         Home home = Home.find(env, jar(), Path.of("").toAbsolutePath());
@@ -87,7 +89,17 @@ public final class Application implements AutoCloseable {
         int repliesPerSender = settings.number("replies.per-sender", 10, 0, 10_000);
         Duration replyWindow = settings.duration("replies.window", Duration.ofHours(1));
         this.ingestThreads = settings.number("ingest.threads", 4, 1, IngestCommand.MAX_THREADS);
+        Logs.Format logFormat = Logs.Format.named(settings.text("log.format", "text")).orElseGet(() -> {
+            settings.problem(settings.named("log.format") + " must be text or json, was '" + settings.text("log.format", "") + "'");
+            return Logs.Format.TEXT;
+        });
+        Level logLevel = Logs.level(settings.text("log.level", "warn")).orElseGet(() -> {
+            settings.problem(settings.named("log.level") + " must be error, warn, info or debug, was '"
+                    + settings.text("log.level", "") + "'");
+            return Level.WARN;
+        });
         settings.failOnProblems();
+        Logs.apply(logFormat, logLevel);
 
         this.template = SupportTemplateFile.load(templates);
         this.plans = SlaPlansFile.planNames(config);
@@ -116,6 +128,11 @@ public final class Application implements AutoCloseable {
     public Reception reception() {
         database.open();
         return new Reception(parser, files, new Intake(database, rules, clock));
+    }
+
+    /** The long-running parts: a command that serves adds them, then starts it; closing stops them. */
+    public Lifecycle lifecycle() {
+        return lifecycle;
     }
 
     public LazyDatabase database() {
@@ -183,8 +200,10 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /** Stops the long-running parts, then closes the database they used. */
     @Override
     public void close() {
+        lifecycle.close();
         database.close();
     }
 }

@@ -35,4 +35,13 @@ class ConfigurationTest {
         assertThat(run.exitCode()).isEqualTo(78);
         assertThat(run.err()).contains("db.timeout (TICKETPOST_DB_TIMEOUT) must be between PT1S and PT1H, was PT0.2S");
     }
+
+    @Test
+    void anUnknownLogFormatOrLevelIsNamed() {
+        Cli.Run run = Cli.run(Map.of("TICKETPOST_LOG_FORMAT", "xml", "TICKETPOST_LOG_LEVEL", "verbose"), "tickets", "list");
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).contains("log.format (TICKETPOST_LOG_FORMAT) must be text or json, was 'xml'")
+                .contains("log.level (TICKETPOST_LOG_LEVEL) must be error, warn, info or debug, was 'verbose'");
+    }
 }

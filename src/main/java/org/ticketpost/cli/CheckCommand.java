@@ -44,9 +44,6 @@ import picocli.CommandLine.Spec;
                 "78:the configuration is wrong"})
 public final class CheckCommand implements Callable<Integer> {
 
-    static final int VALID = 0;
-    static final int PROBLEMS = 1;
-
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "mails, mbox files, Maildirs or folders of mails")
     List<Path> paths = new ArrayList<>();
 
@@ -89,7 +86,7 @@ public final class CheckCommand implements Callable<Integer> {
             err().println(e.getMessage());
             return e.exitCode();
         }
-        int exitCode = VALID;
+        int exitCode = ExitCodes.OK;
         for (Input input : inputs) {
             exitCode = Math.max(exitCode, check(input));
         }
@@ -113,7 +110,7 @@ public final class CheckCommand implements Callable<Integer> {
             out.print((reports++ > 0 ? "\n" : "") + CheckReport.text(input.name(), mail, form, template));
         }
         out.flush();
-        return form.isValid() && !mail.isAutomatic() ? VALID : PROBLEMS;   // automatic mail opens no ticket
+        return form.isValid() && !mail.isAutomatic() ? ExitCodes.OK : ExitCodes.PROBLEMS;   // automatic mail opens no ticket
     }
 
     /** One line on stderr; with --json, also a line on stdout, so that every input has its line there. */

@@ -40,8 +40,6 @@ import picocli.CommandLine.Spec;
                 "78:the configuration is wrong"})
 public final class KeysCommand implements Runnable {
 
-    static final int REFUSED = 1;
-
     @Spec
     CommandSpec spec;
 
@@ -104,7 +102,7 @@ public final class KeysCommand implements Runnable {
 
         int refuse(List<String> problems) {
             problems.forEach(problem -> err().println("ticketpost keys: " + problem));
-            return REFUSED;
+            return ExitCodes.REFUSED;
         }
 
         String normal(String key) {

@@ -56,9 +56,6 @@ public final class TicketsCommand implements Runnable {
 
     static final int MAX_LIMIT = 10_000;
 
-    /** Without a database there is no ticket to list or show: a non-zero exit, not an empty list. */
-    static final int NO_DATABASE = 1;
-
     static boolean noDatabase(MissingDatabase missing, CommandSpec spec) {
         Optional<String> said = missing.said("nothing has been taken in");
         said.ifPresent(line -> spec.commandLine().getErr().println("ticketpost tickets: " + line));
@@ -99,7 +96,7 @@ public final class TicketsCommand implements Runnable {
         @Override
         public Integer call() {
             if (noDatabase(missing, spec)) {
-                return NO_DATABASE;
+                return ExitCodes.REFUSED;   // without a database there is no ticket: not an empty list
             }
             List<ObjectNode> tickets;
             try {
@@ -159,10 +156,10 @@ public final class TicketsCommand implements Runnable {
             Optional<TicketNumber> parsed = TicketNumber.parse(number);
             if (parsed.isEmpty()) {
                 err.println("ticketpost tickets: " + number + " is not a ticket number (a digit is wrong or missing)");
-                return KeysCommand.REFUSED;
+                return ExitCodes.REFUSED;
             }
             if (noDatabase(missing, spec)) {
-                return NO_DATABASE;
+                return ExitCodes.REFUSED;   // without a database there is no ticket: not an empty list
             }
             Optional<ObjectNode> ticket;
             try {
@@ -174,7 +171,7 @@ public final class TicketsCommand implements Runnable {
             }
             if (ticket.isEmpty()) {
                 err.println("ticketpost tickets: there is no ticket " + parsed.get());
-                return KeysCommand.REFUSED;
+                return ExitCodes.REFUSED;
             }
             spec.commandLine().getOut().print(json ? ticket.get().toPrettyString() + "\n" : text(ticket.get()));
             return ExitCodes.OK;

@@ -16,9 +16,10 @@ import java.util.function.Consumer;
 import org.ticketpost.cli.CheckCommand;
 import org.ticketpost.cli.IngestCommand;
 import org.ticketpost.cli.KeysCommand;
-import org.ticketpost.cli.MissingDatabase;
 import org.ticketpost.cli.TicketsCommand;
 import org.ticketpost.config.Folder;
+import org.ticketpost.desk.KeyRegistry;
+import org.ticketpost.desk.MissingDatabase;
 import org.ticketpost.config.Home;
 import org.ticketpost.config.Settings;
 import org.ticketpost.config.SlaPlansFile;
@@ -59,6 +60,7 @@ public final class Application implements AutoCloseable {
     private final ZoneId zone;
     private final int ingestThreads;
     private final Clock clock;
+    private final KeyRegistry keyRegistry;
     private volatile Consumer<String> log = line -> { };
 
     private Application(Map<String, String> env, Clock clock) {
@@ -100,6 +102,8 @@ public final class Application implements AutoCloseable {
                 replyWindow, zone);
         this.database = new LazyDatabase(db, () -> log.accept("ticketpost: database " + db.shownUrl() + ", files in " + storage));
         this.clock = clock;
+        MissingDatabase missing = database::missing;
+        this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans, clock, zone);
     }
 
     /**
@@ -116,6 +120,11 @@ public final class Application implements AutoCloseable {
     public Reception reception() {
         database.open();
         return new Reception(parser, files, new Intake(database, rules, clock));
+    }
+
+    /** The support keys, as an operator registers them. */
+    public KeyRegistry keys() {
+        return keyRegistry;
     }
 
     public LazyDatabase database() {
@@ -137,8 +146,7 @@ public final class Application implements AutoCloseable {
         MissingDatabase missing = database::missing;
         commandLine.addSubcommand(new CheckCommand(parser, requests, template, new CheckCommand.KeyRegistry(database, missing, keys, zone)));
         commandLine.addSubcommand(new IngestCommand(this::reception, () -> stdin, () -> System.console() != null, ingestThreads));
-        commandLine.addSubcommand(KeysCommand.create(database, missing, template.fieldOfType(FieldType.KEY).format(), plans,
-                clock.withZone(zone)));
+        commandLine.addSubcommand(KeysCommand.create(keyRegistry));
         commandLine.addSubcommand(TicketsCommand.create(database, missing, template, zone));
         return commandLine;
     }

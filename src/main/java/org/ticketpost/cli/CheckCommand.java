@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ticketpost.cli.Inputs.Input;
+import org.ticketpost.desk.MissingDatabase;
 import org.ticketpost.form.FilledForm;
 import org.ticketpost.form.SupportTemplate;
 import org.ticketpost.intake.AttachmentSink;
@@ -142,7 +143,8 @@ public final class CheckCommand implements Callable<Integer> {
     /** Whether there is a registry to ask; where there is none, that is said once. */
     private boolean registryAvailable() {
         if (registryOpen.isEmpty()) {
-            Optional<String> none = keys.missing().said("the support key is not checked against the registry");
+            Optional<String> none = keys.missing().file()
+                    .map(file -> RefusalText.noDatabase(file.toString(), "the support key is not checked against the registry"));
             none.ifPresent(line -> err().println("ticketpost check: " + line));
             registryOpen = Optional.of(none.isEmpty());
         }

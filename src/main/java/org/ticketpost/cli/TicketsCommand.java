@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.ticketpost.desk.MissingDatabase;
 import org.ticketpost.form.FieldSpec;
 import org.ticketpost.form.SupportTemplate;
 import org.ticketpost.ticket.Message;
@@ -57,7 +58,7 @@ public final class TicketsCommand implements Runnable {
     static final int MAX_LIMIT = 10_000;
 
     static boolean noDatabase(MissingDatabase missing, CommandSpec spec) {
-        Optional<String> said = missing.said("nothing has been taken in");
+        Optional<String> said = missing.file().map(file -> RefusalText.noDatabase(file.toString(), "nothing has been taken in"));
         said.ifPresent(line -> spec.commandLine().getErr().println("ticketpost tickets: " + line));
         return said.isPresent();
     }

@@ -20,6 +20,7 @@ import org.ticketpost.cli.TicketsCommand;
 import org.ticketpost.config.Folder;
 import org.ticketpost.desk.KeyRegistry;
 import org.ticketpost.desk.MissingDatabase;
+import org.ticketpost.desk.TicketQueries;
 import org.ticketpost.config.Home;
 import org.ticketpost.config.Settings;
 import org.ticketpost.config.SlaPlansFile;
@@ -60,7 +61,9 @@ public final class Application implements AutoCloseable {
     private final ZoneId zone;
     private final int ingestThreads;
     private final Clock clock;
+    private final String language;
     private final KeyRegistry keyRegistry;
+    private final TicketQueries ticketQueries;
     private volatile Consumer<String> log = line -> { };
 
     private Application(Map<String, String> env, Clock clock) {
@@ -92,6 +95,8 @@ public final class Application implements AutoCloseable {
         settings.failOnProblems();
 
         this.template = SupportTemplateFile.load(templates);
+        this.language = language(settings, template);
+        settings.failOnProblems();
         this.plans = SlaPlansFile.planNames(config);
         FormCheck formCheck = new FormCheck(template);
         this.requests = new RequestCheck(new FormReader(template), formCheck);
@@ -104,6 +109,7 @@ public final class Application implements AutoCloseable {
         this.clock = clock;
         MissingDatabase missing = database::missing;
         this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans, clock, zone);
+        this.ticketQueries = new TicketQueries(database, missing);
     }
 
     /**
@@ -127,6 +133,11 @@ public final class Application implements AutoCloseable {
         return keyRegistry;
     }
 
+    /** The tickets, as engineers read them. */
+    public TicketQueries tickets() {
+        return ticketQueries;
+    }
+
     public LazyDatabase database() {
         return database;
     }
@@ -147,7 +158,7 @@ public final class Application implements AutoCloseable {
         commandLine.addSubcommand(new CheckCommand(parser, requests, template, new CheckCommand.KeyRegistry(database, missing, keys, zone)));
         commandLine.addSubcommand(new IngestCommand(this::reception, () -> stdin, () -> System.console() != null, ingestThreads));
         commandLine.addSubcommand(KeysCommand.create(keyRegistry));
-        commandLine.addSubcommand(TicketsCommand.create(database, missing, template, zone));
+        commandLine.addSubcommand(TicketsCommand.create(ticketQueries, template, zone, language));
         return commandLine;
     }
 
@@ -179,6 +190,16 @@ public final class Application implements AutoCloseable {
             return DatabaseSettings.DEFAULT_TIMEOUT;
         }
         return timeout;
+    }
+
+    /** The language in which Ticketpost speaks to engineers, e.g. the labels of a ticket's fields. */
+    private static String language(Settings settings, SupportTemplate template) {
+        String language = settings.text("language", SupportTemplate.DEFAULT_LANGUAGE);
+        if (!template.labelLanguages().contains(language)) {
+            settings.problem(settings.named("language") + " must be one of " + String.join(", ", template.labelLanguages())
+                    + " (the languages of the template's labels), was '" + language + "'");
+        }
+        return language;
     }
 
     private static ZoneId zone(Settings settings) {

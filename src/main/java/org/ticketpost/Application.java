@@ -19,6 +19,7 @@ import org.ticketpost.cli.KeysCommand;
 import org.ticketpost.cli.TicketsCommand;
 import org.ticketpost.config.Folder;
 import org.ticketpost.desk.KeyRegistry;
+import org.ticketpost.desk.MailCheck;
 import org.ticketpost.desk.MissingDatabase;
 import org.ticketpost.desk.TicketQueries;
 import org.ticketpost.config.Home;
@@ -64,6 +65,7 @@ public final class Application implements AutoCloseable {
     private final String language;
     private final KeyRegistry keyRegistry;
     private final TicketQueries ticketQueries;
+    private final MailCheck mailCheck;
     private volatile Consumer<String> log = line -> { };
 
     private Application(Map<String, String> env, Clock clock) {
@@ -110,6 +112,7 @@ public final class Application implements AutoCloseable {
         MissingDatabase missing = database::missing;
         this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans, clock, zone);
         this.ticketQueries = new TicketQueries(database, missing);
+        this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);
     }
 
     /**
@@ -133,6 +136,11 @@ public final class Application implements AutoCloseable {
         return keyRegistry;
     }
 
+    /** What intake would make of a mail, storing nothing. */
+    public MailCheck checks() {
+        return mailCheck;
+    }
+
     /** The tickets, as engineers read them. */
     public TicketQueries tickets() {
         return ticketQueries;
@@ -154,8 +162,7 @@ public final class Application implements AutoCloseable {
     CommandLine commandLine(InputStream stdin, PrintWriter log) {
         this.log = log::println;
         CommandLine commandLine = new CommandLine(new Ticketpost());
-        MissingDatabase missing = database::missing;
-        commandLine.addSubcommand(new CheckCommand(parser, requests, template, new CheckCommand.KeyRegistry(database, missing, keys, zone)));
+        commandLine.addSubcommand(new CheckCommand(mailCheck, template));
         commandLine.addSubcommand(new IngestCommand(this::reception, () -> stdin, () -> System.console() != null, ingestThreads));
         commandLine.addSubcommand(KeysCommand.create(keyRegistry));
         commandLine.addSubcommand(TicketsCommand.create(ticketQueries, template, zone, language));

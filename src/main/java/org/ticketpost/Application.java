@@ -18,14 +18,14 @@ import org.ticketpost.cli.IngestCommand;
 import org.ticketpost.cli.KeysCommand;
 import org.ticketpost.cli.TicketsCommand;
 import org.ticketpost.config.Folder;
-import org.ticketpost.desk.KeyRegistry;
-import org.ticketpost.desk.MailCheck;
-import org.ticketpost.desk.MissingDatabase;
-import org.ticketpost.desk.TicketQueries;
 import org.ticketpost.config.Home;
 import org.ticketpost.config.Settings;
 import org.ticketpost.config.SlaPlansFile;
 import org.ticketpost.config.SupportTemplateFile;
+import org.ticketpost.desk.KeyRegistry;
+import org.ticketpost.desk.MailCheck;
+import org.ticketpost.desk.MissingDatabase;
+import org.ticketpost.desk.TicketQueries;
 import org.ticketpost.form.FieldType;
 import org.ticketpost.form.FormCheck;
 import org.ticketpost.form.FormReader;
@@ -52,17 +52,12 @@ import picocli.CommandLine;
 public final class Application implements AutoCloseable {
 
     private final SupportTemplate template;
-    private final List<String> plans;
-    private final RequestCheck requests;
-    private final KeyCheck keys;
-    private final IntakeRules rules;
-    private final MimeDecoder parser = new MimeDecoder();
     private final FileStore files;
     private final LazyDatabase database;
     private final ZoneId zone;
     private final int ingestThreads;
-    private final Clock clock;
     private final String language;
+    private final Reception reception;
     private final KeyRegistry keyRegistry;
     private final TicketQueries ticketQueries;
     private final MailCheck mailCheck;
@@ -99,16 +94,17 @@ public final class Application implements AutoCloseable {
         this.template = SupportTemplateFile.load(templates);
         this.language = language(settings, template);
         settings.failOnProblems();
-        this.plans = SlaPlansFile.planNames(config);
+        List<String> plans = SlaPlansFile.planNames(config);
         FormCheck formCheck = new FormCheck(template);
-        this.requests = new RequestCheck(new FormReader(template), formCheck);
-        this.keys = new KeyCheck(template, formCheck);
+        RequestCheck requests = new RequestCheck(new FormReader(template), formCheck);
+        KeyCheck keys = new KeyCheck(template, formCheck);
         ReplyComposer replies = new ReplyComposer(new ReplyTemplates(templates::read), template, sender, tag,
                 settings.optional("support.hotline"));
-        this.rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), repliesPerSender,
+        IntakeRules rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), repliesPerSender,
                 replyWindow, zone);
         this.database = new LazyDatabase(db, () -> log.accept("ticketpost: database " + db.shownUrl() + ", files in " + storage));
-        this.clock = clock;
+        MimeDecoder parser = new MimeDecoder();
+        this.reception = new Reception(parser, files, new Intake(database, rules, clock));
         MissingDatabase missing = database::missing;
         this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans, clock, zone);
         this.ticketQueries = new TicketQueries(database, missing);
@@ -128,7 +124,7 @@ public final class Application implements AutoCloseable {
     /** Receives mail into the database, which it opens now: an unreachable one is reported before any mail is read. */
     public Reception reception() {
         database.open();
-        return new Reception(parser, files, new Intake(database, rules, clock));
+        return reception;
     }
 
     /** The support keys, as an operator registers them. */
@@ -163,7 +159,8 @@ public final class Application implements AutoCloseable {
         this.log = log::println;
         CommandLine commandLine = new CommandLine(new Ticketpost());
         commandLine.addSubcommand(new CheckCommand(mailCheck, template));
-        commandLine.addSubcommand(new IngestCommand(this::reception, () -> stdin, () -> System.console() != null, ingestThreads));
+        commandLine.addSubcommand(new IngestCommand(() -> reception().failuresToldByCaller(), () -> stdin,
+                () -> System.console() != null, ingestThreads));
         commandLine.addSubcommand(KeysCommand.create(keyRegistry));
         commandLine.addSubcommand(TicketsCommand.create(ticketQueries, template, zone, language));
         return commandLine;

@@ -1,7 +1,7 @@
 package org.ticketpost.intake;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +32,10 @@ final class DeliveryLog {
      * @param failure what made it fail, for a mail not taken in
      */
     void handled(Delivery delivery, Optional<InboundMail> mail, long millis, Optional<Exception> failure) {
-        List<String[]> pairs = new ArrayList<>();
+        Map<String, String> pairs = new LinkedHashMap<>();
         mail.ifPresent(read -> {
-            pairs.add(new String[] {"messageId", read.messageId().orElse("-")});
-            pairs.add(new String[] {"sha256", read.sha256()});
+            pairs.put("messageId", read.messageId().orElse("-"));
+            pairs.put("sha256", read.sha256());
         });
         String summary;
         Level level;
@@ -43,29 +43,29 @@ final class DeliveryLog {
             Outcome outcome = accepted.outcome();
             summary = "taken in: " + summary(outcome);
             level = Level.INFO;
-            pairs.add(new String[] {"outcome", outcome.id()});
-            pairs.add(new String[] {"ticket", outcome.ticket().map(TicketNumber::digits).orElse("-")});
+            pairs.put("outcome", outcome.id());
+            pairs.put("ticket", outcome.ticket().map(TicketNumber::digits).orElse("-"));
         } else if (delivery instanceof Delivery.NotAMail notAMail) {
             summary = "not a mail: " + notAMail.reason();
             level = failuresToldByCaller ? Level.INFO : Level.WARN;
-            pairs.add(new String[] {"outcome", "not_a_mail"});
+            pairs.put("outcome", "not_a_mail");
         } else {
             Delivery.TryLater tryLater = (Delivery.TryLater) delivery;
             summary = "not taken in, try again later: " + tryLater.cause();
             boolean conflict = failure.filter(StoreConflictException.class::isInstance).isPresent();
             level = failuresToldByCaller ? Level.INFO : conflict ? Level.WARN : Level.ERROR;
-            pairs.add(new String[] {"outcome", "try_again"});
-            pairs.add(new String[] {"storeDown", Boolean.toString(tryLater.storeDown())});
+            pairs.put("outcome", "try_again");
+            pairs.put("storeDown", Boolean.toString(tryLater.storeDown()));
         }
-        pairs.add(new String[] {"ms", Long.toString(millis)});
+        pairs.put("ms", Long.toString(millis));
         if (!LOG.isEnabledForLevel(level)) {
             return;
         }
         StringBuilder line = new StringBuilder(summary.replaceAll("[\r\n]+", " ")).append(';');
         LoggingEventBuilder event = LOG.atLevel(level);
-        for (String[] pair : pairs) {
-            line.append(' ').append(pair[0]).append('=').append(value(pair[1]));
-            event = event.addKeyValue(pair[0], pair[1]);
+        for (Map.Entry<String, String> pair : pairs.entrySet()) {
+            line.append(' ').append(pair.getKey()).append('=').append(value(pair.getValue()));
+            event = event.addKeyValue(pair.getKey(), pair.getValue());
         }
         failure.ifPresent(event::setCause);
         event.log(line.toString());

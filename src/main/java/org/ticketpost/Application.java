@@ -17,13 +17,16 @@ import java.util.function.Consumer;
 import org.ticketpost.cli.CheckCommand;
 import org.ticketpost.cli.IngestCommand;
 import org.ticketpost.cli.KeysCommand;
-import org.ticketpost.cli.MissingDatabase;
 import org.ticketpost.cli.TicketsCommand;
 import org.ticketpost.config.Folder;
 import org.ticketpost.config.Home;
 import org.ticketpost.config.Settings;
 import org.ticketpost.config.SlaPlansFile;
 import org.ticketpost.config.SupportTemplateFile;
+import org.ticketpost.desk.KeyRegistry;
+import org.ticketpost.desk.MailCheck;
+import org.ticketpost.desk.MissingDatabase;
+import org.ticketpost.desk.TicketQueries;
 import org.ticketpost.form.FieldType;
 import org.ticketpost.form.FormCheck;
 import org.ticketpost.form.FormReader;
@@ -50,16 +53,15 @@ import picocli.CommandLine;
 public final class Application implements AutoCloseable {
 
     private final SupportTemplate template;
-    private final List<String> plans;
-    private final RequestCheck requests;
-    private final KeyCheck keys;
-    private final IntakeRules rules;
-    private final MimeDecoder parser = new MimeDecoder();
     private final FileStore files;
     private final LazyDatabase database;
     private final ZoneId zone;
     private final int ingestThreads;
-    private final Clock clock;
+    private final String language;
+    private final Reception reception;
+    private final KeyRegistry keyRegistry;
+    private final TicketQueries ticketQueries;
+    private final MailCheck mailCheck;
     private volatile Consumer<String> log = line -> { };
     private final Lifecycle lifecycle = new Lifecycle();
 
@@ -102,16 +104,23 @@ public final class Application implements AutoCloseable {
         Logs.apply(logFormat, logLevel);
 
         this.template = SupportTemplateFile.load(templates);
-        this.plans = SlaPlansFile.planNames(config);
+        this.language = language(settings, template);
+        settings.failOnProblems();
+        List<String> plans = SlaPlansFile.planNames(config);
         FormCheck formCheck = new FormCheck(template);
-        this.requests = new RequestCheck(new FormReader(template), formCheck);
-        this.keys = new KeyCheck(template, formCheck);
+        RequestCheck requests = new RequestCheck(new FormReader(template), formCheck);
+        KeyCheck keys = new KeyCheck(template, formCheck);
         ReplyComposer replies = new ReplyComposer(new ReplyTemplates(templates::read), template, sender, tag,
                 settings.optional("support.hotline"));
-        this.rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), repliesPerSender,
+        IntakeRules rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), repliesPerSender,
                 replyWindow, zone);
         this.database = new LazyDatabase(db, () -> log.accept("ticketpost: database " + db.shownUrl() + ", files in " + storage));
-        this.clock = clock;
+        MimeDecoder parser = new MimeDecoder();
+        this.reception = new Reception(parser, files, new Intake(database, rules, clock));
+        MissingDatabase missing = database::missing;
+        this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans, clock, zone);
+        this.ticketQueries = new TicketQueries(database, missing);
+        this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);
     }
 
     /**
@@ -127,7 +136,22 @@ public final class Application implements AutoCloseable {
     /** Receives mail into the database, which it opens now: an unreachable one is reported before any mail is read. */
     public Reception reception() {
         database.open();
-        return new Reception(parser, files, new Intake(database, rules, clock));
+        return reception;
+    }
+
+    /** The support keys, as an operator registers them. */
+    public KeyRegistry keys() {
+        return keyRegistry;
+    }
+
+    /** What intake would make of a mail, storing nothing. */
+    public MailCheck checks() {
+        return mailCheck;
+    }
+
+    /** The tickets, as engineers read them. */
+    public TicketQueries tickets() {
+        return ticketQueries;
     }
 
     /** The long-running parts: a command that serves adds them, then starts it; closing stops them. */
@@ -151,12 +175,11 @@ public final class Application implements AutoCloseable {
     CommandLine commandLine(InputStream stdin, PrintWriter log) {
         this.log = log::println;
         CommandLine commandLine = new CommandLine(new Ticketpost());
-        MissingDatabase missing = database::missing;
-        commandLine.addSubcommand(new CheckCommand(parser, requests, template, new CheckCommand.KeyRegistry(database, missing, keys, zone)));
-        commandLine.addSubcommand(new IngestCommand(this::reception, () -> stdin, () -> System.console() != null, ingestThreads));
-        commandLine.addSubcommand(KeysCommand.create(database, missing, template.fieldOfType(FieldType.KEY).format(), plans,
-                clock.withZone(zone)));
-        commandLine.addSubcommand(TicketsCommand.create(database, missing, template, zone));
+        commandLine.addSubcommand(new CheckCommand(mailCheck, template));
+        commandLine.addSubcommand(new IngestCommand(() -> reception().failuresToldByCaller(), () -> stdin,
+                () -> System.console() != null, ingestThreads));
+        commandLine.addSubcommand(KeysCommand.create(keyRegistry));
+        commandLine.addSubcommand(TicketsCommand.create(ticketQueries, template, zone, language));
         return commandLine;
     }
 
@@ -188,6 +211,16 @@ public final class Application implements AutoCloseable {
             return DatabaseSettings.DEFAULT_TIMEOUT;
         }
         return timeout;
+    }
+
+    /** The language in which Ticketpost speaks to engineers, e.g. the labels of a ticket's fields. */
+    private static String language(Settings settings, SupportTemplate template) {
+        String language = settings.text("language", SupportTemplate.DEFAULT_LANGUAGE);
+        if (!template.labelLanguages().contains(language)) {
+            settings.problem(settings.named("language") + " must be one of " + String.join(", ", template.labelLanguages())
+                    + " (the languages of the template's labels), was '" + language + "'");
+        }
+        return language;
     }
 
     private static ZoneId zone(Settings settings) {

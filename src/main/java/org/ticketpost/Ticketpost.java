@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
+import org.ticketpost.cli.ExitCodes;
 import org.ticketpost.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,16 +21,6 @@ import picocli.CommandLine.Command;
                 "Every command's --help lists its exit codes; 64 is a usage error, 78 a wrong",
                 "configuration (75 for ingest, so that the mail server keeps the mail)."})
 public final class Ticketpost implements Runnable {
-
-    /** EX_CONFIG of sysexits.h, for the commands people run. */
-    static final int CONFIG_ERROR = 78;
-    /**
-     * EX_TEMPFAIL, what ingest exits with on a configuration mistake: mail servers run it, and Postfix
-     * bounces EX_CONFIG (5.3.5) but keeps the mail on EX_TEMPFAIL while the operator mends the file.
-     */
-    static final int CONFIG_ERROR_FOR_MAIL_SERVERS = 75;
-    /** EX_USAGE of sysexits.h, for every command: picocli's own 2 would mean something else to a mail server. */
-    static final int USAGE_ERROR = 64;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,14 +40,14 @@ public final class Ticketpost implements Runnable {
             application = Application.configure(env, Clock.systemUTC());
         } catch (ConfigException e) {
             err.println("ticketpost: " + e.getMessage());
-            return isIngest(args) ? CONFIG_ERROR_FOR_MAIL_SERVERS : CONFIG_ERROR;
+            return isIngest(args) ? ExitCodes.CONFIG_ERROR_FOR_MAIL_SERVERS : ExitCodes.CONFIG_ERROR;
         }
         try (application) {
             CommandLine commandLine = application.commandLine(stdin, err).setOut(out).setErr(err);
             conventions(commandLine, Map.of());
             commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
                 line.getErr().println("ticketpost: " + e.getMessage());
-                return CommandLine.ExitCode.SOFTWARE;
+                return ExitCodes.INTERNAL_ERROR;
             });
             int exitCode = commandLine.execute(args);
             out.flush();
@@ -71,7 +62,7 @@ public final class Ticketpost implements Runnable {
     /** Every command exits 64 on a usage error, and one without exit codes of its own lists its parent's. */
     private static void conventions(CommandLine command, Map<String, String> parentExitCodes) {
         CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
-        command.getCommandSpec().exitCodeOnInvalidInput(USAGE_ERROR);
+        command.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         if (usage.exitCodeList().isEmpty() && !parentExitCodes.isEmpty()) {
             usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(parentExitCodes);
         }

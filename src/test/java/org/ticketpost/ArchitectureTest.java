@@ -47,7 +47,17 @@ class ArchitectureTest {
     void intakeKnowsNeitherTheStoreNorTheMailLibrariesNorTheCommandLine() {
         noClasses().that().resideInAPackage("org.ticketpost.intake..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.ticketpost.store..", "org.ticketpost.mail..", "org.ticketpost.cli..", "picocli..")
+                        "org.ticketpost.store..", "org.ticketpost.mail..", "org.ticketpost.cli..", "picocli..",
+                        "com.fasterxml.jackson..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theDeskServesEveryDoorAndKnowsNoneOfThemNorTheStoreNorJson() {
+        noClasses().that().resideInAPackage("org.ticketpost.desk..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.ticketpost.cli..", "picocli..", "org.ticketpost.store..", "org.ticketpost.mail..",
+                        "com.fasterxml.jackson..")
                 .check(MAIN);
     }
 

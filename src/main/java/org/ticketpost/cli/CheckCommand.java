@@ -1,27 +1,16 @@
 package org.ticketpost.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ticketpost.cli.Inputs.Input;
-import org.ticketpost.form.FilledForm;
+import org.ticketpost.desk.CheckedMail;
+import org.ticketpost.desk.MailCheck;
 import org.ticketpost.form.SupportTemplate;
-import org.ticketpost.intake.AttachmentSink;
-import org.ticketpost.intake.InboundMail;
-import org.ticketpost.intake.KeyCheck;
-import org.ticketpost.intake.MailParser;
-import org.ticketpost.intake.RequestCheck;
-import org.ticketpost.intake.UnreadableMailException;
-import org.ticketpost.ticket.StoreException;
-import org.ticketpost.ticket.UnitOfWork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,9 +33,6 @@ import picocli.CommandLine.Spec;
                 "78:the configuration is wrong"})
 public final class CheckCommand implements Callable<Integer> {
 
-    static final int VALID = 0;
-    static final int PROBLEMS = 1;
-
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "mails, mbox files, Maildirs or folders of mails")
     List<Path> paths = new ArrayList<>();
 
@@ -57,27 +43,15 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final MailParser parser;
-    private final RequestCheck requests;
+    private final MailCheck check;
     private final SupportTemplate template;
-    private final KeyRegistry keys;
-    private Optional<Boolean> registryOpen = Optional.empty();
+    /** Asked until it is found missing or failing, which is said once. */
+    private boolean askRegistry = true;
     private int reports;
 
-    /**
-     * The key registry, asked when there is a database: checking a mail never creates one.
-     *
-     * @param missing the embedded database, when it has not been created yet
-     * @param zone    the zone in which a key's last day ends
-     */
-    public record KeyRegistry(UnitOfWork database, MissingDatabase missing, KeyCheck check, ZoneId zone) {
-    }
-
-    public CheckCommand(MailParser parser, RequestCheck requests, SupportTemplate template, KeyRegistry keys) {
-        this.parser = parser;
-        this.requests = requests;
+    public CheckCommand(MailCheck check, SupportTemplate template) {
+        this.check = check;
         this.template = template;
-        this.keys = keys;
     }
 
     @Override
@@ -89,7 +63,7 @@ public final class CheckCommand implements Callable<Integer> {
             err().println(e.getMessage());
             return e.exitCode();
         }
-        int exitCode = VALID;
+        int exitCode = ExitCodes.OK;
         for (Input input : inputs) {
             exitCode = Math.max(exitCode, check(input));
         }
@@ -97,23 +71,40 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private int check(Input input) {
-        InboundMail mail;
+        CheckedMail checked;
         try (InputStream in = input.open()) {
-            mail = parser.parse(in, AttachmentSink.COUNTING);
+            checked = check.check(in, askRegistry);
         } catch (IOException e) {
             return unreadable(input, "cannot be read: " + e.getMessage(), ExitCodes.NO_INPUT);
-        } catch (UnreadableMailException e) {
-            return unreadable(input, "not a readable mail: " + e.getMessage(), ExitCodes.DATA_ERROR);
         }
-        FilledForm form = withKeyProblems(requests.check(mail), mail);
+        if (checked instanceof CheckedMail.NotAMail notAMail) {
+            return unreadable(input, "not a readable mail: " + notAMail.reason(), ExitCodes.DATA_ERROR);
+        }
+        if (checked instanceof CheckedMail.NotRead notRead) {
+            return unreadable(input, "cannot be read: " + notRead.reason(), ExitCodes.NO_INPUT);
+        }
+        CheckedMail.Read read = (CheckedMail.Read) checked;
+        sayOnce(read.keys());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(CheckReport.json(input.name(), mail, form, template));
+            out.println(Json.line(CheckJson.of(input.name(), read.mail(), read.form(), template)));
         } else {
-            out.print((reports++ > 0 ? "\n" : "") + CheckReport.text(input.name(), mail, form, template));
+            out.print((reports++ > 0 ? "\n" : "") + CheckReport.text(input.name(), read.mail(), read.form(), template));
         }
         out.flush();
-        return form.isValid() && !mail.isAutomatic() ? VALID : PROBLEMS;   // automatic mail opens no ticket
+        return read.wouldOpenTicket() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    }
+
+    /** Where the registry could not be asked, that is said once, and it is not asked again. */
+    private void sayOnce(CheckedMail.KeyLookup keys) {
+        if (keys instanceof CheckedMail.KeyLookup.NoDatabase none) {
+            err().println("ticketpost check: "
+                    + RefusalText.noDatabase(none.file().toString(), "the support key is not checked against the registry"));
+            askRegistry = false;
+        } else if (keys instanceof CheckedMail.KeyLookup.Failed failed) {
+            err().println("ticketpost check: the support key was not checked: " + failed.cause());
+            askRegistry = false;
+        }
     }
 
     /** One line on stderr; with --json, also a line on stdout, so that every input has its line there. */
@@ -121,35 +112,10 @@ public final class CheckCommand implements Callable<Integer> {
         err().println(input.name() + ": " + reason);
         if (json) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println(CheckReport.unreadable(input.name(), reason));
+            out.println(Json.line(new CheckJson.Unreadable(input.name(), reason)));
             out.flush();
         }
         return exitCode;
-    }
-
-    private FilledForm withKeyProblems(FilledForm form, InboundMail mail) {
-        if (!registryAvailable()) {
-            return form;
-        }
-        try {
-            LocalDate today = LocalDate.now(keys.zone());
-            return form.withProblems(keys.database().inTransaction(stores ->
-                    keys.check().check(form, mail.from(), stores.keys(), today).problems()));
-        } catch (StoreException e) {
-            err().println("ticketpost check: the support key was not checked: " + e.getMessage());
-            registryOpen = Optional.of(false);
-            return form;
-        }
-    }
-
-    /** Whether there is a registry to ask; where there is none, that is said once. */
-    private boolean registryAvailable() {
-        if (registryOpen.isEmpty()) {
-            Optional<String> none = keys.missing().said("the support key is not checked against the registry");
-            none.ifPresent(line -> err().println("ticketpost check: " + line));
-            registryOpen = Optional.of(none.isEmpty());
-        }
-        return registryOpen.get();
     }
 
     private PrintWriter err() {

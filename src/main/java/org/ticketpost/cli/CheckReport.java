@@ -1,12 +1,7 @@
 package org.ticketpost.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.ticketpost.form.FieldSpec;
-import org.ticketpost.form.FieldType;
 import org.ticketpost.form.FilledForm;
 import org.ticketpost.form.Problem;
 import org.ticketpost.form.SupportTemplate;
@@ -14,66 +9,10 @@ import org.ticketpost.intake.Attachment;
 import org.ticketpost.intake.EmailAddress;
 import org.ticketpost.intake.InboundMail;
 
-/** What `ticketpost check` prints: a report for a person, or JSON for a program. */
+/** What `ticketpost check` prints for a person; {@link CheckJson} is what it prints for a program. */
 final class CheckReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private CheckReport() {
-    }
-
-    /** One line of JSON: the file first, then what was understood. */
-    static String json(String file, InboundMail mail, FilledForm form, SupportTemplate template) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("file", file);
-        root.put("readable", true);
-        root.put("valid", form.isValid());
-        root.put("language", form.language());
-        root.put("automatic", mail.isAutomatic());
-        mail.automatic().ifPresent(reason -> root.put("automaticReason", reason));
-        root.put("subject", mail.subject());
-        root.put("from", mail.from().map(EmailAddress::address).orElse(mail.fromText()));
-        root.put("fromName", mail.from().map(EmailAddress::name).orElse(""));
-        mail.messageId().ifPresentOrElse(id -> root.put("messageId", id), () -> root.putNull("messageId"));
-        ObjectNode fields = root.putObject("fields");
-        for (FieldSpec field : template.fields()) {
-            String value = form.values().get(field.name());
-            if (value == null) {
-                fields.putNull(field.name());
-            } else if (field.type() == FieldType.SEVERITY && value.matches("\\d{1,3}")) {
-                fields.put(field.name(), Integer.parseInt(value));
-            } else if (field.type() == FieldType.SEVERITY) {
-                fields.putNull(field.name());
-            } else {
-                fields.put(field.name(), value);
-            }
-        }
-        ArrayNode problems = root.putArray("problems");
-        for (Problem problem : form.problems()) {
-            problems.addObject()
-                    .put("field", problem.field())
-                    .put("code", problem.code().id())
-                    .put("message", problem.message());
-        }
-        ArrayNode attachments = root.putArray("attachments");
-        for (Attachment attachment : mail.attachments()) {
-            attachments.addObject()
-                    .put("name", attachment.name())
-                    .put("contentType", attachment.contentType())
-                    .put("size", attachment.size());
-        }
-        ArrayNode notes = root.putArray("notes");
-        mail.notes().forEach(notes::add);
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers is always JSON", e);
-        }
-    }
-
-    /** The line for a file that is no readable mail. */
-    static String unreadable(String file, String reason) {
-        return JSON.createObjectNode().put("file", file).put("readable", false).put("reason", reason).toString();
     }
 
     static String text(String name, InboundMail mail, FilledForm form, SupportTemplate template) {

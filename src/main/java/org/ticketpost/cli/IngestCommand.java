@@ -1,6 +1,5 @@
 package org.ticketpost.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -19,10 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.ticketpost.cli.Inputs.Input;
-import org.ticketpost.intake.Outcome;
+import org.ticketpost.intake.Delivery;
 import org.ticketpost.intake.Reception;
-import org.ticketpost.intake.UnreadableMailException;
-import org.ticketpost.ticket.StoreConflictException;
 import org.ticketpost.ticket.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -141,8 +138,8 @@ public final class IngestCommand implements Callable<Integer> {
                 counts.merge(result, 1, Integer::sum);
                 if (result == Result.NOT_TRIED) {
                     String reason = "not tried after the database or the disk failed";
-                    report(files.get(i).name(), files.get(i).name(), "not taken in, try again later: " + reason,
-                            OutcomeText.json("try_again", reason));
+                    report(files.get(i).name(), "not taken in, try again later: " + reason,
+                            OutcomeText.json("try_again", reason, files.get(i).name()));
                 }
             }
         } finally {
@@ -169,31 +166,25 @@ public final class IngestCommand implements Callable<Integer> {
             return ingest(intake, name, file.name(), in);
         } catch (IOException e) {
             String reason = "cannot be read: " + e.getMessage();
-            report(name, file.name(), reason, OutcomeText.json("try_again", reason));
+            report(name, reason, OutcomeText.json("try_again", reason, file.name()));
             return Result.FAILED;
         }
     }
 
     /** @param file the input's name for JSON, empty for standard input */
     private Result ingest(Reception intake, String name, String file, InputStream message) {
-        try {
-            Outcome outcome = intake.receive(message);
-            report(name, file, OutcomeText.line(outcome), OutcomeText.json(outcome));
+        Delivery delivery = intake.deliver(message);
+        if (delivery instanceof Delivery.Accepted accepted) {
+            report(name, OutcomeText.line(accepted.outcome()), OutcomeText.json(accepted.outcome(), file));
             return Result.ACCEPTED;
-        } catch (UnreadableMailException e) {
-            report(name, file, "not a mail: " + e.getMessage(), OutcomeText.json("not_a_mail", e.getMessage()));
-            return Result.NOT_A_MAIL;
-        } catch (StoreConflictException e) {
-            report(name, file, "not taken in, try again later: " + e.getMessage(), OutcomeText.json("try_again", e.getMessage()));
-            return Result.FAILED;
-        } catch (StoreException | IOException e) {
-            report(name, file, "not taken in, try again later: " + e.getMessage(), OutcomeText.json("try_again", e.getMessage()));
-            return Result.STORE_FAILED;
-        } catch (RuntimeException e) {
-            report(name, file, "not taken in, try again later: internal error: " + e,
-                    OutcomeText.json("try_again", "internal error: " + e));
-            return Result.FAILED;
         }
+        if (delivery instanceof Delivery.NotAMail notAMail) {
+            report(name, "not a mail: " + notAMail.reason(), OutcomeText.json("not_a_mail", notAMail.reason(), file));
+            return Result.NOT_A_MAIL;
+        }
+        Delivery.TryLater tryLater = (Delivery.TryLater) delivery;
+        report(name, "not taken in, try again later: " + tryLater.cause(), OutcomeText.json("try_again", tryLater.cause(), file));
+        return tryLater.storeDown() ? Result.STORE_FAILED : Result.FAILED;
     }
 
     /** With --json, a line for each input that was not taken in because the store could not be opened. */
@@ -211,24 +202,17 @@ public final class IngestCommand implements Callable<Integer> {
             names.add("");
         }
         for (String name : names) {
-            ObjectNode line = OutcomeText.json("try_again", reason);
-            if (!name.isEmpty()) {
-                line.put("file", name);
-            }
-            spec.commandLine().getOut().println(line);
+            spec.commandLine().getOut().println(Json.line(OutcomeText.json("try_again", reason, name)));
         }
         spec.commandLine().getOut().flush();
     }
 
     /** One line on stderr and, with --json, one JSON line on stdout: for every input, whatever became of it. */
-    private synchronized void report(String name, String file, String line, ObjectNode json) {
+    private synchronized void report(String name, String line, Object json) {
         err().println((name.isEmpty() ? "ticketpost ingest: " : name + ": ") + line);
         if (this.json) {
-            if (!file.isEmpty()) {
-                json.put("file", file);
-            }
             PrintWriter out = spec.commandLine().getOut();
-            out.println(json.toString());
+            out.println(Json.line(json));
             out.flush();
         }
     }

@@ -1,8 +1,9 @@
 package org.ticketpost.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.ticketpost.form.Problem;
 import org.ticketpost.intake.Outcome;
@@ -11,7 +12,24 @@ import org.ticketpost.ticket.TicketNumber;
 /** An intake outcome as a line for a person and as JSON for a program. */
 final class OutcomeText {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * ingest --json for a mail taken in.
+     *
+     * @param mistypedTicket only for a rejection about a ticket number whose check digit fails
+     * @param file           the input, when there are files; none for standard input
+     */
+    record Taken(String outcome, Optional<TicketNumber> ticket,
+            @JsonProperty("mistyped_ticket") @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> mistypedTicket,
+            List<Problem> problems, @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> file) {
+    }
+
+    /**
+     * ingest --json for an input that did not become an outcome.
+     *
+     * @param outcome "not_a_mail" (bounced) or "try_again" (nothing stored)
+     */
+    record NotTaken(String outcome, String reason, @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> file) {
+    }
 
     private OutcomeText() {
     }
@@ -44,25 +62,18 @@ final class OutcomeText {
                 .orElse("duplicate of a mail received before; nothing new stored");
     }
 
-    /** For an input that did not become an outcome: "not_a_mail" (bounced) or "try_again" (nothing stored). */
-    static ObjectNode json(String failure, String reason) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("outcome", failure);
-        node.put("reason", reason);
-        return node;
+    /** @param file the input's name, empty for standard input */
+    static Taken json(Outcome outcome, String file) {
+        Optional<String> mistyped = outcome instanceof Outcome.Rejected rejected ? rejected.mistypedNumber() : Optional.empty();
+        return new Taken(outcome.id(), outcome.ticket(), mistyped, outcome.problems(), named(file));
     }
 
-    static ObjectNode json(Outcome outcome) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("outcome", outcome.id());
-        node.put("ticket", outcome.ticket().map(TicketNumber::digits).orElse(null));
-        if (outcome instanceof Outcome.Rejected rejected) {
-            rejected.mistypedNumber().ifPresent(digits -> node.put("mistyped_ticket", digits));
-        }
-        ArrayNode problems = node.putArray("problems");
-        for (Problem problem : outcome.problems()) {
-            problems.addObject().put("field", problem.field()).put("code", problem.code().id()).put("message", problem.message());
-        }
-        return node;
+    /** @param failure "not_a_mail" or "try_again"; @param file the input's name, empty for standard input */
+    static NotTaken json(String failure, String reason, String file) {
+        return new NotTaken(failure, reason, named(file));
+    }
+
+    private static Optional<String> named(String file) {
+        return file.isEmpty() ? Optional.empty() : Optional.of(file);
     }
 }

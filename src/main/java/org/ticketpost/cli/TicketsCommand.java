@@ -1,25 +1,23 @@
 package org.ticketpost.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.ticketpost.desk.AttachmentView;
+import org.ticketpost.desk.EventView;
+import org.ticketpost.desk.MessageView;
+import org.ticketpost.desk.Refused;
+import org.ticketpost.desk.TicketDetails;
+import org.ticketpost.desk.TicketQueries;
+import org.ticketpost.desk.TicketSummary;
 import org.ticketpost.form.FieldSpec;
 import org.ticketpost.form.SupportTemplate;
 import org.ticketpost.ticket.Message;
-import org.ticketpost.ticket.MessageAttachment;
 import org.ticketpost.ticket.StoreException;
-import org.ticketpost.ticket.Ticket;
-import org.ticketpost.ticket.TicketEvent;
-import org.ticketpost.ticket.TicketNumber;
-import org.ticketpost.ticket.UnitOfWork;
+import org.ticketpost.ticket.TicketQuery;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +35,10 @@ import picocli.CommandLine.Spec;
                 "78:the configuration is wrong"})
 public final class TicketsCommand implements Runnable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The range of --offset: far beyond any list a person pages through. */
+    static final int MAX_OFFSET = 1_000_000;
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Spec
     CommandSpec spec;
@@ -47,236 +48,175 @@ public final class TicketsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** @param zone the zone in which times are shown to people; JSON keeps UTC */
-    public static CommandLine create(UnitOfWork database, MissingDatabase missing, SupportTemplate template, ZoneId zone) {
+    /**
+     * @param zone     the zone in which times are shown to people; JSON keeps UTC
+     * @param language the language of the field labels
+     */
+    public static CommandLine create(TicketQueries tickets, SupportTemplate template, ZoneId zone, String language) {
         return new CommandLine(new TicketsCommand())
-                .addSubcommand(new ListTickets(database, missing, zone))
-                .addSubcommand(new Show(database, missing, template, zone));
+                .addSubcommand(new ListTickets(tickets, zone))
+                .addSubcommand(new Show(tickets, template, zone, language));
     }
 
-    static final int MAX_LIMIT = 10_000;
-
-    /** Without a database there is no ticket to list or show: a non-zero exit, not an empty list. */
-    static final int NO_DATABASE = 1;
-
-    static boolean noDatabase(MissingDatabase missing, CommandSpec spec) {
-        Optional<String> said = missing.said("nothing has been taken in");
-        said.ifPresent(line -> spec.commandLine().getErr().println("ticketpost tickets: " + line));
-        return said.isPresent();
+    static String shown(Instant instant, ZoneId zone) {
+        return SHOWN.format(instant.atZone(zone));
     }
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-    static String shown(String instant, ZoneId zone) {
-        return SHOWN.format(Instant.parse(instant).atZone(zone));
-    }
-
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the open tickets, newest first.")
-    static final class ListTickets implements Callable<Integer> {
-        @Option(names = "--json", description = "print a JSON array")
-        boolean json;
-
-        int limit = 200;
-
-        @Option(names = "--limit", paramLabel = "N", description = "at most N tickets, 1 to " + MAX_LIMIT + " (default: 200)")
-        void limit(String value) {
-            limit = WholeNumber.parse(spec, "--limit", value, 1, MAX_LIMIT);
-        }
-
+    /** Shared by the subcommands: a refusal and an unavailable database, each reported in one line. */
+    abstract static class TicketCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        private final UnitOfWork database;
-        private final MissingDatabase missing;
-        private final ZoneId zone;
+        final TicketQueries tickets;
+        final ZoneId zone;
 
-        ListTickets(UnitOfWork database, MissingDatabase missing, ZoneId zone) {
-            this.database = database;
-            this.missing = missing;
-            this.zone = zone;
-        }
-
-        @Override
-        public Integer call() {
-            if (noDatabase(missing, spec)) {
-                return NO_DATABASE;
-            }
-            List<ObjectNode> tickets;
-            try {
-                tickets = database.inTransaction(stores -> stores.tickets().open(limit).stream().map(TicketsCommand::summary).toList());
-            } catch (StoreException e) {
-                spec.commandLine().getErr().println("ticketpost tickets: " + e.getMessage());
-                return ExitCodes.TEMPORARY_FAILURE;
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                ArrayNode array = JSON.createArrayNode();
-                tickets.forEach(array::add);
-                out.println(array.toPrettyString());
-                return ExitCodes.OK;
-            }
-            if (tickets.isEmpty()) {
-                out.println("no open tickets");
-                return ExitCodes.OK;
-            }
-            out.printf("%-9s %-21s %-3s %-24s %-17s %s%n", "NUMBER", "STATUS", "SEV", "CUSTOMER", "OPENED", "SUBJECT");
-            for (ObjectNode ticket : tickets) {
-                out.printf("%-9s %-21s %-3s %-24s %-17s %s%n", ticket.get("number").asText(), ticket.get("status").asText(),
-                        ticket.get("severity").asText(), KeysCommand.cut(ticket.get("customer").asText(), 24),
-                        shown(ticket.get("created").asText(), zone),
-                        KeysCommand.cut(ticket.get("subject").asText(), 60));
-            }
-            return ExitCodes.OK;
-        }
-    }
-
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows a ticket: its fields, its mails and its history.")
-    static final class Show implements Callable<Integer> {
-        @Parameters(paramLabel = "NUMBER", description = "the ticket number, check digit included")
-        String number;
-
-        @Option(names = "--json", description = "print JSON")
-        boolean json;
-
-        @Spec
-        CommandSpec spec;
-
-        private final UnitOfWork database;
-        private final MissingDatabase missing;
-        private final SupportTemplate template;
-        private final ZoneId zone;
-
-        Show(UnitOfWork database, MissingDatabase missing, SupportTemplate template, ZoneId zone) {
-            this.database = database;
-            this.missing = missing;
-            this.template = template;
+        TicketCommand(TicketQueries tickets, ZoneId zone) {
+            this.tickets = tickets;
             this.zone = zone;
         }
 
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            Optional<TicketNumber> parsed = TicketNumber.parse(number);
-            if (parsed.isEmpty()) {
-                err.println("ticketpost tickets: " + number + " is not a ticket number (a digit is wrong or missing)");
-                return KeysCommand.REFUSED;
-            }
-            if (noDatabase(missing, spec)) {
-                return NO_DATABASE;
-            }
-            Optional<ObjectNode> ticket;
             try {
-                ticket = database.inTransaction(stores -> stores.tickets().find(parsed.get())
-                        .map(found -> details(found, stores.messages().ofTicket(found))));
+                spec.commandLine().getOut().print(work());
+                return ExitCodes.OK;
+            } catch (Refused e) {
+                // without a database there is no ticket: a refusal, not an empty list
+                RefusalText.lines(e.refusal(), "nothing has been taken in").forEach(line -> err.println("ticketpost tickets: " + line));
+                return ExitCodes.REFUSED;
             } catch (StoreException e) {
                 err.println("ticketpost tickets: " + e.getMessage());
                 return ExitCodes.TEMPORARY_FAILURE;
             }
-            if (ticket.isEmpty()) {
-                err.println("ticketpost tickets: there is no ticket " + parsed.get());
-                return KeysCommand.REFUSED;
-            }
-            spec.commandLine().getOut().print(json ? ticket.get().toPrettyString() + "\n" : text(ticket.get()));
-            return ExitCodes.OK;
         }
 
-        private String text(ObjectNode ticket) {
+        /** What to print. */
+        abstract String work() throws Refused;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the open tickets, newest first.")
+    static final class ListTickets extends TicketCommand {
+        @Option(names = "--json", description = "print a JSON array")
+        boolean json;
+
+        private TicketQuery query = TicketQuery.open();
+
+        @Option(names = "--limit", paramLabel = "N",
+                description = "at most N tickets, 1 to " + TicketQuery.MAX_LIMIT + " (default: " + TicketQuery.DEFAULT_LIMIT + ")")
+        void limit(String value) {
+            query = query.page(WholeNumber.parse(spec, "--limit", value, 1, TicketQuery.MAX_LIMIT), query.offset());
+        }
+
+        @Option(names = "--offset", paramLabel = "N", description = "skip the N newest first, to see the next page (default: 0)")
+        void offset(String value) {
+            query = query.page(query.limit(), WholeNumber.parse(spec, "--offset", value, 0, MAX_OFFSET));
+        }
+
+        @Option(names = "--severity", paramLabel = "1-4", description = "only tickets of this severity")
+        void severity(String value) {
+            query = query.withSeverity(WholeNumber.parse(spec, "--severity", value, 1, 4));
+        }
+
+        @Option(names = "--customer", paramLabel = "TEXT", description = "only tickets of customers whose name contains TEXT, in any case")
+        void customer(String value) {
+            query = query.withCustomer(value);
+        }
+
+        ListTickets(TicketQueries tickets, ZoneId zone) {
+            super(tickets, zone);
+        }
+
+        @Override
+        String work() throws Refused {
+            List<TicketSummary> found = tickets.list(query);
+            if (json) {
+                return Json.pretty(found) + "\n";
+            }
+            if (found.isEmpty()) {
+                return "no open tickets\n";
+            }
             StringBuilder out = new StringBuilder();
-            out.append("Ticket ").append(ticket.get("number").asText()).append("  ").append(ticket.get("subject").asText()).append('\n');
-            out.append(String.format("  %-26s%s%n", "Status", ticket.get("status").asText()));
-            out.append(String.format("  %-26s%s%n", "Customer", ticket.get("customer").asText()));
-            out.append(String.format("  %-26s%s%n", "Reporter", ticket.get("reporter").asText()));
-            out.append(String.format("  %-26s%s (%s)%n", "Opened", shown(ticket.get("created").asText(), zone), zone));
-            out.append('\n');
-            ObjectNode fields = (ObjectNode) ticket.get("fields");
-            for (FieldSpec field : template.fields()) {
-                if (fields.hasNonNull(field.name())) {
-                    String[] lines = fields.get(field.name()).asText().split("\n");
-                    out.append(String.format("  %-26s%s%n", field.label("en"), lines[0]));
-                    for (int i = 1; i < lines.length; i++) {
-                        out.append(String.format("  %-26s%s%n", "", lines[i]));
-                    }
-                }
-            }
-            for (var message : ticket.get("messages")) {
-                out.append("\n  ").append(message.get("direction").asText().equals("IN") ? "<< " : ">> ")
-                        .append(shown(message.get("at").asText(), zone)).append("  ").append(message.get("from").asText())
-                        .append("  ").append(message.get("subject").asText()).append('\n');
-                message.get("text").asText().lines().forEach(line -> out.append("     ").append(line).append('\n'));
-                for (var note : message.get("notes")) {
-                    out.append("     [not read whole: ").append(note.asText()).append("]\n");
-                }
-                for (var attachment : message.get("attachments")) {
-                    out.append("     [").append(attachment.get("name").asText()).append(", ")
-                            .append(attachment.get("contentType").asText()).append(", ")
-                            .append(CheckReport.size(attachment.get("size").asLong()))
-                            .append(attachment.get("stored").asBoolean() ? "" : ", not kept: over the size limit").append("]\n");
-                }
-            }
-            out.append("\n  History\n");
-            for (var event : ticket.get("events")) {
-                out.append("    ").append(shown(event.get("at").asText(), zone)).append("  ").append(event.get("actor").asText())
-                        .append("  ").append(event.get("kind").asText());
-                if (event.hasNonNull("old") || event.hasNonNull("new")) {
-                    out.append("  ").append(event.path("old").asText("-")).append(" -> ").append(event.path("new").asText("-"));
-                }
-                if (event.hasNonNull("note")) {
-                    out.append("  (").append(event.get("note").asText()).append(')');
-                }
-                out.append('\n');
+            String row = "%-9s %-21s %-3s %-24s %-17s %s%n";
+            out.append(String.format(row, "NUMBER", "STATUS", "SEV", "CUSTOMER", "OPENED", "SUBJECT"));
+            for (TicketSummary ticket : found) {
+                out.append(String.format(row, ticket.number(), ticket.status().label(), ticket.severity(),
+                        KeysCommand.cut(ticket.customer(), 24), shown(ticket.created(), zone), KeysCommand.cut(ticket.subject(), 60)));
             }
             return out.toString();
         }
     }
 
-    static ObjectNode summary(Ticket ticket) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("number", ticket.number().digits());
-        node.put("status", ticket.status().label());
-        node.put("severity", ticket.severity());
-        node.put("subject", ticket.subject());
-        node.put("customer", ticket.customer());
-        node.put("product", ticket.product().orElse(null));
-        node.put("component", ticket.component().orElse(null));
-        node.put("created", ticket.createdAt().toString());
-        node.put("updated", ticket.updatedAt().toString());
-        return node;
-    }
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows a ticket: its fields, its mails and its history.")
+    static final class Show extends TicketCommand {
+        @Parameters(paramLabel = "NUMBER", description = "the ticket number, check digit included")
+        String number;
 
-    static ObjectNode details(Ticket ticket, List<Message> messages) {
-        ObjectNode node = summary(ticket);
-        node.put("reporter", ticket.reporter());
-        node.put("plan", ticket.supportKey().plan());
-        node.put("language", ticket.language());
-        ObjectNode fields = node.putObject("fields");
-        for (Map.Entry<String, String> field : ticket.fields().entrySet()) {
-            fields.put(field.getKey(), field.getValue());
+        @Option(names = "--json", description = "print JSON")
+        boolean json;
+
+        private final SupportTemplate template;
+        private final String language;
+
+        Show(TicketQueries tickets, SupportTemplate template, ZoneId zone, String language) {
+            super(tickets, zone);
+            this.template = template;
+            this.language = language;
         }
-        ArrayNode mails = node.putArray("messages");
-        for (Message message : messages) {
-            ObjectNode mail = mails.addObject();
-            mail.put("direction", message.direction().name());
-            mail.put("at", message.createdAt().toString());
-            mail.put("from", message.fromAddress().orElse(""));
-            mail.put("to", String.join(", ", message.to()));
-            mail.put("subject", message.subject());
-            mail.put("messageId", message.messageId().orElse(null));
-            mail.put("text", message.body());
-            ArrayNode notes = mail.putArray("notes");
-            message.readingNotes().forEach(notes::add);
-            ArrayNode attachments = mail.putArray("attachments");
-            for (MessageAttachment attachment : message.attachments()) {
-                attachments.addObject().put("name", attachment.fileName()).put("contentType", attachment.contentType())
-                        .put("size", attachment.size()).put("stored", attachment.isStored())
-                        .put("sha256", attachment.sha256().orElse(null));
+
+        @Override
+        String work() throws Refused {
+            TicketDetails ticket = tickets.show(number);
+            return json ? Json.pretty(TicketJson.of(ticket)) + "\n" : text(ticket);
+        }
+
+        private String text(TicketDetails ticket) {
+            TicketSummary summary = ticket.summary();
+            StringBuilder out = new StringBuilder();
+            out.append("Ticket ").append(summary.number()).append("  ").append(summary.subject()).append('\n');
+            out.append(String.format("  %-26s%s%n", "Status", summary.status().label()));
+            out.append(String.format("  %-26s%s%n", "Customer", summary.customer()));
+            out.append(String.format("  %-26s%s%n", "Reporter", ticket.reporter()));
+            out.append(String.format("  %-26s%s (%s)%n", "Opened", shown(summary.created(), zone), zone));
+            out.append('\n');
+            for (FieldSpec field : template.fields()) {
+                String value = ticket.fields().get(field.name());
+                if (value != null) {
+                    String[] lines = value.split("\n");
+                    out.append(String.format("  %-26s%s%n", field.label(language), lines[0]));
+                    for (int i = 1; i < lines.length; i++) {
+                        out.append(String.format("  %-26s%s%n", "", lines[i]));
+                    }
+                }
+            }
+            ticket.messages().forEach(mail -> mail(out, mail));
+            out.append("\n  History\n");
+            ticket.events().forEach(event -> event(out, event));
+            return out.toString();
+        }
+
+        private void mail(StringBuilder out, MessageView mail) {
+            out.append("\n  ").append(mail.direction() == Message.Direction.IN ? "<< " : ">> ")
+                    .append(shown(mail.at(), zone)).append("  ").append(mail.from().orElse(""))
+                    .append("  ").append(mail.subject()).append('\n');
+            mail.text().lines().forEach(line -> out.append("     ").append(line).append('\n'));
+            for (String note : mail.notes()) {
+                out.append("     [not read whole: ").append(note).append("]\n");
+            }
+            for (AttachmentView attachment : mail.attachments()) {
+                out.append("     [").append(attachment.name()).append(", ").append(attachment.contentType()).append(", ")
+                        .append(CheckReport.size(attachment.size()))
+                        .append(attachment.stored() ? "" : ", not kept: over the size limit").append("]\n");
             }
         }
-        ArrayNode events = node.putArray("events");
-        for (TicketEvent event : ticket.events()) {
-            events.addObject().put("at", event.at().toString()).put("actor", event.actor()).put("kind", event.kind().name())
-                    .put("old", event.oldValue().orElse(null)).put("new", event.newValue().orElse(null))
-                    .put("note", event.note().orElse(null));
+
+        private void event(StringBuilder out, EventView event) {
+            out.append("    ").append(shown(event.at(), zone)).append("  ").append(event.actor()).append("  ").append(event.kind());
+            if (event.oldValue().isPresent() || event.newValue().isPresent()) {
+                out.append("  ").append(event.oldValue().orElse("-")).append(" -> ").append(event.newValue().orElse("-"));
+            }
+            event.note().ifPresent(note -> out.append("  (").append(note).append(')'));
+            out.append('\n');
         }
-        return node;
     }
 }

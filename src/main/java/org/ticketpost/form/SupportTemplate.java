@@ -3,6 +3,8 @@ package org.ticketpost.form;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The support template: its fields in template order, and the texts around them.
@@ -54,6 +56,13 @@ public record SupportTemplate(
                 .filter(field -> field.type() == type)
                 .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("the template has no " + type + " field"));
+    }
+
+    /** The languages in which every field has a label, in alphabetical order. */
+    public SortedSet<String> labelLanguages() {
+        SortedSet<String> languages = new TreeSet<>(fields.get(0).labels().keySet());
+        fields.forEach(field -> languages.retainAll(field.labels().keySet()));
+        return languages;
     }
 
     public String problemText(Problem.Code code, String language) {

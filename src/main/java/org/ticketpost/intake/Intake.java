@@ -1,6 +1,7 @@
 package org.ticketpost.intake;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.ticketpost.ticket.StoreConflictException;
@@ -32,16 +33,17 @@ public final class Intake {
      * outbox are stored; when it throws, nothing is.
      */
     public Outcome accept(InboundMail mail) {
+        Instant now = clock.instant();   // one moment per mail: its ticket, events and reply agree on when
         try {
-            return decide(mail);
+            return decide(mail, now);
         } catch (StoreConflictException e) {
-            return decide(mail);   // the same mail came in twice at once: now the other copy is committed
+            return decide(mail, now);   // the same mail came in twice at once: now the other copy is committed
         }
     }
 
-    private Outcome decide(InboundMail mail) {
+    private Outcome decide(InboundMail mail, Instant now) {
         return unitOfWork.inTransaction(stores -> steps.stream()
-                .map(step -> step.decide(mail, stores, clock.instant()))
+                .map(step -> step.decide(mail, stores, now))
                 .flatMap(Optional::stream)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no intake step decided on " + mail.messageKey())));

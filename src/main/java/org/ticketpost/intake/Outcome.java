@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.ticketpost.form.Problem;
 import org.ticketpost.ticket.TicketNumber;
 
-/** What intake made of a mail. The record's toString is its log line. */
+/** What intake made of a mail; each door words it in its own terms (a line, JSON, a status). */
 public sealed interface Outcome {
 
     /** A valid request from an allowed sender: a new ticket, and a confirmation in the outbox. */

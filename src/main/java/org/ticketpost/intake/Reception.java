@@ -4,28 +4,77 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.ticketpost.ticket.StoreConflictException;
+import org.ticketpost.ticket.StoreException;
 
 /**
- * Receives one mail as it comes from a mail server or an MTA pipe: its bytes are kept as
- * they came, it is read, and intake decides on it. When this returns, all of it is
- * committed; when it throws, the caller still owns the mail (an MTA retries it, a mailbox
- * keeps it unread).
+ * Receives one mail as it comes from a mail server or an MTA pipe: its bytes are kept as they
+ * came, it is read, and intake decides on it. Every door delivers through here, and each mail
+ * gets one line in the log.
  */
 public final class Reception {
 
     private final MailParser parser;
     private final ContentStore files;
     private final Intake intake;
+    private final DeliveryLog log;
 
     public Reception(MailParser parser, ContentStore files, Intake intake) {
+        this(parser, files, intake, new DeliveryLog(false));
+    }
+
+    private Reception(MailParser parser, ContentStore files, Intake intake, DeliveryLog log) {
         this.parser = parser;
         this.files = files;
         this.intake = intake;
+        this.log = log;
     }
 
-    public Outcome receive(InputStream message) throws IOException, UnreadableMailException {
+    /**
+     * The same reception for a door that tells a person of each mail not taken in, at once, as the
+     * command line does on stderr. Its log lines of such mails are INFO, not WARN or ERROR, so that
+     * the person does not read each failure twice; the log still has a line for every mail.
+     */
+    public Reception failuresToldByCaller() {
+        return new Reception(parser, files, intake, new DeliveryLog(true));
+    }
+
+    /**
+     * Takes the mail in. When this returns {@link Delivery.Accepted}, all of it is committed;
+     * otherwise nothing is, and the caller still owns the mail: a mail server retries it, a
+     * mailbox keeps it unread.
+     */
+    public Delivery deliver(InputStream message) {
+        long started = System.nanoTime();
+        AtomicReference<InboundMail> read = new AtomicReference<>();
+        Delivery delivery;
+        Exception failure = null;
+        try {
+            delivery = new Delivery.Accepted(receive(message, read::set));
+        } catch (UnreadableMailException e) {
+            delivery = new Delivery.NotAMail(e.getMessage());
+        } catch (StoreConflictException e) {
+            delivery = new Delivery.TryLater(e.getMessage(), false);   // another copy of it came at once: this one alone
+            failure = e;
+        } catch (StoreException | IOException e) {
+            delivery = new Delivery.TryLater(e.getMessage(), true);
+            failure = e;
+        } catch (RuntimeException e) {
+            delivery = new Delivery.TryLater("internal error: " + e, false);
+            failure = e;
+        }
+        log.handled(delivery, Optional.ofNullable(read.get()), (System.nanoTime() - started) / 1_000_000,
+                Optional.ofNullable(failure));
+        return delivery;
+    }
+
+    private Outcome receive(InputStream message, Consumer<InboundMail> read) throws IOException, UnreadableMailException {
         try (ContentStore.Spool spool = files.spool()) {
             InboundMail mail = parser.parse(new CopyingInputStream(message, spool.output()), files.attachments());
+            read.accept(mail);
             spool.keep(mail.sha256());
             return intake.accept(mail);
         }

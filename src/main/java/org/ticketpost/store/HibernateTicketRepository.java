@@ -11,6 +11,7 @@ import org.ticketpost.ticket.Status;
 import org.ticketpost.ticket.SupportKey;
 import org.ticketpost.ticket.Ticket;
 import org.ticketpost.ticket.TicketNumber;
+import org.ticketpost.ticket.TicketQuery;
 import org.ticketpost.ticket.TicketRepository;
 
 final class HibernateTicketRepository implements TicketRepository {
@@ -56,11 +57,26 @@ final class HibernateTicketRepository implements TicketRepository {
     }
 
     @Override
-    public List<Ticket> open(int limit) {
-        return session.createSelectionQuery("from Ticket where status in :open order by createdAt desc, id desc", Ticket.class)
-                .setParameter("open", OPEN)
-                .setMaxResults(limit)
-                .getResultList();
+    public List<Ticket> list(TicketQuery query) {
+        StringBuilder where = new StringBuilder("status in :statuses");
+        query.severity().ifPresent(severity -> where.append(" and severity = :severity"));
+        query.product().ifPresent(product -> where.append(" and lower(product) = :product"));
+        query.component().ifPresent(component -> where.append(" and lower(component) = :component"));
+        query.customer().ifPresent(customer -> where.append(" and lower(customer) like :customer escape '!'"));
+        var select = session.createSelectionQuery("from Ticket where " + where + " order by createdAt desc, id desc", Ticket.class)
+                .setParameter("statuses", query.statuses())
+                .setFirstResult(query.offset())
+                .setMaxResults(query.limit());
+        query.severity().ifPresent(severity -> select.setParameter("severity", severity));
+        query.product().ifPresent(product -> select.setParameter("product", product.toLowerCase(Locale.ROOT)));
+        query.component().ifPresent(component -> select.setParameter("component", component.toLowerCase(Locale.ROOT)));
+        query.customer().ifPresent(customer -> select.setParameter("customer", "%" + likeLiteral(customer) + "%"));
+        return select.getResultList();
+    }
+
+    /** The text matched as it is, its % and _ included. */
+    private static String likeLiteral(String text) {
+        return text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     @Override

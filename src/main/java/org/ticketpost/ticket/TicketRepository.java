@@ -17,8 +17,8 @@ public interface TicketRepository {
     /** The ticket that a mail with one of these Message-IDs, received or sent, belongs to. */
     Optional<Ticket> findByMessageIds(Collection<String> messageIds);
 
-    /** Tickets not yet resolved, newest first. */
-    List<Ticket> open(int limit);
+    /** The tickets the query asks for, newest first. */
+    List<Ticket> list(TicketQuery query);
 
     /** Tickets not yet resolved that this address opened or that belong to one of these keys, newest first. */
     List<Ticket> openOf(String reporter, Collection<SupportKey> keys, int limit);

@@ -49,7 +49,7 @@ class ContentFailureIT {
         Jar.Run run = Jar.run(Map.of("TICKETPOST_STORAGE_DIR", folder.resolve("files").toString(),
                 "TICKETPOST_DB_URL", "jdbc:h2:" + folder.resolve("none/db")), null, "check", mail.toString());
 
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(CheckCommand.PROBLEMS);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.PROBLEMS);
         // no exception message: only the note that there is no database to check the key against
         assertThat(run.err()).startsWith("ticketpost check: no database at ").hasLineCount(1);
         assertThat(run.out()).contains("not valid, 10 problems", "\"Support Key\" is missing");

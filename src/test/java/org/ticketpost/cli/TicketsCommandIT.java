@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +24,12 @@ class TicketsCommandIT {
     Path folder;
 
     private static String request(String subject, String messageId) {
+        return request(subject, messageId, 1);
+    }
+
+    private static String request(String subject, String messageId, int severity) {
         return Mails.load("intake/request.eml", Map.of("from", "jane@example.com", "fromName", "Jane Doe", "subject", subject,
-                "messageId", messageId, "key", TestApp.KEY, "severity", "1"));
+                "messageId", messageId, "key", TestApp.KEY, "severity", Integer.toString(severity)));
     }
 
     @Test
@@ -91,6 +98,88 @@ class TicketsCommandIT {
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).contains("100008 is not a ticket number");
+        }
+    }
+
+    @Test
+    void showJsonGivesEveryMomentAsAnIso8601Instant() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
+            TicketNumber number;
+            Map<String, String> env;
+            try (TestApp app = TestApp.start(database, folder, TestClock.at("2026-11-16T08:15:00.250Z"))) {
+                app.addKey();
+                number = app.receive(request("Calendar", "iso@mail.example.com")).ticket().orElseThrow();
+                env = app.env();
+            }
+
+            JsonNode ticket = new ObjectMapper().readTree(Cli.run(env, "tickets", "show", number.digits(), "--json").out());
+
+            List<JsonNode> moments = new ArrayList<>(List.of(ticket.get("created"), ticket.get("updated")));
+            ticket.get("messages").forEach(mail -> moments.add(mail.get("at")));
+            ticket.get("events").forEach(event -> moments.add(event.get("at")));
+            assertThat(moments).hasSize(6).allSatisfy(moment -> {
+                assertThat(moment.isTextual()).as(moment + " is text").isTrue();
+                assertThat(moment.asText()).isEqualTo("2026-11-16T08:15:00.250Z");
+            });
+        }
+    }
+
+    @Test
+    void listsBySeverityAndCustomerAPageAtATime() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
+            TestClock clock = TestClock.at("2026-11-16T08:15:00Z");
+            List<String> numbers = new ArrayList<>();
+            Map<String, String> env;
+            try (TestApp app = TestApp.start(database, folder, clock)) {
+                app.addKey();
+                for (int severity = 1; severity <= 4; severity++) {
+                    clock.advance(java.time.Duration.ofMinutes(1));
+                    numbers.add(app.receive(request("Severity " + severity, "sev" + severity + "@mail.example.com", severity))
+                            .ticket().orElseThrow().digits());
+                }
+                env = app.env();
+            }
+
+            Cli.Run severe = Cli.run(env, "tickets", "list", "--json", "--severity", "2");
+            Cli.Run secondPage = Cli.run(env, "tickets", "list", "--json", "--limit", "2", "--offset", "2");
+            Cli.Run otherCustomer = Cli.run(env, "tickets", "list", "--customer", "beispiel");
+            Cli.Run ourCustomer = Cli.run(env, "tickets", "list", "--customer", "EXAMPLE");
+            Cli.Run wrongSeverity = Cli.run(env, "tickets", "list", "--severity", "5");
+            Cli.Run help = Cli.run(env, "tickets", "list", "--help");
+
+            assertThat(new ObjectMapper().readTree(severe.out())).extracting(ticket -> ticket.get("number").asText())
+                    .containsExactly(numbers.get(1));
+            assertThat(new ObjectMapper().readTree(secondPage.out())).extracting(ticket -> ticket.get("number").asText())
+                    .containsExactly(numbers.get(1), numbers.get(0));
+            assertThat(otherCustomer.out()).isEqualTo("no open tickets\n");
+            assertThat(ourCustomer.out().lines()).hasSize(5);
+            assertThat(wrongSeverity.exitCode()).isEqualTo(64);
+            assertThat(wrongSeverity.err()).startsWith("--severity must be a whole number from 1 to 4, was '5'");
+            assertThat(help.out()).contains("--severity=1-4").contains("--customer=TEXT").contains("--offset=N");
+        }
+    }
+
+    @Test
+    void showLabelsTheFieldsInTheConfiguredLanguage() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
+            TicketNumber number;
+            Map<String, String> env;
+            try (TestApp app = TestApp.start(database, folder, TestClock.at("2026-11-16T08:15:00Z"))) {
+                app.addKey();
+                number = app.receive(request("Calendar", "labels@mail.example.com")).ticket().orElseThrow();
+                env = new HashMap<>(app.env());
+            }
+
+            Cli.Run english = Cli.run(env, "tickets", "show", number.digits());
+            env.put("TICKETPOST_LANGUAGE", "de");
+            Cli.Run german = Cli.run(env, "tickets", "show", number.digits());
+            env.put("TICKETPOST_LANGUAGE", "fr");
+            Cli.Run french = Cli.run(env, "tickets", "show", number.digits());
+
+            assertThat(english.out()).containsPattern("(?m)^  Severity +1$").containsPattern("(?m)^  Product +OXAPPSUITE$");
+            assertThat(german.out()).containsPattern("(?m)^  Schweregrad +1$").containsPattern("(?m)^  Produkt +OXAPPSUITE$");
+            assertThat(french.exitCode()).isEqualTo(78);
+            assertThat(french.err()).contains("language (TICKETPOST_LANGUAGE) must be one of de, en");
         }
     }
 }

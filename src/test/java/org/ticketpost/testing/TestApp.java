@@ -1,7 +1,6 @@
 package org.ticketpost.testing;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.ticketpost.Application;
+import org.ticketpost.intake.Delivery;
 import org.ticketpost.intake.Outcome;
 import org.ticketpost.intake.Reception;
-import org.ticketpost.intake.UnreadableMailException;
 import org.ticketpost.ticket.SenderRule;
 import org.ticketpost.ticket.Stores;
 import org.ticketpost.ticket.SupportKey;
@@ -69,12 +68,17 @@ public final class TestApp implements AutoCloseable {
         return application;
     }
 
+    /** Delivers the mail, which must be taken in. */
     public Outcome receive(String mail) {
-        try {
-            return reception.receive(new ByteArrayInputStream(mail.getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException | UnreadableMailException e) {
-            throw new IllegalStateException(e);
+        Delivery delivery = deliver(mail);
+        if (delivery instanceof Delivery.Accepted accepted) {
+            return accepted.outcome();
         }
+        throw new IllegalStateException("not taken in: " + delivery);
+    }
+
+    public Delivery deliver(String mail) {
+        return reception.deliver(new ByteArrayInputStream(mail.getBytes(StandardCharsets.UTF_8)));
     }
 
     public <T> T read(Function<Stores, T> query) {

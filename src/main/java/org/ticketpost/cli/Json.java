@@ -1,0 +1,68 @@
+package org.ticketpost.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.util.function.Function;
+import org.ticketpost.desk.KeyView;
+import org.ticketpost.form.Problem;
+import org.ticketpost.ticket.Status;
+import org.ticketpost.ticket.TicketNumber;
+
+/**
+ * The JSON the command line prints: records bound by Jackson. Times are ISO-8601 text
+ * ("2026-11-16T08:20:00Z", "2027-12-31"), an empty Optional is null, and the domain's values
+ * are written as people read them: a ticket number as its digits, a status as "waiting for
+ * customer", a problem code as "not_allowed", a key's state as "active".
+ */
+final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module())
+            .addModule(new SimpleModule("ticketpost values")
+                    .addSerializer(TicketNumber.class, written(TicketNumber::digits))
+                    .addSerializer(Status.class, written(Status::label))
+                    .addSerializer(Problem.Code.class, written(Problem.Code::id))
+                    .addSerializer(KeyView.State.class, written(KeyView.State::label)))
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private Json() {
+    }
+
+    /** One line, as a program reads a line per result. */
+    static String line(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("records of text, numbers and times are always JSON", e);
+        }
+    }
+
+    /** Indented, for a document a person may read too. */
+    static String pretty(Object value) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("records of text, numbers and times are always JSON", e);
+        }
+    }
+
+    private static <T> JsonSerializer<T> written(Function<T, String> text) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+                generator.writeString(text.apply(value));
+            }
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package org.ticketpost.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ticketpost.desk.Refusal;
+
+/** A refusal in the command line's words: the lines it prints on stderr. */
+final class RefusalText {
+
+    private RefusalText() {
+    }
+
+    /** @param noDatabase what a missing database means to the command, e.g. "nothing has been taken in" */
+    static List<String> lines(Refusal refusal, String noDatabase) {
+        if (refusal instanceof Refusal.Invalid invalid) {
+            return invalid.problems();
+        }
+        if (refusal instanceof Refusal.NothingImported wrong) {
+            List<String> lines = new ArrayList<>(wrong.problems());
+            lines.add("nothing imported");
+            return lines;
+        }
+        if (refusal instanceof Refusal.AlreadyRegistered known) {
+            return List.of(known.key() + " is registered already (keys import updates keys)");
+        }
+        if (refusal instanceof Refusal.UnknownKey unknown) {
+            return List.of(unknown.key() + " is not registered");
+        }
+        if (refusal instanceof Refusal.NotATicketNumber mistyped) {
+            return List.of(mistyped.text() + " is not a ticket number (a digit is wrong or missing)");
+        }
+        if (refusal instanceof Refusal.NoSuchTicket none) {
+            return List.of("there is no ticket " + none.number());
+        }
+        return List.of(noDatabase(((Refusal.NoDatabase) refusal).file().toString(), noDatabase));
+    }
+
+    /** "no database at /x/data/ticketpost.mv.db yet: " and what that means to the command. */
+    static String noDatabase(String file, String meaning) {
+        return "no database at " + file + " yet: " + meaning;
+    }
+}

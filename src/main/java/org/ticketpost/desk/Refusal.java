@@ -1,0 +1,40 @@
+package org.ticketpost.desk;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.ticketpost.ticket.TicketNumber;
+
+/** Why a use case did nothing, when the one who asked can put it right; a door words it in its own terms. */
+public sealed interface Refusal {
+
+    /** Values that are wrong, one sentence each, e.g. "customer is missing". */
+    record Invalid(List<String> problems) implements Refusal {
+        public Invalid {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** A file of keys with wrong lines: every one is named, and none of the file was imported. */
+    record NothingImported(List<String> problems) implements Refusal {
+        public NothingImported {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    record AlreadyRegistered(String key) implements Refusal {
+    }
+
+    record UnknownKey(String key) implements Refusal {
+    }
+
+    /** The text has no valid check digit, or is no number at all: never taken for another ticket. */
+    record NotATicketNumber(String text) implements Refusal {
+    }
+
+    record NoSuchTicket(TicketNumber number) implements Refusal {
+    }
+
+    /** The embedded database has not been created yet, so there is nothing to read. */
+    record NoDatabase(Path file) implements Refusal {
+    }
+}

@@ -2,8 +2,12 @@ package org.ticketpost.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ticketpost.testing.Cli;
 
 /** A wrong configuration stops every command with exit code 78 (ingest: 75) and names every mistake, never a secret. */
@@ -29,10 +33,29 @@ class ConfigurationTest {
     }
 
     @Test
+    void aMisspeltKeyInTheTemplateStopsCheckNamingTheFileAndTheLine(@TempDir Path home) throws IOException {
+        String shipped = Files.readString(Path.of("templates", "support-template.yaml"));
+        String misspelt = shipped.replaceFirst("required: true", "requried: true");
+        Path template = Files.createDirectories(home.resolve("templates")).resolve("support-template.yaml");
+        Files.writeString(template, misspelt);
+        Files.createDirectories(home.resolve("config"));
+
+        Cli.Run run = Cli.run(Map.of("TICKETPOST_HOME", home.toString()), "check", "templates/samples/request-en.eml");
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).startsWith("ticketpost: " + template + " line " + lineOf(misspelt, "requried: true")
+                + ": fields[0].requried: unknown key (known: name, type, required,");
+    }
+
+    @Test
     void aDatabaseTimeoutOutsideOneSecondToOneHourIsNamed() {
         Cli.Run run = Cli.run(Map.of("TICKETPOST_DB_TIMEOUT", "PT0.2S"), "tickets", "list");
 
         assertThat(run.exitCode()).isEqualTo(78);
         assertThat(run.err()).contains("db.timeout (TICKETPOST_DB_TIMEOUT) must be between PT1S and PT1H, was PT0.2S");
+    }
+
+    private static int lineOf(String text, String part) {
+        return (int) text.substring(0, text.indexOf(part)).chars().filter(c -> c == '\n').count() + 1;
     }
 }

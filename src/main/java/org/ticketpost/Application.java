@@ -90,7 +90,7 @@ public final class Application implements AutoCloseable {
         settings.failOnProblems();
 
         this.template = SupportTemplateFile.load(templates);
-        this.plans = SlaPlansFile.planNames(config);
+        this.plans = SlaPlansFile.load(config).names();
         FormCheck formCheck = new FormCheck(template);
         this.requests = new RequestCheck(new FormReader(template), formCheck);
         this.keys = new KeyCheck(template, formCheck);

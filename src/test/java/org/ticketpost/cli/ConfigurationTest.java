@@ -48,6 +48,25 @@ class ConfigurationTest {
     }
 
     @Test
+    void aWrongSlaPlanStopsIngestSoThatTheMailServerKeepsTheMail(@TempDir Path home) throws IOException {
+        String shipped = Files.readString(Path.of("config", "sla-plans.yaml"));
+        String wrong = shipped.replace("firstResponse: 1 business day,", "firstResponse: 1 bussiness day,");
+        Path plans = Files.createDirectories(home.resolve("config")).resolve("sla-plans.yaml");
+        Files.writeString(plans, wrong);
+        Map<String, String> env = Map.of("TICKETPOST_HOME", home.toString());
+
+        Cli.Run ingest = Cli.run(env, "ingest", "templates/samples/request-en.eml");
+        Cli.Run keys = Cli.run(env, "keys", "list");
+
+        assertThat(ingest.exitCode()).isEqualTo(75);
+        assertThat(ingest.err()).startsWith("ticketpost: " + plans + " line " + lineOf(wrong, "1 bussiness day")
+                + ": plans.advanced.3.firstResponse: must be an ISO-8601 duration");
+        assertThat(keys.exitCode()).isEqualTo(78);
+        assertThat(keys.err()).isEqualTo(ingest.err());
+        assertThat(home.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void aDatabaseTimeoutOutsideOneSecondToOneHourIsNamed() {
         Cli.Run run = Cli.run(Map.of("TICKETPOST_DB_TIMEOUT", "PT0.2S"), "tickets", "list");
 

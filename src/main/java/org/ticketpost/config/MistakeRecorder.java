@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -124,7 +125,7 @@ final class MistakeRecorder extends DeserializationProblemHandler {
         return deserializer.getKnownPropertyNames().stream().map(String::valueOf).toList();
     }
 
-    private static java.util.List<String> componentNames(Class<?> record) {
+    private static List<String> componentNames(Class<?> record) {
         return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
     }
 }

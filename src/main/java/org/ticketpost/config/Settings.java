@@ -22,7 +22,7 @@ public final class Settings {
     public static final String FILE = "ticketpost.properties";
 
     /** The longest duration a setting takes: longer is a typo, and would not fit when added to a date. */
-    static final Duration LONGEST = Duration.ofDays(3650);
+    private static final Duration LONGEST = Duration.ofDays(3650);
 
     private static final long GIGABYTE = 1L << 30;
 
@@ -128,7 +128,8 @@ public final class Settings {
         try {
             duration = Duration.parse(value.get());
         } catch (DateTimeParseException e) {   // also where a number is too large for a duration
-            problems.add(named(key) + " must be an ISO-8601 duration such as PT1M, at most " + LONGEST + ", was '" + value.get() + "'");
+            problems.add(named(key) + " must be an ISO-8601 duration such as PT1M, at most ten years (P3650D), was '" + value.get()
+                    + "'");
             return fallback;
         }
         if (duration.isNegative() || duration.isZero()) {
@@ -136,7 +137,7 @@ public final class Settings {
             return fallback;
         }
         if (duration.compareTo(LONGEST) > 0) {
-            problems.add(named(key) + " must be at most " + LONGEST + " (ten years), was '" + value.get() + "'");
+            problems.add(named(key) + " must be at most ten years (P3650D), was '" + value.get() + "'");
             return fallback;
         }
         return duration;

@@ -15,7 +15,7 @@ final class SlaDurationText {
     private static final Pattern BUSINESS = Pattern.compile("(\\d+)\\s+business\\s+(hour|day)s?", Pattern.CASE_INSENSITIVE);
 
     /** No target is longer: beyond it lies a typo, and due-at times that no longer fit a date. */
-    static final Duration LONGEST = Duration.ofDays(3650);
+    private static final Duration LONGEST = Duration.ofDays(3650);
 
     private static final long LONGEST_BUSINESS_DAYS = LONGEST.toDays();
     private static final long LONGEST_BUSINESS_HOURS = LONGEST.toHours();
@@ -35,7 +35,7 @@ final class SlaDurationText {
             if (duration.isNegative() || duration.isZero()) {
                 file.problem(key, "must be longer than zero, was '" + text + "'");
             } else if (duration.compareTo(LONGEST) > 0) {
-                file.problem(key, "must be at most " + LONGEST + " (ten years), was '" + text + "'");
+                file.problem(key, "must be at most ten years (P3650D), was '" + text + "'");
             } else {
                 return Optional.of(new SlaDuration.ClockTime(duration));
             }

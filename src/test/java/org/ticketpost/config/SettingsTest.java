@@ -47,12 +47,12 @@ class SettingsTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
-        "PT9999999999999999999H | must be an ISO-8601 duration such as PT1M, at most PT87600H, was 'PT9999999999999999999H'",
-        "P106751991167301D      | must be an ISO-8601 duration such as PT1M, at most PT87600H, was 'P106751991167301D'",
-        "P3651D                 | must be at most PT87600H (ten years), was 'P3651D'",
+        "PT9999999999999999999H | must be an ISO-8601 duration such as PT1M, at most ten years (P3650D), was 'PT9999999999999999999H'",
+        "P106751991167301D      | must be an ISO-8601 duration such as PT1M, at most ten years (P3650D), was 'P106751991167301D'",
+        "P3651D                 | must be at most ten years (P3650D), was 'P3651D'",
         "-PT1H                  | must be longer than zero, was '-PT1H'",
         "PT0S                   | must be longer than zero, was 'PT0S'",
-        "1h                     | must be an ISO-8601 duration such as PT1M, at most PT87600H, was '1h'"})
+        "1h                     | must be an ISO-8601 duration such as PT1M, at most ten years (P3650D), was '1h'"})
     void aDurationThatOverflowsOrIsNotLongerThanZeroIsRefused(String written, String mistake) {
         Settings settings = settings("replies.window", written);
 

@@ -104,7 +104,7 @@ class SlaPlansFileTest {
         "PT0S                      | must be longer than zero, was 'PT0S'",
         "-PT1H                     | must be longer than zero, was '-PT1H'",
         "0 business days           | must be longer than zero, was '0 business days'",
-        "P3651D                    | must be at most PT87600H (ten years), was 'P3651D'",
+        "P3651D                    | must be at most ten years (P3650D), was 'P3651D'",
         "PT9999999999999999999H    | is too long, was 'PT9999999999999999999H'",
         "P106751991167301D         | is too long, was 'P106751991167301D'",
         "3651 business days        | must be at most 3650 business days (ten years), was '3651 business days'",

@@ -106,7 +106,7 @@ public final class Application implements AutoCloseable {
         this.template = SupportTemplateFile.load(templates);
         this.language = language(settings, template);
         settings.failOnProblems();
-        List<String> plans = SlaPlansFile.planNames(config);
+        List<String> plans = SlaPlansFile.load(config).names();
         FormCheck formCheck = new FormCheck(template);
         RequestCheck requests = new RequestCheck(new FormReader(template), formCheck);
         KeyCheck keys = new KeyCheck(template, formCheck);

@@ -30,6 +30,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void servicePlansAreValuesOfPlainJavaAndTheDomain() {
+        classes().that().resideInAPackage("org.ticketpost.sla..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.ticketpost.sla..", "org.ticketpost.ticket..")
+                .check(MAIN);
+    }
+
+    @Test
     void onlyTheMailPackageTouchesMimeAndHtmlParsing() {
         noClasses().that().resideOutsideOfPackage("org.ticketpost.mail..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.james.mime4j..", "org.jsoup..", "jakarta.mail..")

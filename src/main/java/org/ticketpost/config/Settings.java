@@ -21,6 +21,11 @@ public final class Settings {
 
     public static final String FILE = "ticketpost.properties";
 
+    /** The longest duration a setting takes: longer is a typo, and would not fit when added to a date. */
+    private static final Duration LONGEST = Duration.ofDays(3650);
+
+    private static final long GIGABYTE = 1L << 30;
+
     private final Properties file;
     private final Map<String, String> env;
     private final String source;
@@ -101,30 +106,41 @@ public final class Settings {
                 break;
             }
         }
-        try {
-            long number = Long.parseLong(text);
-            if (number >= 0) {
-                return number * unit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        if (!text.matches("\\d+")) {
+            problems.add(named(key) + " must be a size such as 25MB, 512KB or 1048576, was '" + value.get() + "'");
+            return fallback;
         }
-        problems.add(named(key) + " must be a size such as 25MB, 512KB or 1048576, was '" + value.get() + "'");
-        return fallback;
+        try {
+            return Math.multiplyExact(Long.parseLong(text), unit);
+        } catch (NumberFormatException | ArithmeticException e) {   // more than a long holds: it would wrap to a small size
+            problems.add(named(key) + " is too large, was '" + value.get() + "' (at most " + Long.MAX_VALUE / GIGABYTE + "GB)");
+            return fallback;
+        }
     }
 
-    /** An ISO-8601 duration such as PT1M. */
+    /** An ISO-8601 duration such as PT1M, longer than zero and at most ten years. */
     public Duration duration(String key, Duration fallback) {
         Optional<String> value = optional(key);
         if (value.isEmpty()) {
             return fallback;
         }
+        Duration duration;
         try {
-            return Duration.parse(value.get());
-        } catch (DateTimeParseException e) {
-            problems.add(named(key) + " must be an ISO-8601 duration such as PT1M, was '" + value.get() + "'");
+            duration = Duration.parse(value.get());
+        } catch (DateTimeParseException e) {   // also where a number is too large for a duration
+            problems.add(named(key) + " must be an ISO-8601 duration such as PT1M, at most ten years (P3650D), was '" + value.get()
+                    + "'");
             return fallback;
         }
+        if (duration.isNegative() || duration.isZero()) {
+            problems.add(named(key) + " must be longer than zero, was '" + value.get() + "'");
+            return fallback;
+        }
+        if (duration.compareTo(LONGEST) > 0) {
+            problems.add(named(key) + " must be at most ten years (P3650D), was '" + value.get() + "'");
+            return fallback;
+        }
+        return duration;
     }
 
     public void problem(String message) {

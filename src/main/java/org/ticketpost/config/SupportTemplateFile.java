@@ -1,133 +1,170 @@
 package org.ticketpost.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import org.ticketpost.form.FieldSpec;
 import org.ticketpost.form.FieldType;
 import org.ticketpost.form.LanguageHints;
+import org.ticketpost.form.Problem;
 import org.ticketpost.form.SupportTemplate;
 
-/** Reads templates/support-template.yaml; a mistake in it stops Ticketpost with the field and the reason. */
+/**
+ * Reads templates/support-template.yaml. A misspelt key, a value of the wrong type or one the
+ * template cannot use stops Ticketpost, naming the line and the key of every such mistake.
+ */
 public final class SupportTemplateFile {
 
     public static final String NAME = "support-template.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The file as written; the keys are the record components, in the order the file uses them. */
+    record TemplateYaml(List<FieldYaml> fields, List<String> placeholders, List<String> blanks,
+            Map<String, Map<String, String>> problems, Map<String, LanguageYaml> languages) {
+    }
+
+    record FieldYaml(String name, FieldType type, Boolean required, Boolean multiline, Boolean versions, Boolean confirmed,
+            String format, List<String> values, Map<String, List<String>> synonyms, Map<String, List<String>> levels,
+            Map<String, String> label, List<String> aliases, Map<String, String> prompt, List<String> placeholders,
+            Map<String, String> hint) {
+    }
+
+    record LanguageYaml(List<String> words, List<String> closings) {
+    }
 
     private SupportTemplateFile() {
     }
 
     public static SupportTemplate load(Folder folder) {
-        return parse(folder.require(NAME));
+        return parse(folder.location(NAME), folder.require(NAME));
     }
 
     static SupportTemplate parse(String yaml) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(NAME + " is not valid YAML: " + e.getOriginalMessage());
+        return parse(NAME, yaml);
+    }
+
+    static SupportTemplate parse(String location, String yaml) {
+        YamlFile file = YamlFile.read(location, yaml);
+        TemplateYaml template = file.bind(TemplateYaml.class).orElseThrow(file::failure);
+        YamlValues values = new YamlValues(file);
+        Map<String, LanguageHints> languages = new LinkedHashMap<>();
+        values.map("languages", template.languages()).forEach((language, hints) -> languages.put(language, new LanguageHints(
+                Set.copyOf(values.texts("languages." + language + ".words", hints.words()).stream()
+                        .map(word -> word.toLowerCase(Locale.ROOT)).toList()),
+                values.texts("languages." + language + ".closings", hints.closings()))));
+        Languages known = new Languages(values, template.languages() == null ? Set.of() : template.languages().keySet());
+        List<FieldSpec> fields = new ArrayList<>();
+        List<FieldYaml> given = YamlValues.list(template.fields());
+        for (int index = 0; index < given.size(); index++) {
+            field(values, known, "fields[" + index + "]", given.get(index)).ifPresent(fields::add);
         }
-        if (root == null || !root.isObject()) {
-            throw new ConfigException(NAME + " is empty");
-        }
+        Map<String, Map<String, String>> problems = problems(values, known, template.problems());
+        List<String> placeholders = values.texts("placeholders", template.placeholders());
+        List<String> blanks = values.texts("blanks", template.blanks());
+        file.throwIfAny();
         try {
-            List<FieldSpec> fields = new ArrayList<>();
-            for (JsonNode field : root.path("fields")) {
-                fields.add(field(field));
+            return new SupportTemplate(fields, placeholders, blanks, problems, languages);
+        } catch (IllegalArgumentException e) {
+            file.problem("", e.getMessage());   // a rule across fields, such as a label two fields share
+            throw file.failure();
+        }
+    }
+
+    /** The language codes the file describes: a text in any other is a misspelt code. */
+    private record Languages(YamlValues values, Set<String> codes) {
+        Map<String, String> texts(String key, Map<String, String> given) {
+            Map<String, String> texts = values.map(key, given);
+            texts.keySet().stream().filter(code -> !codes.isEmpty() && !codes.contains(code)).forEach(code -> values.file()
+                    .problem(key + "." + code, "unknown language (known: " + String.join(", ", codes) + ")"));
+            return texts;
+        }
+    }
+
+    private static Optional<FieldSpec> field(YamlValues values, Languages languages, String key, FieldYaml field) {
+        if (!values.present(key, field)) {
+            return Optional.empty();
+        }
+        values.require(key + ".name", field.name(), "is missing");
+        values.require(key + ".type", field.type(), "is missing: it " + MistakeRecorder.expected(FieldType.class));
+        Pattern format = field.format() == null ? null : regex(values.file(), key + ".format", field.format());
+        Map<Integer, List<String>> levels = levels(values, key + ".levels", field.levels());
+        List<String> chosen = values.texts(key + ".values", field.values());
+        Map<String, List<String>> synonyms = new LinkedHashMap<>();
+        values.map(key + ".synonyms", field.synonyms()).forEach((value, names) -> {
+            if (!chosen.contains(value)) {   // its synonyms would stand for a value the field does not accept
+                values.file().problem(key + ".synonyms." + value, "is not one of the values (" + String.join(", ", chosen) + ")");
             }
-            Map<String, Map<String, String>> problems = new LinkedHashMap<>();
-            root.path("problems").fields().forEachRemaining(entry -> problems.put(entry.getKey(), texts(entry.getValue())));
-            Map<String, LanguageHints> languages = new LinkedHashMap<>();
-            root.path("languages").fields().forEachRemaining(entry -> languages.put(entry.getKey(), new LanguageHints(
-                    Set.copyOf(strings(entry.getValue().path("words")).stream().map(word -> word.toLowerCase(Locale.ROOT)).toList()),
-                    strings(entry.getValue().path("closings")))));
-            return new SupportTemplate(fields, strings(root.path("placeholders")), strings(root.path("blanks")),
-                    problems, languages);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(NAME + ": " + e.getMessage());
+            synonyms.put(value, values.texts(key + ".synonyms." + value, names));
+        });
+        Map<String, String> labels = languages.texts(key + ".label", field.label());
+        List<String> aliases = values.texts(key + ".aliases", field.aliases());
+        Map<String, String> prompts = languages.texts(key + ".prompt", field.prompt());
+        List<String> placeholders = values.texts(key + ".placeholders", field.placeholders());
+        Map<String, String> hints = languages.texts(key + ".hint", field.hint());
+        if (values.file().hasProblemAt(key)) {
+            return Optional.empty();
         }
-    }
-
-    private static FieldSpec field(JsonNode node) {
-        String name = node.path("name").asText("");
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("a field has no name");
-        }
-        return new FieldSpec(
-                name,
-                type(name, node.path("type").asText("")),
-                node.path("required").asBoolean(false),
-                node.path("multiline").asBoolean(false),
-                texts(node.path("label")),
-                strings(node.path("aliases")),
-                texts(node.path("prompt")),
-                strings(node.path("placeholders")),
-                texts(node.path("hint")),
-                format(name, node.path("format")),
-                strings(node.path("values")),
-                synonyms(node.path("synonyms")),
-                node.path("versions").asBoolean(false),
-                levels(name, node.path("levels")),
-                node.path("confirmed").asBoolean(false));
-    }
-
-    private static FieldType type(String field, String type) {
         try {
-            return FieldType.valueOf(type.toUpperCase(Locale.ROOT));
+            return Optional.of(new FieldSpec(field.name(), field.type(), isTrue(field.required()), isTrue(field.multiline()),
+                    labels, aliases, prompts, placeholders, hints, format, chosen, synonyms, isTrue(field.versions()), levels,
+                    isTrue(field.confirmed())));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": unknown type '" + type + "' (key, server, severity, choice or text)");
+            values.file().problem(key, e.getMessage());
+            return Optional.empty();
         }
     }
 
-    private static Pattern format(String field, JsonNode node) {
-        if (node.isMissingNode()) {
+    private static boolean isTrue(Boolean flag) {
+        return Boolean.TRUE.equals(flag);
+    }
+
+    private static Pattern regex(YamlFile file, String key, String format) {
+        try {
+            return Pattern.compile(format);
+        } catch (PatternSyntaxException e) {
+            file.problem(key, "is not a regular expression: " + e.getDescription() + " at character " + (e.getIndex() + 1));
             return null;
         }
-        try {
-            return Pattern.compile(node.asText());
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException(field + ": format is not a regular expression: " + e.getDescription());
-        }
     }
 
-    private static Map<Integer, List<String>> levels(String field, JsonNode node) {
+    private static Map<Integer, List<String>> levels(YamlValues values, String key, Map<String, List<String>> given) {
         Map<Integer, List<String>> levels = new LinkedHashMap<>();
-        node.fields().forEachRemaining(entry -> {
-            try {
-                levels.put(Integer.valueOf(entry.getKey()), strings(entry.getValue()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(field + ": level '" + entry.getKey() + "' is not a number");
+        values.map(key, given).forEach((level, names) -> {
+            if (level.matches("[1-4]")) {
+                levels.put(Integer.valueOf(level), values.texts(key + "." + level, names));
+            } else {
+                values.file().problem(key + "." + level, "is no severity: severities are 1, 2, 3 and 4");
             }
         });
         return levels;
     }
 
-    private static Map<String, List<String>> synonyms(JsonNode node) {
-        Map<String, List<String>> synonyms = new LinkedHashMap<>();
-        node.fields().forEachRemaining(entry -> synonyms.put(entry.getKey(), strings(entry.getValue())));
-        return synonyms;
-    }
-
-    private static Map<String, String> texts(JsonNode node) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        node.fields().forEachRemaining(entry -> texts.put(entry.getKey(), entry.getValue().asText()));
-        return texts;
-    }
-
-    private static List<String> strings(JsonNode node) {
-        List<String> strings = new ArrayList<>();
-        node.forEach(item -> strings.add(item.asText()));
-        return strings;
+    /** The message per problem code: every code needs one, and a code Ticketpost does not know is a typo. */
+    private static Map<String, Map<String, String>> problems(YamlValues values, Languages languages,
+            Map<String, Map<String, String>> given) {
+        List<String> codes = Arrays.stream(Problem.Code.values()).map(Problem.Code::id).toList();
+        Map<String, Map<String, String>> problems = new LinkedHashMap<>();
+        values.map("problems", given).forEach((code, texts) -> {
+            if (codes.contains(code)) {
+                problems.put(code, languages.texts("problems." + code, texts));
+            } else {
+                values.file().problem("problems." + code, "unknown problem code (known: " + String.join(", ", codes) + ")");
+            }
+        });
+        String missing = codes.stream().filter(code -> !problems.containsKey(code) && !values.file().hasProblemAt("problems." + code))
+                .collect(Collectors.joining(", "));
+        if (given == null) {
+            values.require("problems", null, "is missing: it gives the message for each of " + String.join(", ", codes));
+        } else if (!missing.isEmpty()) {
+            values.file().problem("problems", "has no message for " + missing);
+        }
+        return problems;
     }
 }

@@ -2,8 +2,12 @@ package org.ticketpost.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ticketpost.testing.Cli;
 
 /** A wrong configuration stops every command with exit code 78 (ingest: 75) and names every mistake, never a secret. */
@@ -29,6 +33,40 @@ class ConfigurationTest {
     }
 
     @Test
+    void aMisspeltKeyInTheTemplateStopsCheckNamingTheFileAndTheLine(@TempDir Path home) throws IOException {
+        String shipped = Files.readString(Path.of("templates", "support-template.yaml"));
+        String misspelt = shipped.replaceFirst("required: true", "requried: true");
+        Path template = Files.createDirectories(home.resolve("templates")).resolve("support-template.yaml");
+        Files.writeString(template, misspelt);
+        Files.createDirectories(home.resolve("config"));
+
+        Cli.Run run = Cli.run(Map.of("TICKETPOST_HOME", home.toString()), "check", "templates/samples/request-en.eml");
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).startsWith("ticketpost: " + template + " line " + lineOf(misspelt, "requried: true")
+                + ": fields[0].requried: unknown key (known: name, type, required,");
+    }
+
+    @Test
+    void aWrongSlaPlanStopsIngestSoThatTheMailServerKeepsTheMail(@TempDir Path home) throws IOException {
+        String shipped = Files.readString(Path.of("config", "sla-plans.yaml"));
+        String wrong = shipped.replace("firstResponse: 1 business day,", "firstResponse: 1 bussiness day,");
+        Path plans = Files.createDirectories(home.resolve("config")).resolve("sla-plans.yaml");
+        Files.writeString(plans, wrong);
+        Map<String, String> env = Map.of("TICKETPOST_HOME", home.toString());
+
+        Cli.Run ingest = Cli.run(env, "ingest", "templates/samples/request-en.eml");
+        Cli.Run keys = Cli.run(env, "keys", "list");
+
+        assertThat(ingest.exitCode()).isEqualTo(75);
+        assertThat(ingest.err()).startsWith("ticketpost: " + plans + " line " + lineOf(wrong, "1 bussiness day")
+                + ": plans.advanced.3.firstResponse: must be an ISO-8601 duration");
+        assertThat(keys.exitCode()).isEqualTo(78);
+        assertThat(keys.err()).isEqualTo(ingest.err());
+        assertThat(home.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void aDatabaseTimeoutOutsideOneSecondToOneHourIsNamed() {
         Cli.Run run = Cli.run(Map.of("TICKETPOST_DB_TIMEOUT", "PT0.2S"), "tickets", "list");
 
@@ -43,5 +81,9 @@ class ConfigurationTest {
         assertThat(run.exitCode()).isEqualTo(78);
         assertThat(run.err()).contains("log.format (TICKETPOST_LOG_FORMAT) must be text or json, was 'xml'")
                 .contains("log.level (TICKETPOST_LOG_LEVEL) must be error, warn, info or debug, was 'verbose'");
+    }
+
+    private static int lineOf(String text, String part) {
+        return (int) text.substring(0, text.indexOf(part)).chars().filter(c -> c == '\n').count() + 1;
     }
 }

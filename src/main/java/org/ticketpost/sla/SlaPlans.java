@@ -1,0 +1,34 @@
+package org.ticketpost.sla;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The plans a support key can name, in the order config/sla-plans.yaml gives them. */
+public record SlaPlans(List<SlaPlan> plans) {
+
+    public SlaPlans {
+        plans = List.copyOf(plans);
+        if (plans.isEmpty()) {
+            throw new IllegalArgumentException("there is no SLA plan");
+        }
+        Map<String, SlaPlan> byName = new LinkedHashMap<>();
+        for (SlaPlan plan : plans) {
+            if (byName.put(plan.name(), plan) != null) {
+                throw new IllegalArgumentException("two plans are named " + plan.name());
+            }
+        }
+    }
+
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        plans.forEach(plan -> names.add(plan.name()));
+        return List.copyOf(names);
+    }
+
+    public Optional<SlaPlan> plan(String name) {
+        return plans.stream().filter(plan -> plan.name().equals(name)).findFirst();
+    }
+}

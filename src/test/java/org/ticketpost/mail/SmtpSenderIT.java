@@ -79,6 +79,20 @@ class SmtpSenderIT {
     }
 
     @Test
+    void aTextMostlyNotAsciiGoesInBase64WithItsLinesEndedAsMimeWants() throws Exception {
+        OutboundMail russian = new OutboundMail(MESSAGE_ID, "support@ticketpost.example", "", "ivan@example.com",
+                "[Ticket#100009] Приглашения не приходят", "Здравствуйте, Иван!\nСпасибо за обращение.\n", List.of(), List.of(),
+                Optional.of("auto-replied"), Optional.of("ru"), WRITTEN);
+
+        greenMail().send(russian);
+
+        MimeMessage received = GREENMAIL.getReceivedMessages()[0];
+        assertThat(GreenMailUtil.getWholeMessage(received)).contains("Content-Transfer-Encoding: base64");
+        assertThat(received.getSubject()).isEqualTo("[Ticket#100009] Приглашения не приходят");
+        assertThat(received.getContent()).asString().startsWith("Здравствуйте, Иван!\r\nСпасибо за обращение.");
+    }
+
+    @Test
     void aSecondAttemptSendsTheSameMessageId() throws Exception {
         greenMail().send(mail());
         greenMail().send(mail());

@@ -19,6 +19,12 @@ public final class OutboxRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRunner.class);
 
+    /** A reply that missed its wake (written by another process) waits no longer than this. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+
+    /** Long enough for a mail server that answers to take one mail; short enough for a service to stop at once. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(5);
+
     private final OutboxDispatcher dispatcher;
     private final Duration interval;
     private final Duration grace;

@@ -39,7 +39,8 @@ class ArchitectureTest {
     @Test
     void onlyTheMailPackageTouchesMimeAndHtmlParsing() {
         noClasses().that().resideOutsideOfPackage("org.ticketpost.mail..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.james.mime4j..", "org.jsoup..", "jakarta.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.james.mime4j..", "org.jsoup..", "jakarta.mail..",
+                        "org.eclipse.angus..")
                 .check(MAIN);
     }
 

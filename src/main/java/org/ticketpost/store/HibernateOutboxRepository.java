@@ -2,12 +2,23 @@ package org.ticketpost.store;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.Session;
 import org.ticketpost.ticket.OutboxEntry;
 import org.ticketpost.ticket.OutboxRepository;
 
 final class HibernateOutboxRepository implements OutboxRepository {
+
+    /**
+     * Locks the due rows it returns and passes over rows another transaction holds locked, on
+     * PostgreSQL and on H2 (2.2 and later) alike. A row claimed and committed meanwhile no longer
+     * matches: both databases read it again after locking it.
+     */
+    private static final String CLAIM = "select id from outbox where sent_at is null and failed_at is null "
+            + "and next_attempt_at <= :now order by next_attempt_at, id limit :limit for update skip locked";
 
     private final Session session;
 
@@ -23,11 +34,46 @@ final class HibernateOutboxRepository implements OutboxRepository {
     @Override
     public List<OutboxEntry> due(Instant now, int limit) {
         return session.createSelectionQuery(
-                        "from OutboxEntry e join fetch e.message where e.sentAt is null and e.nextAttemptAt <= :now "
-                                + "order by e.nextAttemptAt, e.id", OutboxEntry.class)
+                        "from OutboxEntry e join fetch e.message where e.sentAt is null and e.failedAt is null "
+                                + "and e.nextAttemptAt <= :now order by e.nextAttemptAt, e.id", OutboxEntry.class)
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    @Override
+    public List<OutboxEntry> claimDue(Instant now, int limit, Instant until) {
+        List<Long> ids = session.createNativeQuery(CLAIM, Long.class)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setParameter("limit", limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<OutboxEntry> claimed = session.createSelectionQuery(
+                        "from OutboxEntry e join fetch e.message where e.id in :ids", OutboxEntry.class)
+                .setParameter("ids", ids)
+                .getResultList();
+        claimed.forEach(entry -> entry.claimUntil(until));
+        claimed.sort(Comparator.comparingInt(entry -> ids.indexOf(entry.id())));
+        return claimed;
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(long id) {
+        return Optional.ofNullable(session.find(OutboxEntry.class, id));
+    }
+
+    @Override
+    public void release(Collection<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        session.createMutationQuery("update OutboxEntry e set e.nextAttemptAt = :now "
+                        + "where e.id in :ids and e.sentAt is null and e.failedAt is null")
+                .setParameter("now", now)
+                .setParameter("ids", ids)
+                .executeUpdate();
     }
 
     @Override

@@ -13,7 +13,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A mail waiting to be sent, and how sending it went so far. */
+/**
+ * A mail waiting to be sent, and how sending it went so far: waiting (neither sent nor failed,
+ * tried again from its next attempt on), sent, or failed for good.
+ */
 @Entity
 @Table(name = "outbox")
 public class OutboxEntry {
@@ -49,6 +52,9 @@ public class OutboxEntry {
     @Column(name = "last_error")
     private String lastError;
 
+    @Column(name = "failed_at")
+    private Instant failedAt;
+
     protected OutboxEntry() {
     }
 
@@ -58,6 +64,47 @@ public class OutboxEntry {
         this.recipient = Columns.fit(recipient, 320);
         this.createdAt = now;
         this.nextAttemptAt = now;
+    }
+
+    /**
+     * Holds the mail for the sender that took it: no other sender takes it before then. Should
+     * that sender end without saying how sending went, the mail is due again from then on.
+     */
+    public void claimUntil(Instant until) {
+        this.nextAttemptAt = until;
+    }
+
+    /** The mail server took the mail. A mail sent twice (its first result lost) keeps its first time. */
+    public void markSent(Instant now) {
+        attempts++;
+        if (sentAt == null) {
+            sentAt = now;
+        }
+        failedAt = null;
+    }
+
+    /** Not sent this time, for a reason that may pass (the server down, a 4xx); tried again then. */
+    public void markDeferred(String error, Instant nextAttempt) {
+        if (sentAt != null || failedAt != null) {
+            return;
+        }
+        attempts++;
+        lastError = Columns.fit(error, 2000);
+        nextAttemptAt = nextAttempt;
+    }
+
+    /** Not sent, and never tried again: refused for good, or given up after trying too long. */
+    public void markFailed(String error, Instant now) {
+        if (sentAt != null || failedAt != null) {
+            return;
+        }
+        attempts++;
+        lastError = Columns.fit(error, 2000);
+        failedAt = now;
+    }
+
+    public long id() {
+        return id;
     }
 
     public Message message() {
@@ -76,12 +123,20 @@ public class OutboxEntry {
         return createdAt;
     }
 
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
     public int attempts() {
         return attempts;
     }
 
     public Optional<Instant> sentAt() {
         return Optional.ofNullable(sentAt);
+    }
+
+    public Optional<Instant> failedAt() {
+        return Optional.ofNullable(failedAt);
     }
 
     public Optional<String> lastError() {

@@ -1,0 +1,86 @@
+package org.ticketpost.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
+import org.ticketpost.reply.Delivery;
+import org.ticketpost.reply.MailSender;
+import org.ticketpost.reply.OutboundMail;
+
+/**
+ * Hands mails to an SMTP server (Jakarta Mail, Angus), one connection per mail. Over smtp:// it
+ * sends nothing before STARTTLS has encrypted the connection, unless told starttls=off; the
+ * server's certificate must be trusted by the JVM and name the host.
+ */
+public final class SmtpSender implements MailSender {
+
+    private final SmtpSettings settings;
+    private final Session session;
+
+    public SmtpSender(SmtpSettings settings) {
+        this(settings, null);
+    }
+
+    /** @param tls makes the TLS connections, trusting what it trusts: a test server's own certificate */
+    SmtpSender(SmtpSettings settings, SSLSocketFactory tls) {
+        this.settings = settings;
+        this.session = Session.getInstance(properties(settings, tls));
+    }
+
+    @Override
+    public Delivery send(OutboundMail mail) {
+        MimeMessage message;
+        try {
+            message = ReplyMime.of(session, mail);
+        } catch (MessagingException e) {
+            return new Delivery.Refused("cannot be written as a mail: " + SmtpFailures.reason(e));
+        }
+        Transport transport = null;
+        try {
+            transport = session.getTransport(settings.protocol());
+            transport.connect(settings.host(), settings.port(), settings.user().orElse(null), settings.password().orElse(null));
+            transport.sendMessage(message, message.getAllRecipients());
+            return new Delivery.Accepted();
+        } catch (MessagingException e) {
+            return SmtpFailures.delivery(e);
+        } finally {
+            quit(transport);
+        }
+    }
+
+    /** The mail is sent once the server took its data: a failing QUIT changes nothing about that. */
+    private static void quit(Transport transport) {
+        if (transport == null) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            // the connection is gone either way
+        }
+    }
+
+    private static Properties properties(SmtpSettings settings, SSLSocketFactory tls) {
+        String prefix = "mail." + settings.protocol() + ".";
+        String millis = Long.toString(settings.timeout().toMillis());
+        Properties properties = new Properties();
+        properties.put(prefix + "host", settings.host());
+        properties.put(prefix + "port", Integer.toString(settings.port()));
+        properties.put(prefix + "connectiontimeout", millis);
+        properties.put(prefix + "timeout", millis);
+        properties.put(prefix + "writetimeout", millis);
+        properties.put(prefix + "auth", Boolean.toString(settings.user().isPresent()));
+        properties.put(prefix + "ssl.checkserveridentity", "true");
+        if (settings.security() == SmtpSettings.Security.STARTTLS) {
+            properties.put(prefix + "starttls.enable", "true");
+            properties.put(prefix + "starttls.required", "true");
+        }
+        if (tls != null) {
+            properties.put(prefix + "ssl.socketFactory", tls);
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,35 @@
+package org.ticketpost.reply;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A mail from the outbox, as the mail server gets it: what was stored when it was written, so
+ * that every attempt sends the same mail.
+ *
+ * @param messageId     its Message-ID without angle brackets
+ * @param inReplyTo     Message-IDs of the mail it answers, without angle brackets
+ * @param references    the thread, oldest first, without angle brackets
+ * @param autoSubmitted "auto-replied" for a mail Ticketpost wrote by itself (RFC 3834)
+ * @param language      the language of its text, such as "de"
+ * @param date          when it was written
+ */
+public record OutboundMail(
+        String messageId,
+        String fromAddress,
+        String fromName,
+        String to,
+        String subject,
+        String body,
+        List<String> inReplyTo,
+        List<String> references,
+        Optional<String> autoSubmitted,
+        Optional<String> language,
+        Instant date) {
+
+    public OutboundMail {
+        inReplyTo = List.copyOf(inReplyTo);
+        references = List.copyOf(references);
+    }
+}

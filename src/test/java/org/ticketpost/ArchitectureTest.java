@@ -2,6 +2,7 @@ package org.ticketpost;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -89,5 +90,10 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("org.ticketpost.cli..", "org.ticketpost")
                 .should().dependOnClassesThat().resideInAPackage("picocli..")
                 .check(MAIN);
+    }
+
+    @Test
+    void noPackageDependsOnItselfThroughAnother() {
+        slices().matching("org.ticketpost.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 }

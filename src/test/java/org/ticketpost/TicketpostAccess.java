@@ -1,5 +1,6 @@
 package org.ticketpost;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ public final class TicketpostAccess {
     private TicketpostAccess() {
     }
 
-    public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-        return Ticketpost.run(args, env, new java.io.ByteArrayInputStream(new byte[0]), out, err);
+    public static int run(String[] args, Map<String, String> env, InputStream stdin, PrintWriter out, PrintWriter err) {
+        return Ticketpost.run(args, env, stdin, out, err);
     }
 }

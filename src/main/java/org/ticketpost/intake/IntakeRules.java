@@ -2,14 +2,19 @@ package org.ticketpost.intake;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.ticketpost.form.FieldSpec;
 import org.ticketpost.form.SupportTemplate;
 import org.ticketpost.reply.ReplyComposer;
+import org.ticketpost.ticket.FieldColumn;
 import org.ticketpost.ticket.TicketTag;
 
 /**
  * What intake works with: how requests are read and checked, how answers are written,
  * and the limits an operator sets.
  *
+ * @param template         must have a field for each of a ticket's columns ({@link FieldColumn})
  * @param ownAddress       Ticketpost's own address: mail from it is never answered
  * @param repliesPerSender at most this many automatic mails to one address per {@code replyWindow}
  * @param zone             the zone in which a support key's last day ends
@@ -24,4 +29,15 @@ public record IntakeRules(
         int repliesPerSender,
         Duration replyWindow,
         ZoneId zone) {
+
+    /** @throws IllegalArgumentException naming the fields a ticket keeps in columns that the template lacks */
+    public IntakeRules {
+        List<FieldColumn> missing = FieldColumn.missingFrom(template.fields().stream().map(FieldSpec::name).toList());
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the support template has no field named "
+                    + missing.stream().map(FieldColumn::field).collect(Collectors.joining(", "))
+                    + ": a ticket keeps these in columns of their own, so a field may change its label and aliases but"
+                    + " not its name");
+        }
+    }
 }

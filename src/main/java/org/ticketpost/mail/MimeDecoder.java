@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.io.IOUtils;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
 import org.apache.james.mime4j.io.MaxHeaderLimitException;
@@ -61,7 +63,8 @@ public final class MimeDecoder implements MailParser {
     @Override
     public InboundMail parse(InputStream message, AttachmentSink sink) throws IOException, UnreadableMailException {
         MessageDigest sha256 = sha256();
-        CountingInputStream counted = new CountingInputStream(new DigestInputStream(message, sha256));
+        // without a maximum it only counts
+        BoundedInputStream counted = BoundedInputStream.builder().setInputStream(new DigestInputStream(message, sha256)).get();
         byte[] head = new byte[8192];   // what tells whether the input is a mail: most header sections fit
         int length = counted.readNBytes(head, 0, head.length);
         if (length == head.length && !MailSniffer.hasHeaderEnd(head, length)) {
@@ -84,8 +87,8 @@ public final class MimeDecoder implements MailParser {
                     // mime4j closes a part's stream when it is read; the rest of the input is still needed
                 }
             }, LIMITS);
-            Drain.rest(input);   // the digest covers every byte
-            return mail(parts, HexFormat.of().formatHex(sha256.digest()), counted.count());
+            IOUtils.skip(input, Long.MAX_VALUE);   // read, not skipped: the digest covers every byte
+            return mail(parts, HexFormat.of().formatHex(sha256.digest()), counted.getCount());
         } catch (UncheckedIOException e) {
             throw e.getCause();   // reading or storing failed: the mail may be read again later
         } catch (RuntimeException e) {

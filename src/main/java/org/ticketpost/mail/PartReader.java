@@ -2,15 +2,15 @@ package org.ticketpost.mail;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.commons.io.IOUtils;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.Base64InputStream;
 import org.apache.james.mime4j.codec.DecodeMonitor;
@@ -181,15 +181,10 @@ final class PartReader {
     }
 
     private void text(InputStream content, String mimeType) throws IOException {
-        byte[] bytes = new byte[8192];
-        int length = 0;
-        for (int n = 0; n >= 0 && length < MimeDecoder.TEXT_LIMIT; length += Math.max(n, 0)) {
-            if (length == bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.min(bytes.length * 2, MimeDecoder.TEXT_LIMIT));
-            }
-            n = content.read(bytes, length, bytes.length - length);
-        }
-        long rest = Drain.rest(content);
+        byte[] bytes = IOUtils.toByteArray(BoundedInputStream.builder().setInputStream(content)
+                .setMaxCount(MimeDecoder.TEXT_LIMIT).setPropagateClose(false).get());
+        int length = bytes.length;
+        long rest = IOUtils.skip(content, Long.MAX_VALUE);
         if (rest > 0) {
             notes.add("a text part of " + (length + rest) + " bytes was cut at " + MimeDecoder.TEXT_LIMIT + " bytes");
         }

@@ -10,7 +10,7 @@ import java.nio.charset.CoderResult;
 /**
  * UTF-7 (RFC 2152), which Java lacks and Exchange still writes into delivery status
  * notifications ("unicode-1-1-utf-7"): Unicode in ASCII, "+ANw-bermittlung" for
- * "Übermittlung". Ticketpost reads it; writing it is there for the charset's contract.
+ * "Übermittlung". Ticketpost only reads it: it writes its own mails in UTF-8.
  */
 final class Utf7 extends Charset {
 
@@ -26,8 +26,14 @@ final class Utf7 extends Charset {
     }
 
     @Override
+    public boolean canEncode() {
+        return false;
+    }
+
+    /** As the contract of a charset that cannot encode has it. */
+    @Override
     public CharsetEncoder newEncoder() {
-        return new Encoder(this);
+        throw new UnsupportedOperationException("Ticketpost reads UTF-7 but never writes it");
     }
 
     @Override
@@ -105,82 +111,6 @@ final class Utf7 extends Charset {
                 return b - '0' + 52;
             }
             return b == '+' ? 62 : b == '/' ? 63 : -1;
-        }
-    }
-
-    /** The characters of RFC 2152's set D and white space go as they are; everything else in a shifted run. */
-    private static final class Encoder extends CharsetEncoder {
-        private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-        private boolean shifted;
-        private int bits;
-        private int bitCount;
-
-        Encoder(Charset charset) {
-            super(charset, 3f, 8f);
-        }
-
-        @Override
-        protected CoderResult encodeLoop(CharBuffer in, ByteBuffer out) {
-            while (in.hasRemaining()) {
-                if (out.remaining() < 8) {
-                    return CoderResult.OVERFLOW;
-                }
-                char c = in.get();
-                if (isDirect(c)) {
-                    endShift(out);
-                    out.put((byte) c);
-                } else if (c == '+' && !shifted) {
-                    out.put((byte) '+').put((byte) '-');
-                } else {
-                    if (!shifted) {
-                        out.put((byte) '+');
-                        shifted = true;
-                    }
-                    bits = (bits << 16) | c;
-                    bitCount += 16;
-                    while (bitCount >= 6) {
-                        bitCount -= 6;
-                        out.put((byte) BASE64.charAt((bits >> bitCount) & 63));
-                    }
-                    bits &= (1 << bitCount) - 1;
-                }
-            }
-            return CoderResult.UNDERFLOW;
-        }
-
-        @Override
-        protected CoderResult implFlush(ByteBuffer out) {
-            if (out.remaining() < 2) {
-                return CoderResult.OVERFLOW;
-            }
-            endShift(out);
-            return CoderResult.UNDERFLOW;
-        }
-
-        @Override
-        protected void implReset() {
-            shifted = false;
-            bits = 0;
-            bitCount = 0;
-        }
-
-        private void endShift(ByteBuffer out) {
-            if (!shifted) {
-                return;
-            }
-            if (bitCount > 0) {
-                out.put((byte) BASE64.charAt((bits << (6 - bitCount)) & 63));
-            }
-            out.put((byte) '-');
-            shifted = false;
-            bits = 0;
-            bitCount = 0;
-        }
-
-        private static boolean isDirect(char c) {
-            return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                    || "'(),-./:? \t\r\n".indexOf(c) >= 0;
         }
     }
 }

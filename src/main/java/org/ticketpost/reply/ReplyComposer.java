@@ -42,7 +42,11 @@ public final class ReplyComposer {
         this.hotline = hotline;
     }
 
-    /** A confirmation repeats the fields that matter and names each attachment that was not kept, with the limit. */
+    /**
+     * A confirmation repeats the fields the support template marks {@code confirmed}, names each
+     * attachment that was not kept, with the limit, and gives Severity 1 and 2 the hotline where
+     * support.hotline is set.
+     */
     public OutgoingMail confirmation(Ticket ticket, Correspondence mail, List<AttachmentNotKept> notKept) {
         String language = mail.language();
         Map<String, Object> model = base(mail);
@@ -92,7 +96,10 @@ public final class ReplyComposer {
         return mail("mistyped-number", mail, model, "r");
     }
 
-    /** The template with what the customer wrote where it was understood, and the prompts elsewhere. */
+    /**
+     * The template with each value read from the mail (normalised where it is valid, as written where
+     * it is not), and the prompts where none was found.
+     */
     String prefilledTemplate(FilledForm form, String language) {
         Map<String, Object> values = new HashMap<>();
         for (FieldSpec field : supportTemplate.fields()) {
@@ -129,7 +136,10 @@ public final class ReplyComposer {
         return "ticketpost." + idPart + "." + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36) + "@" + sender.domain();
     }
 
-    /** The customer's subject is echoed in ours: CR or LF in it would forge header fields. */
+    /**
+     * Text from a mail that becomes one line of ours: the subject, which could forge header fields
+     * with a CR or LF, or a name, a file name or a ticket's subject in a line of the body.
+     */
     static String headerSafe(String text) {
         return SPACES.matcher(LINE_BREAKS.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
     }

@@ -9,12 +9,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.io.IOUtils;
 import org.ticketpost.intake.AttachmentSink;
 import org.ticketpost.intake.ContentStore;
 import org.ticketpost.intake.StoredContent;
@@ -86,16 +88,11 @@ public final class FileStore implements ContentStore {
     private StoredContent storeAttachment(InputStream content) throws IOException {
         MessageDigest sha256 = sha256();
         Pending pending = new Pending();
-        long size = 0;
         try {
-            byte[] buffer = new byte[BUFFER];
-            for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
-                size += n;
-                if (size <= maxAttachmentSize) {
-                    sha256.update(buffer, 0, n);
-                    pending.write(buffer, 0, n);
-                }
-            }
+            // one byte past the limit tells a file that is too large; the rest of it is only counted
+            long size = IOUtils.copyLarge(content, new DigestOutputStream(pending, sha256), 0, maxAttachmentSize + 1,
+                    new byte[BUFFER]);
+            size += IOUtils.skip(content, Long.MAX_VALUE);
             if (size > maxAttachmentSize) {
                 return StoredContent.tooLarge(size, maxAttachmentSize);   // listed with its size, not kept
             }

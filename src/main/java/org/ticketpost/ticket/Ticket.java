@@ -83,7 +83,7 @@ public class Ticket {
     @Column(name = "expected_behaviour")
     private String expectedBehaviour;
 
-    /** Template fields beyond the ones above, for templates an operator extended. */
+    /** Template fields without a column of their own ({@link FieldColumn}), for templates an operator extended. */
     @ElementCollection
     @CollectionTable(name = "ticket_field", joinColumns = @JoinColumn(name = "ticket_id"))
     @MapKeyColumn(name = "name")
@@ -183,48 +183,57 @@ public class Ticket {
         events.add(new TicketEvent(this, at, actor, kind, oldValue, newValue, note));
     }
 
+    /** A field with a column of its own ({@link FieldColumn}) goes there, cut to the column's length; any other to ticket_field. */
     private void assign(String field, String value) {
-        switch (field) {
-            case "supportKey", "severity" -> { }   // kept as the key relation and the severity column
-            case "product" -> product = Columns.fit(value, 100);
-            case "component" -> component = Columns.fit(value, 100);
-            case "module" -> module = Columns.fit(value, 100);
-            case "server" -> server = Columns.fit(value, 1000);
-            case "serverVersion" -> serverVersion = Columns.text(value);
-            case "distribution" -> distribution = Columns.fit(value, 100);
-            case "guiVersion" -> guiVersion = Columns.text(value);
-            case "trackId" -> trackId = Columns.fit(value, 1000);
-            case "stepsToReproduce" -> stepsToReproduce = Columns.text(value);
-            case "currentBehaviour" -> currentBehaviour = Columns.text(value);
-            case "expectedBehaviour" -> expectedBehaviour = Columns.text(value);
-            default -> otherFields.put(field, Columns.text(value));
+        FieldColumn.of(field).ifPresentOrElse(column -> assign(column, value), () -> otherFields.put(field, Columns.text(value)));
+    }
+
+    private void assign(FieldColumn column, String value) {
+        switch (column) {
+            case SUPPORT_KEY, SEVERITY -> { }   // given apart, as the key relation and the severity number
+            case SERVER -> server = Columns.fit(value, 1000);
+            case SERVER_VERSION -> serverVersion = Columns.text(value);
+            case DISTRIBUTION -> distribution = Columns.fit(value, 100);
+            case GUI_VERSION -> guiVersion = Columns.text(value);
+            case MODULE -> module = Columns.fit(value, 100);
+            case TRACK_ID -> trackId = Columns.fit(value, 1000);
+            case PRODUCT -> product = Columns.fit(value, 100);
+            case COMPONENT -> component = Columns.fit(value, 100);
+            case STEPS_TO_REPRODUCE -> stepsToReproduce = Columns.text(value);
+            case CURRENT_BEHAVIOUR -> currentBehaviour = Columns.text(value);
+            case EXPECTED_BEHAVIOUR -> expectedBehaviour = Columns.text(value);
         }
     }
 
     /** Every template field with a value, by name, the support key and the severity included. */
     public Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("supportKey", supportKey.key());
-        put(fields, "server", server);
-        put(fields, "serverVersion", serverVersion);
-        put(fields, "distribution", distribution);
-        put(fields, "guiVersion", guiVersion);
-        put(fields, "module", module);
-        fields.put("severity", Integer.toString(severity));
-        put(fields, "trackId", trackId);
-        put(fields, "product", product);
-        put(fields, "component", component);
-        put(fields, "stepsToReproduce", stepsToReproduce);
-        put(fields, "currentBehaviour", currentBehaviour);
-        put(fields, "expectedBehaviour", expectedBehaviour);
+        for (FieldColumn column : FieldColumn.values()) {
+            String value = value(column);
+            if (value != null) {
+                fields.put(column.field(), value);
+            }
+        }
         fields.putAll(otherFields);
         return Collections.unmodifiableMap(fields);
     }
 
-    private static void put(Map<String, String> fields, String name, String value) {
-        if (value != null) {
-            fields.put(name, value);
-        }
+    private String value(FieldColumn column) {
+        return switch (column) {
+            case SUPPORT_KEY -> supportKey.key();
+            case SEVERITY -> Integer.toString(severity);
+            case SERVER -> server;
+            case SERVER_VERSION -> serverVersion;
+            case DISTRIBUTION -> distribution;
+            case GUI_VERSION -> guiVersion;
+            case MODULE -> module;
+            case TRACK_ID -> trackId;
+            case PRODUCT -> product;
+            case COMPONENT -> component;
+            case STEPS_TO_REPRODUCE -> stepsToReproduce;
+            case CURRENT_BEHAVIOUR -> currentBehaviour;
+            case EXPECTED_BEHAVIOUR -> expectedBehaviour;
+        };
     }
 
     public TicketNumber number() {

@@ -14,12 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.ticketpost.testing.Cli;
 import org.ticketpost.testing.Jar;
 import org.ticketpost.testing.Mails;
 import org.ticketpost.testing.TestApp;
 import org.ticketpost.testing.TestDatabase;
 
-/** `ticketpost ingest` as a mail server's pipe runs it: the packaged jar, a mail on standard input, an exit code. */
+/**
+ * `ticketpost ingest` as a mail server's pipe runs it: a mail on standard input, an exit code. The
+ * packaged jar runs where its process is what counts (a mail piped in, the exit codes a mail server
+ * acts on); the rest runs in-process, through the same entry point as main().
+ */
 class IngestCommandIT {
 
     @TempDir
@@ -30,8 +35,8 @@ class IngestCommandIT {
         return "ticketpost: database " + database.url().split(";", 2)[0] + ", files in " + folder.resolve("files") + "\n";
     }
 
-    private JsonNode json(Jar.Run run) throws Exception {
-        return new ObjectMapper().readTree(run.out());
+    private static JsonNode json(String out) throws Exception {
+        return new ObjectMapper().readTree(out);
     }
 
     private Map<String, String> env(TestDatabase database) {
@@ -50,8 +55,8 @@ class IngestCommandIT {
                 "subject", "Calendar", "messageId", messageId, "key", TestApp.KEY, "severity", "2"));
     }
 
-    private void registerKey(Map<String, String> env) throws Exception {
-        Jar.Run added = Jar.run(env, null, "keys", "add", TestApp.KEY, "--customer", TestApp.CUSTOMER, "--plan", "advanced",
+    private static void registerKey(Map<String, String> env) {
+        Cli.Run added = Cli.run(env, "keys", "add", TestApp.KEY, "--customer", TestApp.CUSTOMER, "--plan", "advanced",
                 "--allow", "example.com");
         assertThat(added.exitCode()).as(added.err()).isZero();
     }
@@ -65,9 +70,9 @@ class IngestCommandIT {
             Jar.Run run = Jar.run(env, mail("request.eml", request("stdin-1@mail.example.com")), "ingest", "--json");
 
             assertThat(run.exitCode()).isZero();
-            assertThat(run.err()).isEqualTo(inUse(database) + "ticketpost ingest: ticket " + json(run).get("ticket").asText()
+            assertThat(run.err()).isEqualTo(inUse(database) + "ticketpost ingest: ticket " + json(run.out()).get("ticket").asText()
                     + " opened\n");
-            JsonNode json = new ObjectMapper().readTree(run.out());
+            JsonNode json = json(run.out());
             assertThat(json.get("outcome").asText()).isEqualTo("ticket");
             assertThat(json.get("ticket").asText()).matches("\\d{6}");
             assertThat(json.get("problems")).isEmpty();
@@ -82,11 +87,11 @@ class IngestCommandIT {
             registerKey(env);
             Path mail = mail("request.eml", request("twice@mail.example.com"));
 
-            Jar.run(env, mail, "ingest");
-            Jar.Run again = Jar.run(env, mail, "ingest", "--json");
+            Cli.runWithInput(env, mail, "ingest");
+            Cli.Run again = Cli.runWithInput(env, mail, "ingest", "--json");
 
             assertThat(again.exitCode()).isZero();
-            assertThat(new ObjectMapper().readTree(again.out()).get("outcome").asText()).isEqualTo("duplicate");
+            assertThat(json(again.out()).get("outcome").asText()).isEqualTo("duplicate");
             assertThat(database.count("select count(*) from ticket")).isEqualTo(1);
         }
     }
@@ -98,7 +103,7 @@ class IngestCommandIT {
             registerKey(env);
             String withNul = request("nul@mail.example.com").replace("Subject: Calendar", "Subject: Calendar\u0000");
 
-            Jar.Run run = Jar.run(env, mail("nul.eml", withNul), "ingest");
+            Cli.Run run = Cli.runWithInput(env, mail("nul.eml", withNul), "ingest");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(database.count("select count(*) from ticket")).isEqualTo(1);
@@ -139,7 +144,7 @@ class IngestCommandIT {
             // the ticket and the mail are written before the outbox, which now refuses the row: all must roll back
             database.sql("ALTER TABLE outbox ADD CONSTRAINT refuse_everything CHECK (recipient = 'nobody')");
 
-            Jar.Run run = Jar.run(env, mail("request.eml", request("half@mail.example.com")), "ingest");
+            Cli.Run run = Cli.runWithInput(env, mail("request.eml", request("half@mail.example.com")), "ingest");
 
             assertThat(run.exitCode()).isEqualTo(75);
             assertThat(run.err()).startsWith(inUse(database) + "ticketpost ingest: not taken in, try again later").hasLineCount(2);
@@ -148,7 +153,7 @@ class IngestCommandIT {
             assertThat(database.count("select count(*) from ticket_event")).isZero();
 
             database.sql("ALTER TABLE outbox DROP CONSTRAINT refuse_everything");
-            Jar.Run retried = Jar.run(env, mail("request.eml", request("half@mail.example.com")), "ingest");
+            Cli.Run retried = Cli.runWithInput(env, mail("request.eml", request("half@mail.example.com")), "ingest");
 
             assertThat(retried.exitCode()).isZero();
             assertThat(database.count("select count(*) from ticket")).isEqualTo(1);
@@ -166,7 +171,7 @@ class IngestCommandIT {
             }
             Files.writeString(inbox.resolve("broken.eml"), "");
 
-            Jar.Run run = Jar.run(env, null, "ingest", inbox.toString());
+            Cli.Run run = Cli.run(env, "ingest", inbox.toString());
 
             assertThat(run.exitCode()).isEqualTo(65);
             assertThat(run.err()).contains("broken.eml: not a mail: the file is empty")
@@ -187,7 +192,7 @@ class IngestCommandIT {
     @Test
     void aMissingFileIsNamed() throws Exception {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
-            Jar.Run run = Jar.run(env(database), null, "ingest", folder.resolve("nowhere.eml").toString());
+            Cli.Run run = Cli.run(env(database), "ingest", folder.resolve("nowhere.eml").toString());
 
             assertThat(run.exitCode()).isEqualTo(66);
             assertThat(run.err()).contains("nowhere.eml: no such file or folder");

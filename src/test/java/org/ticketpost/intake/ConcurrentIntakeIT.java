@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.ticketpost.testing.InsertGate;
 import org.ticketpost.testing.Mails;
 import org.ticketpost.testing.TestApp;
 import org.ticketpost.testing.TestClock;
@@ -35,7 +36,11 @@ class ConcurrentIntakeIT {
     }
 
     private static List<Outcome> receiveAll(TestApp app, List<String> mails) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        return receiveAll(app, mails, THREADS);
+    }
+
+    private static List<Outcome> receiveAll(TestApp app, List<String> mails, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (String mail : mails) {
@@ -95,6 +100,34 @@ class ConcurrentIntakeIT {
             assertThat(outcomes).filteredOn(outcome -> outcome instanceof Outcome.Duplicate).hasSize(THREADS * 4 - 1);
             assertThat(outcomes.stream().map(Outcome::ticket).distinct()).hasSize(1);
             assertThat(database.count("select count(*) from ticket")).isEqualTo(1);
+        }
+    }
+
+    /**
+     * Both deliveries look for an earlier copy before either stores its own, so one of them fails on
+     * the unique message key when it commits; intake decides on that one again and finds the other.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aMailDeliveredTwiceAtTheSameMomentOpensOneTicketAndTheOtherCopyIsADuplicate(TestDatabase.Kind kind)
+            throws Exception {
+        try (TestDatabase database = TestDatabase.create(kind, folder);
+                TestApp app = TestApp.start(database, folder, TestClock.at("2026-11-16T08:15:00Z"))) {
+            app.addKey();
+            String mail = request(1);
+            List<Outcome> outcomes;
+
+            try (InsertGate gate = InsertGate.onMessages(database, 2)) {
+                outcomes = receiveAll(app, List.of(mail, mail), 2);
+                assertThat(gate.wasReachedByAll()).as("both deliveries past the duplicate check before either stored").isTrue();
+            }
+
+            assertThat(outcomes).filteredOn(outcome -> outcome instanceof Outcome.Opened).hasSize(1);
+            assertThat(outcomes).filteredOn(outcome -> outcome instanceof Outcome.Duplicate).hasSize(1);
+            assertThat(outcomes.get(0).ticket()).isPresent().isEqualTo(outcomes.get(1).ticket());
+            assertThat(database.count("select count(*) from ticket")).isEqualTo(1);
+            assertThat(database.count("select count(*) from message where direction = 'IN'")).isEqualTo(1);
+            assertThat(database.count("select count(*) from outbox")).as("one confirmation").isEqualTo(1);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.ticketpost.form.FieldType;
 import org.ticketpost.form.LanguageHints;
 import org.ticketpost.form.Problem;
 import org.ticketpost.form.SupportTemplate;
+import org.ticketpost.ticket.FieldColumn;
 
 /**
  * Reads templates/support-template.yaml. A misspelt key, a value of the wrong type or one the
@@ -68,6 +69,12 @@ public final class SupportTemplateFile {
         Map<String, Map<String, String>> problems = problems(values, known, template.problems());
         List<String> placeholders = values.texts("placeholders", template.placeholders());
         List<String> blanks = values.texts("blanks", template.blanks());
+        List<FieldColumn> unnamed = FieldColumn.missingFrom(fields.stream().map(FieldSpec::name).toList());
+        if (!unnamed.isEmpty() && fields.size() == given.size()) {   // a field without a name is reported already
+            file.problem("fields", "no field is named " + unnamed.stream().map(FieldColumn::field).collect(Collectors.joining(", "))
+                    + ": a ticket keeps these in columns of their own, so a field may change its label and aliases but"
+                    + " not its name");
+        }
         file.throwIfAny();
         try {
             return new SupportTemplate(fields, placeholders, blanks, problems, languages);

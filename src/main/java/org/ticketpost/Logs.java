@@ -15,12 +15,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Ticketpost's own log, to stderr: readable lines, or one JSON object per line for a log
  * collector (log.format=json). logback.xml sets the appender up; the settings only choose
- * the format and how much Ticketpost itself says (log.level).
+ * the format and how much Ticketpost itself says (log.level). A line with fields writes them
+ * into its message as key=value pairs, and attaches them to the event, which JSON lists in
+ * kvpList; the readable line shows the message alone, so that no pair appears twice.
  */
 final class Logs {
 
     static final String APPENDER = "STDERR";
-    static final String READABLE_PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %logger{20} - %msg%replace( %kvp{NONE}){'^ $', ''}%n";
+    static final String READABLE_PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
 
     enum Format {
         TEXT, JSON;

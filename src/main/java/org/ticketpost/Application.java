@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.ticketpost.cli.CheckCommand;
 import org.ticketpost.cli.IngestCommand;
 import org.ticketpost.cli.KeysCommand;
+import org.ticketpost.cli.ServeCommand;
 import org.ticketpost.cli.TicketsCommand;
 import org.ticketpost.config.Folder;
 import org.ticketpost.config.Home;
@@ -37,6 +38,11 @@ import org.ticketpost.intake.KeyCheck;
 import org.ticketpost.intake.Reception;
 import org.ticketpost.intake.RequestCheck;
 import org.ticketpost.mail.MimeDecoder;
+import org.ticketpost.mail.SmtpSender;
+import org.ticketpost.mail.SmtpSettings;
+import org.ticketpost.reply.OutboxDispatcher;
+import org.ticketpost.reply.OutboxPolicy;
+import org.ticketpost.reply.OutboxRunner;
 import org.ticketpost.reply.ReplyComposer;
 import org.ticketpost.reply.ReplyTemplates;
 import org.ticketpost.reply.Sender;
@@ -64,6 +70,12 @@ public final class Application implements AutoCloseable {
     private final MailCheck mailCheck;
     private volatile Consumer<String> log = line -> { };
     private final Lifecycle lifecycle = new Lifecycle();
+    private final Logs.Format logFormat;
+    private final Optional<Level> logLevel;
+    private final Optional<SmtpSettings> smtp;
+    private final Clock clock;
+    private final String databaseShown;
+    private static final org.slf4j.Logger SERVICE_LOG = org.slf4j.LoggerFactory.getLogger(Application.class);
 
     private Application(Map<String, String> env, Clock clock) {
         Home home = Home.find(env, jar(), Path.of("").toAbsolutePath());
@@ -95,13 +107,14 @@ public final class Application implements AutoCloseable {
             settings.problem(settings.named("log.format") + " must be text or json, was '" + settings.text("log.format", "") + "'");
             return Logs.Format.TEXT;
         });
-        Level logLevel = Logs.level(settings.text("log.level", "warn")).orElseGet(() -> {
-            settings.problem(settings.named("log.level") + " must be error, warn, info or debug, was '"
-                    + settings.text("log.level", "") + "'");
+        this.logLevel = settings.optional("log.level").map(name -> Logs.level(name).orElseGet(() -> {
+            settings.problem(settings.named("log.level") + " must be error, warn, info or debug, was '" + name + "'");
             return Level.WARN;
-        });
+        }));
+        this.smtp = smtp(settings);
         settings.failOnProblems();
-        Logs.apply(logFormat, logLevel);
+        this.logFormat = logFormat;
+        Logs.apply(logFormat, logLevel.orElse(Level.WARN));
 
         this.template = SupportTemplateFile.load(templates);
         this.language = language(settings, template);
@@ -121,6 +134,39 @@ public final class Application implements AutoCloseable {
         this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans, clock, zone);
         this.ticketQueries = new TicketQueries(database, missing);
         this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);
+        this.clock = clock;
+        this.databaseShown = db.shownUrl() + ", files in " + storage;
+    }
+
+    private static Optional<SmtpSettings> smtp(Settings settings) {
+        Optional<String> url = settings.optional("smtp.url");
+        Duration timeout = settings.duration("smtp.timeout", SmtpSettings.DEFAULT_TIMEOUT);
+        try {
+            return url.map(given -> SmtpSettings.parse(given, settings.optional("smtp.user"), settings.optional("smtp.password"),
+                    timeout));
+        } catch (IllegalArgumentException e) {
+            settings.problem(settings.named("smtp.url") + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Ticketpost as a service: the database, and the outbox sender where smtp.url names a mail
+     * server. It logs at INFO unless log.level says otherwise; {@link #close()} or SIGTERM stops it.
+     *
+     * @throws Lifecycle.StartException naming the part that did not start
+     */
+    public void serve() {
+        Logs.apply(logFormat, logLevel.orElse(Level.INFO));
+        lifecycle.add("database " + databaseShown, database::open, database);
+        if (smtp.isPresent()) {
+            OutboxDispatcher dispatcher = new OutboxDispatcher(database, new SmtpSender(smtp.get()), clock, OutboxPolicy.DEFAULT);
+            OutboxRunner sender = new OutboxRunner(dispatcher, OutboxRunner.DEFAULT_INTERVAL, OutboxRunner.DEFAULT_GRACE);
+            lifecycle.add("outbox sender to " + smtp.get().shown(), sender::start, sender);
+        } else {
+            SERVICE_LOG.warn("no smtp.url: replies wait in the outbox until a mail server is configured");
+        }
+        lifecycle.start();
     }
 
     /**
@@ -180,6 +226,7 @@ public final class Application implements AutoCloseable {
                 () -> System.console() != null, ingestThreads));
         commandLine.addSubcommand(KeysCommand.create(keyRegistry));
         commandLine.addSubcommand(TicketsCommand.create(ticketQueries, template, zone, language));
+        commandLine.addSubcommand(new ServeCommand(this::serve));
         return commandLine;
     }
 

@@ -83,6 +83,15 @@ class ConfigurationTest {
                 .contains("log.level (TICKETPOST_LOG_LEVEL) must be error, warn, info or debug, was 'verbose'");
     }
 
+    @Test
+    void aMailServerUrlThatIsNoneIsNamedWithoutItsPassword() {
+        Cli.Run run = Cli.run(Map.of("TICKETPOST_SMTP_URL", "imap://support:s3cret@mail.example.com",
+                "TICKETPOST_SMTP_PASSWORD", "hunter2"), "serve");
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).contains("smtp.url (TICKETPOST_SMTP_URL)").doesNotContain("s3cret").doesNotContain("hunter2");
+    }
+
     private static int lineOf(String text, String part) {
         return (int) text.substring(0, text.indexOf(part)).chars().filter(c -> c == '\n').count() + 1;
     }

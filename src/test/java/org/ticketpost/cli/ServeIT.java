@@ -1,0 +1,88 @@
+package org.ticketpost.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.ticketpost.testing.Jar;
+import org.ticketpost.testing.Mails;
+import org.ticketpost.testing.TestApp;
+import org.ticketpost.testing.TestDatabase;
+
+/**
+ * `ticketpost serve` as an operator runs it: a process that sends the confirmations a mail
+ * server's pipe took in meanwhile, on the embedded database the pipe shares, and that ends
+ * cleanly on SIGTERM.
+ */
+class ServeIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aConfirmationReachesTheCustomerThroughTheMailServerAndSigtermStopsTheService() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
+            Map<String, String> env = new HashMap<>(database.env());
+            env.put("TICKETPOST_STORAGE_DIR", folder.resolve("files").toString());
+            env.put("TICKETPOST_MAIL_ADDRESS", "support@ticketpost.example");
+            env.put("TICKETPOST_SMTP_URL", "smtp://127.0.0.1:" + SMTP.getSmtp().getPort() + "?starttls=off");
+            Path log = folder.resolve("serve.log");
+            ProcessBuilder builder = new ProcessBuilder(Jar.command(List.of(), "serve"))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile());
+            builder.environment().putAll(env);
+            Process serve = builder.start();
+            try {
+                waitFor(log, "started outbox sender to smtp://127.0.0.1:");
+
+                Jar.Run added = Jar.run(env, null, "keys", "add", TestApp.KEY, "--customer", TestApp.CUSTOMER,
+                        "--plan", "advanced", "--allow", "example.com");
+                assertThat(added.exitCode()).as(added.err()).isZero();
+                Path mail = Files.writeString(folder.resolve("request.eml"), Mails.load("intake/request.eml", Map.of(
+                        "from", "jane@example.com", "fromName", "Jane Doe", "subject", "Calendar",
+                        "messageId", "serve-1@mail.example.com", "key", TestApp.KEY, "severity", "2")), StandardCharsets.UTF_8);
+                Jar.Run ingested = Jar.run(env, mail, "ingest", "--json");
+                assertThat(ingested.exitCode()).as(ingested.err()).isZero();
+                String ticket = ingested.out().replaceAll("(?s).*\"ticket\":\"(\\d+)\".*", "$1");
+
+                assertThat(SMTP.waitForIncomingEmail(30_000, 1)).as("a confirmation within 30 s").isTrue();
+                MimeMessage confirmation = SMTP.getReceivedMessages()[0];
+                assertThat(confirmation.getAllRecipients()[0].toString()).isEqualTo("jane@example.com");
+                assertThat(confirmation.getSubject()).contains("[Ticket#" + ticket + "]");
+                assertThat(confirmation.getHeader("In-Reply-To")[0]).isEqualTo("<serve-1@mail.example.com>");
+
+                waitFor(log, "sent confirmation");
+                assertThat(serve.isAlive()).as("serving: " + Files.readString(log)).isTrue();
+                serve.destroy();   // SIGTERM
+                assertThat(serve.waitFor(15, TimeUnit.SECONDS)).as("ended within 15 s of SIGTERM").isTrue();
+                assertThat(Files.readString(log)).contains("stopped outbox sender", "stopped database");
+                assertThat(database.count("select count(*) from outbox where sent_at is not null")).isEqualTo(1);
+            } finally {
+                serve.destroyForcibly();
+            }
+        }
+    }
+
+    private static void waitFor(Path log, String wanted) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(log) && Files.readString(log).contains(wanted))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("serve did not say '" + wanted + "' within 60 s:\n" + Files.readString(log));
+            }
+            Thread.sleep(50);
+        }
+    }
+}

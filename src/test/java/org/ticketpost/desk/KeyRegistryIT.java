@@ -1,12 +1,14 @@
 package org.ticketpost.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ticketpost.Application;
@@ -27,18 +29,12 @@ class KeyRegistryIT {
                 Optional.ofNullable(validUntil));
     }
 
-    private static Refusal refusal(ThrowingCall call) {
-        try {
-            call.run();
-        } catch (Refused e) {
-            return e.refusal();
-        }
-        throw new AssertionError("not refused");
+    private static Refusal refusal(ThrowingCallable call) {
+        Refused refused = catchThrowableOfType(Refused.class, call);
+        assertThat(refused).as("refused").isNotNull();
+        return refused.refusal();
     }
 
-    private interface ThrowingCall {
-        void run() throws Refused;
-    }
 
     @Test
     void addsShowsListsAndSwitchesKeysWithTheirStateOfToday() throws Exception {

@@ -1,6 +1,7 @@
 package org.ticketpost.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ticketpost.Application;
@@ -153,16 +155,9 @@ class TicketQueriesIT {
         }
     }
 
-    private static Refusal refusal(ThrowingCall call) {
-        try {
-            call.run();
-        } catch (Refused e) {
-            return e.refusal();
-        }
-        throw new AssertionError("not refused");
-    }
-
-    private interface ThrowingCall {
-        void run() throws Refused;
+    private static Refusal refusal(ThrowingCallable call) {
+        Refused refused = catchThrowableOfType(Refused.class, call);
+        assertThat(refused).as("refused").isNotNull();
+        return refused.refusal();
     }
 }

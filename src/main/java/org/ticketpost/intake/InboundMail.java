@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.ticketpost.ticket.SupportKey;
 
 /**
  * A mail as intake sees it: decoded, with its text chosen and its attachments stored.
@@ -70,12 +71,19 @@ public record InboundMail(
     }
 
     /**
-     * The one mailbox a reply goes to: the first of Reply-To that has a domain, else the author's.
-     * One at most, so that a mail never makes Ticketpost write to many; never one without a domain,
-     * which the mail server would deliver on its own host.
+     * The one mailbox a reply goes to: the author's, or the first Reply-To that has a domain when the
+     * support key allows that address as well. Anyone can write any Reply-To: followed blindly, it
+     * would have Ticketpost write to whomever a stranger names, in the name of a customer. One at
+     * most, so that a mail never makes Ticketpost write to many; never one without a domain, which
+     * the mail server would deliver on its own host.
+     *
+     * @param key the support key the request may use, which allows its author
      */
-    public Optional<EmailAddress> replyAddress() {
-        return replyTo.stream().filter(EmailAddress::hasDomain).findFirst().or(() -> from.filter(EmailAddress::hasDomain));
+    public Optional<EmailAddress> replyAddress(Optional<SupportKey> key) {
+        Optional<EmailAddress> author = from.filter(EmailAddress::hasDomain);
+        Optional<EmailAddress> allowedReplyTo = replyTo.stream().filter(EmailAddress::hasDomain).findFirst()
+                .filter(address -> key.filter(allowing -> allowing.allows(address.address())).isPresent());
+        return author.flatMap(address -> allowedReplyTo.or(() -> author));
     }
 
     public boolean isAutomatic() {

@@ -39,7 +39,7 @@ final class NewRequests implements IntakeStep {
     public Optional<Outcome> decide(InboundMail mail, Stores stores, Instant now) {
         FilledForm form = rules.requests().check(mail);
         KeyCheck.Verdict key = rules.keys().check(form, mail.from(), stores.keys(), LocalDate.ofInstant(now, rules.zone()));
-        Optional<EmailAddress> answerTo = mail.replyAddress();
+        Optional<EmailAddress> answerTo = mail.replyAddress(key.key());
         if (form.isValid() && key.problems().isEmpty() && key.key().isPresent() && mail.from().isPresent()) {
             String severityField = rules.template().fieldOfType(FieldType.SEVERITY).name();
             Ticket ticket = new Ticket(stores.tickets().nextNumber(), mail.subject(), mail.from().get().address(),

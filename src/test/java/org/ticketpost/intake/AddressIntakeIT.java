@@ -126,10 +126,11 @@ class AddressIntakeIT {
     }
 
     @Test
-    void theReplyToAddressIsAnsweredButCannotWriteIntoTheTicket() throws Exception {
+    void aReplyToTheKeyDoesNotAllowIsNeitherAnsweredNorCanItWriteIntoTheTicket() throws Exception {
         on(TestDatabase.Kind.H2, (app, database) -> {
             TicketNumber number = app.receive(requestWith("From: Jane Doe <jane@example.com>",
                     "Reply-To: mallory@attacker.example")).ticket().orElseThrow();
+            assertThat(outbox(app)).singleElement().extracting(OutboxEntry::recipient).isEqualTo("jane@example.com");
 
             Outcome outcome = app.receive(requestWith("From: mallory@attacker.example")
                     .replace("Subject: Calendar", "Subject: [Ticket#" + number + "] Calendar"));

@@ -6,6 +6,7 @@ import static org.ticketpost.mail.Mails.latin1;
 
 import java.nio.charset.Charset;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.ticketpost.intake.EmailAddress;
 import org.ticketpost.intake.InboundMail;
@@ -441,7 +442,7 @@ class MimeDecoderHeaderTest {
                 """);
 
         assertThat(mail.from()).isEmpty();
-        assertThat(mail.replyAddress()).isEmpty();
+        assertThat(mail.replyAddress(Optional.empty())).isEmpty();
     }
 
     @Test

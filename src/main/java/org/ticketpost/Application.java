@@ -101,6 +101,7 @@ public final class Application implements AutoCloseable {
         TicketTag tag = tag(settings);
         this.zone = zone(settings);
         int repliesPerSender = settings.number("replies.per-sender", 10, 0, 10_000);
+        int repliesPerDomain = settings.number("replies.per-domain", 50, 0, 100_000);
         Duration replyWindow = settings.duration("replies.window", Duration.ofHours(1));
         this.ingestThreads = settings.number("ingest.threads", 4, 1, IngestCommand.MAX_THREADS);
         Logs.Format logFormat = Logs.Format.named(settings.text("log.format", "text")).orElseGet(() -> {
@@ -126,7 +127,7 @@ public final class Application implements AutoCloseable {
         ReplyComposer replies = new ReplyComposer(new ReplyTemplates(templates::read), template, sender, tag,
                 settings.optional("support.hotline"));
         IntakeRules rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), repliesPerSender,
-                replyWindow, zone);
+                repliesPerDomain, replyWindow, zone);
         this.database = new LazyDatabase(db, () -> log.accept("ticketpost: database " + db.shownUrl() + ", files in " + storage));
         MimeDecoder parser = new MimeDecoder();
         this.reception = new Reception(parser, files, new Intake(database, rules, clock));

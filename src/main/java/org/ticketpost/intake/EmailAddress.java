@@ -34,6 +34,16 @@ public record EmailAddress(String address, String name) {
         return at < 0 ? address : address.substring(0, at);
     }
 
+    /**
+     * The mailbox without its tag: jane+support@example.com is jane@example.com, where most mail
+     * servers deliver it. A quoted local part is left as it is.
+     */
+    public String withoutTag() {
+        String local = localPart();
+        int plus = local.indexOf('+');
+        return plus <= 0 || local.startsWith("\"") || !hasDomain() ? address : local.substring(0, plus) + "@" + domain();
+    }
+
     /** "Jane Doe <jane@example.com>", or the bare address when there is no name. */
     @Override
     public String toString() {

@@ -16,7 +16,8 @@ import org.ticketpost.ticket.TicketTag;
  *
  * @param template         must have a field for each of a ticket's columns ({@link FieldColumn})
  * @param ownAddress       Ticketpost's own address: mail from it is never answered
- * @param repliesPerSender at most this many automatic mails to one address per {@code replyWindow}
+ * @param repliesPerSender at most this many automatic mails to one address, its +tag left out, per {@code replyWindow}
+ * @param repliesPerDomain at most this many automatic mails to the addresses of one domain per {@code replyWindow}
  * @param zone             the zone in which a support key's last day ends
  */
 public record IntakeRules(
@@ -27,6 +28,7 @@ public record IntakeRules(
         TicketTag tag,
         String ownAddress,
         int repliesPerSender,
+        int repliesPerDomain,
         Duration replyWindow,
         ZoneId zone) {
 

@@ -41,11 +41,15 @@ final class MailRecords {
 
     /**
      * Puts a rejection in the outbox unless the loop guard holds it back: an auto-responder
-     * without Auto-Submitted would be rejected, and answer the rejection, without end.
-     * Tells whether it did.
+     * without Auto-Submitted would be rejected, and answer the rejection, without end; and a
+     * stranger who writes in the name of many addresses, tagged ones or others at one domain,
+     * would have Ticketpost mail them all. Tells whether it did.
      */
     boolean reject(OutgoingMail rejection, Stores stores, Instant now) {
-        if (stores.outbox().countTo(rejection.to(), now.minus(rules.replyWindow())) >= rules.repliesPerSender()) {
+        Instant since = now.minus(rules.replyWindow());
+        EmailAddress to = EmailAddress.of(rejection.to());
+        if (stores.outbox().countToMailbox(to.withoutTag(), since) >= rules.repliesPerSender()
+                || stores.outbox().countToDomain(to.domain(), since) >= rules.repliesPerDomain()) {
             return false;
         }
         add(rejection, null, stores, now);

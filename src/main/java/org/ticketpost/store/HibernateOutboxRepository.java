@@ -77,12 +77,31 @@ final class HibernateOutboxRepository implements OutboxRepository {
     }
 
     @Override
-    public long countTo(String recipient, Instant since) {
-        return Jdbc.query(session, "select count(*) from outbox where recipient = ? and created_at >= ?",
+    public long countToMailbox(String mailbox, Instant since) {
+        int at = mailbox.lastIndexOf('@');
+        String tagged = at < 0 ? likeText(mailbox) + "+%" : likeText(mailbox.substring(0, at)) + "+%" + likeText(mailbox.substring(at));
+        return Jdbc.query(session, "select count(*) from outbox where (recipient = ? or recipient like ? escape '!') "
+                        + "and created_at >= ?",
                 statement -> {
-                    statement.setString(1, recipient);
+                    statement.setString(1, mailbox);
+                    statement.setString(2, tagged);
+                    statement.setObject(3, since.atOffset(ZoneOffset.UTC));
+                },
+                row -> row.getLong(1)).orElse(0L);
+    }
+
+    @Override
+    public long countToDomain(String domain, Instant since) {
+        return Jdbc.query(session, "select count(*) from outbox where recipient like ? escape '!' and created_at >= ?",
+                statement -> {
+                    statement.setString(1, "%@" + likeText(domain));
                     statement.setObject(2, since.atOffset(ZoneOffset.UTC));
                 },
                 row -> row.getLong(1)).orElse(0L);
+    }
+
+    /** Text matched as it is by LIKE ... ESCAPE '!': an address may hold % and _. */
+    private static String likeText(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

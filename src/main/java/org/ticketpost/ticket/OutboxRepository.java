@@ -26,6 +26,12 @@ public interface OutboxRepository {
     /** Makes the waiting ones of these mails due now: a sender that stops gives back what it took but did not try. */
     void release(Collection<Long> ids, Instant now);
 
-    /** How many automatic mails went to this address since then: what keeps two auto-responders from looping. */
-    long countTo(String recipient, Instant since);
+    /**
+     * How many automatic mails went to this mailbox since then, counting its tagged forms
+     * (jane+1@example.com for jane@example.com): what keeps two auto-responders from looping.
+     */
+    long countToMailbox(String mailbox, Instant since);
+
+    /** How many automatic mails went to any address at this domain since then. */
+    long countToDomain(String domain, Instant since);
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -76,6 +77,47 @@ class ForgedSenderIT {
                     tuple("rejection", "jane@example.com"),
                     tuple("rejection", "jane@example.com"),
                     tuple("rejection", "helpdesk@example.com"));
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void taggedAddressesShareTheLimitOfTheirMailbox(TestDatabase.Kind kind) throws Exception {
+        TestApp.on(kind, folder, clock, (app, database) -> {
+            for (int i = 0; i < 15; i++) {
+                app.receive(request("victim+" + i + "@victim.example", "Cheap watches " + i).replace(TestApp.KEY, "OXSK-0000-0000"));
+            }
+            Outcome untagged = app.receive(request("victim@victim.example", "Cheap watches").replace(TestApp.KEY, "OXSK-0000-0000"));
+
+            assertThat(outbox(app)).hasSize(10);
+            assertThat(untagged).isEqualTo(new Outcome.Rejected(untagged.problems(), false));
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void theAddressesOfOneDomainShareTheDomainsLimit(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase database = TestDatabase.create(kind, folder);
+                TestApp app = TestApp.start(database, folder, clock, Map.of("TICKETPOST_REPLIES_PER_DOMAIN", "20"))) {
+            for (int i = 0; i < 25; i++) {
+                app.receive(request("user" + i + "@victim.example", "Cheap watches " + i));
+            }
+            Outcome elsewhere = app.receive(request("jane@other.example", "Calendar invitations are not delivered"));
+
+            assertThat(outbox(app)).extracting(OutboxEntry::recipient).hasSize(21)
+                    .filteredOn(recipient -> recipient.endsWith("@victim.example")).hasSize(20);
+            assertThat(elsewhere).isEqualTo(new Outcome.Rejected(elsewhere.problems(), true));
+        }
+    }
+
+    @Test
+    void aStrangerWritingInTheNameOfManyAddressesGetsAtMostFiftyRejectionsSentToTheirDomain() throws Exception {
+        TestApp.on(TestDatabase.Kind.H2, folder, clock, (app, database) -> {
+            for (int i = 0; i < 200; i++) {
+                app.receive(request("user" + i + "@victim.example", "Cheap watches " + i));
+            }
+
+            assertThat(outbox(app)).hasSize(50);
         });
     }
 }

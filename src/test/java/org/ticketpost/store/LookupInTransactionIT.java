@@ -50,7 +50,7 @@ class LookupInTransactionIT {
                         "jane@example.com", "Re: Help", "text", "en", NOW);
                 stores.messages().add(reply);
                 stores.outbox().add(new OutboxEntry(reply, "rejection", "jane@example.com", NOW));
-                long replies = stores.outbox().countTo("jane@example.com", NOW.minusSeconds(60));
+                long replies = stores.outbox().countToMailbox("jane@example.com", NOW.minusSeconds(60));
                 return new Found(key, mail, replies);
             });
 

@@ -129,7 +129,7 @@ public final class Application implements AutoCloseable {
         IntakeRules rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), repliesPerSender,
                 repliesPerDomain, replyWindow, zone);
         this.database = new LazyDatabase(db, () -> log.accept("ticketpost: database " + db.shownUrl() + ", files in " + storage));
-        MimeDecoder parser = new MimeDecoder();
+        MimeDecoder parser = new MimeDecoder(settings.optional("mail.authserv-id"));
         this.reception = new Reception(parser, files, new Intake(database, rules, clock));
         MissingDatabase missing = database::missing;
         this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans, clock, zone);

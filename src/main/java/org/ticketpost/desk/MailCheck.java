@@ -17,8 +17,9 @@ import org.ticketpost.ticket.StoreException;
 import org.ticketpost.ticket.UnitOfWork;
 
 /**
- * Shows what intake would make of a mail, storing nothing: the mail read, its request checked
- * and, where there is a database, its support key checked against the registry. Checking never
+ * Shows what intake would make of a mail, storing nothing: the mail read, its request checked,
+ * its sender's authentication where mail.authserv-id is set, and, where there is a database, its
+ * support key checked against the registry. Checking never
  * creates the database, and attachments are only counted.
  */
 public final class MailCheck {
@@ -56,7 +57,8 @@ public final class MailCheck {
         } catch (IOException e) {
             return new CheckedMail.NotRead(e.getMessage());
         }
-        FilledForm form = requests.check(mail);
+        FilledForm read = requests.check(mail);
+        FilledForm form = read.withProblems(keys.unauthenticatedSender(mail, read.language()).stream().toList());
         if (!askRegistry) {
             return new CheckedMail.Read(mail, form, new CheckedMail.KeyLookup.NotAsked());
         }

@@ -21,6 +21,7 @@ import org.ticketpost.ticket.SupportKey;
  * @param sentAt     the Date field, if readable
  * @param text       the text a person would read: text/plain preferred, HTML turned into text
  * @param automatic  why this mail was sent by a machine (auto-reply, bounce, list), if it was
+ * @param authentication what the receiving mail server reported on the sender; empty where mail.authserv-id is not set
  * @param sha256     hex digest of the raw message
  * @param size       size of the raw message in bytes
  * @param notes      what could not be read as it should, e.g. a truncated text
@@ -39,6 +40,7 @@ public record InboundMail(
         String text,
         List<Attachment> attachments,
         Optional<String> automatic,
+        Optional<AuthenticationReport> authentication,
         String sha256,
         long size,
         List<String> notes) {

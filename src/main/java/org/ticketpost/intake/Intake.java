@@ -9,7 +9,8 @@ import org.ticketpost.ticket.UnitOfWork;
 
 /**
  * Decides, in one transaction, what a mail becomes: a duplicate, ignored machine mail, a
- * follow-up, a new ticket or a rejection. The order of the steps is the policy.
+ * rejection of a sender the receiving server could not authenticate, a follow-up, a new ticket
+ * or a rejection. The order of the steps is the policy.
  */
 public final class Intake {
 
@@ -24,6 +25,7 @@ public final class Intake {
         this.steps = List.of(
                 new Duplicates(),
                 new MachineMail(rules, records),
+                new UnauthenticatedSenders(rules, records),
                 new FollowUps(rules, records),
                 new NewRequests(rules, records));
     }

@@ -12,19 +12,41 @@ import org.ticketpost.form.SupportTemplate;
 import org.ticketpost.ticket.SupportKey;
 import org.ticketpost.ticket.SupportKeyRepository;
 
-/** Checks a request's support key against the registry: registered, enabled, not expired, and allowed to this sender. */
+/**
+ * Checks a request's support key against the registry: registered, enabled, not expired, and
+ * allowed to this sender; and no key allows a sender whose mail the receiving server could not
+ * authenticate ({@link SenderAuthenticity}).
+ */
 public final class KeyCheck {
 
     /** The key, when the request may use it, and otherwise what is wrong with it. */
     public record Verdict(Optional<SupportKey> key, List<Problem> problems) {
     }
 
+    /** A longer address is cut where a problem message quotes it. */
+    private static final int SHOWN_ADDRESS = 100;
+
+    private final SupportTemplate template;
     private final FieldSpec keyField;
     private final FormCheck form;
 
     public KeyCheck(SupportTemplate template, FormCheck form) {
+        this.template = template;
         this.keyField = template.fieldOfType(FieldType.KEY);
         this.form = form;
+    }
+
+    /**
+     * The problem of a mail whose From address the receiving mail server could not authenticate;
+     * none where it could, where the mail names no From address, or where mail.authserv-id is not set.
+     */
+    public Optional<Problem> unauthenticatedSender(InboundMail mail, String language) {
+        return SenderAuthenticity.failure(mail).map(reason -> {
+            String address = mail.from().orElseThrow().address();
+            String shown = address.length() <= SHOWN_ADDRESS ? address : address.substring(0, SHOWN_ADDRESS - 1) + "…";
+            return new Problem("from", Problem.Code.SENDER_NOT_AUTHENTICATED, address,
+                    template.problemText(Problem.Code.SENDER_NOT_AUTHENTICATED, language).replace("{value}", shown));
+        });
     }
 
     /** A form whose key field has its own problem (missing, malformed) is not looked up. */

@@ -79,7 +79,7 @@ final class NewRequests implements IntakeStep {
                 .toList();
     }
 
-    private static Correspondence correspondence(InboundMail mail, EmailAddress to, FilledForm form) {
+    static Correspondence correspondence(InboundMail mail, EmailAddress to, FilledForm form) {
         return new Correspondence(to.address(), to.name(), mail.subject(), mail.messageId(), mail.references(),
                 form.language());
     }

@@ -60,6 +60,18 @@ public final class MimeDecoder implements MailParser {
             .setMaxContentLen(-1)
             .build();
 
+    private final Optional<ReceivingServer> receivingServer;
+
+    /** A decoder that reads no Authentication-Results. */
+    public MimeDecoder() {
+        this(Optional.empty());
+    }
+
+    /** @param authservId the receiving mail server's authserv-id, whose Authentication-Results fields count */
+    public MimeDecoder(Optional<String> authservId) {
+        this.receivingServer = authservId.map(ReceivingServer::new);
+    }
+
     @Override
     public InboundMail parse(InputStream message, AttachmentSink sink) throws IOException, UnreadableMailException {
         MessageDigest sha256 = sha256();
@@ -103,7 +115,7 @@ public final class MimeDecoder implements MailParser {
         }
     }
 
-    private static InboundMail mail(PartReader parts, String sha256, long size) {
+    private InboundMail mail(PartReader parts, String sha256, long size) {
         TopHeaders headers = parts.headers();
         List<String> notes = new ArrayList<>(parts.notes());
         headers.setFallback(parts.declaredCharset());
@@ -129,6 +141,7 @@ public final class MimeDecoder implements MailParser {
                 parts.text(),
                 parts.attachments(),
                 automatic,
+                receivingServer.map(server -> server.report(headers.trace())),
                 sha256,
                 size,
                 notes);

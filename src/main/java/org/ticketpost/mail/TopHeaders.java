@@ -39,13 +39,31 @@ final class TopHeaders {
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final Pattern KEYWORD_END = Pattern.compile("[;\\s(]");
     private static final int REFERENCES_LIMIT = 100;
+    /** The trace fields kept from the top: those a receiving server added are among the first few. */
+    private static final int TRACE_LIMIT = 100;
+    /** A longer trace field is kept empty: no server writes one, and an unreadable one counts for nothing. */
+    private static final int TRACE_FIELD_LENGTH = 16 * 1024;
+    private static final Set<String> TRACE = Set.of("received", "authentication-results");
+
+    /** A Received or Authentication-Results field, unfolded; they are kept in their order, from the top. */
+    record TraceField(String name, String value) {
+        boolean isReceived() {
+            return name.equals("received");
+        }
+    }
 
     private final Map<String, List<byte[]>> raw = new LinkedHashMap<>();
     private final Map<String, List<String>> unfolded = new HashMap<>();
+    private final List<TraceField> trace = new ArrayList<>();
     private Charset fallback = TextDecoding.FALLBACK;
 
     void add(Field field) {
         String name = field.getNameLowerCase();
+        if (TRACE.contains(name) && trace.size() < TRACE_LIMIT) {
+            byte[] value = valueBytes(field);
+            trace.add(new TraceField(name, value.length > TRACE_FIELD_LENGTH ? ""
+                    : Unfolding.unfold(TextDecoding.raw(value, StandardCharsets.UTF_8)).strip()));
+        }
         if (!KEPT.contains(name)) {
             return;
         }
@@ -80,6 +98,11 @@ final class TopHeaders {
     private String unfolded(byte[] bytes) {
         String value = TextDecoding.raw(bytes, fallback);
         return Unfolding.unfold(value).strip();
+    }
+
+    /** The Received and Authentication-Results fields in their order, from the top. */
+    List<TraceField> trace() {
+        return trace;
     }
 
     /** A field's first value token in lower case, e.g. "auto-replied" of "Auto-Submitted: auto-replied; owner=x". */

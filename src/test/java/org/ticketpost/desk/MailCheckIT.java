@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +74,28 @@ class MailCheckIT {
             assertThat(notAMail).isInstanceOfSatisfying(CheckedMail.NotAMail.class, refused ->
                     assertThat(refused.reason()).startsWith("no header section"));
             assertThat(folder.resolve("ticketpost.mv.db")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aSenderTheReceivingServerDidNotAuthenticateIsAProblemOfTheCheck() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
+            Map<String, String> env = new HashMap<>(database.env());
+            env.put("TICKETPOST_MAIL_AUTHSERV_ID", "mx.ticketpost.example");
+            try (Application app = Application.configure(env, TestClock.at("2026-11-15T12:00:00Z"))) {
+                CheckedMail unauthenticated = app.checks().check(mail(), false);
+                CheckedMail authenticated = app.checks().check(new ByteArrayInputStream((
+                        "Authentication-Results: mx.ticketpost.example; dmarc=pass header.from=example.com\n"
+                                + Files.readString(ENGLISH)).getBytes(StandardCharsets.UTF_8)), false);
+
+                assertThat(unauthenticated).isInstanceOfSatisfying(CheckedMail.Read.class, read -> {
+                    assertThat(read.form().problems()).extracting(Problem::code)
+                            .containsExactly(Problem.Code.SENDER_NOT_AUTHENTICATED);
+                    assertThat(read.wouldOpenTicket()).isFalse();
+                });
+                assertThat(authenticated).isInstanceOfSatisfying(CheckedMail.Read.class, read ->
+                        assertThat(read.wouldOpenTicket()).isTrue());
+            }
         }
     }
 }

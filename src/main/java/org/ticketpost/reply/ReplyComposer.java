@@ -72,9 +72,10 @@ public final class ReplyComposer {
     /** A rejection lists every problem and carries the template back, filled in with what was understood. */
     public OutgoingMail rejection(FilledForm form, List<Problem> problems, Correspondence mail) {
         Map<String, Object> model = base(mail);
-        model.put("subject", REPLY_PREFIX.matcher(headerSafe(mail.subject())).replaceFirst(""));
+        model.put("subject", echoedSubject(mail));
         model.put("problems", problems.stream().map(Problem::message).toList());
         model.put("template", prefilledTemplate(form, mail.language()).strip());
+        model.put("shortened", isShortened(form) ? true : null);
         return mail("rejection", mail, model, "r");
     }
 
@@ -87,30 +88,40 @@ public final class ReplyComposer {
      */
     public OutgoingMail mistypedNumber(String digits, List<Ticket> ownTickets, FilledForm form, Correspondence mail) {
         Map<String, Object> model = base(mail);
-        model.put("subject", REPLY_PREFIX.matcher(headerSafe(mail.subject())).replaceFirst(""));
+        model.put("subject", echoedSubject(mail));
         model.put("number", digits);
         model.put("tickets", ownTickets.stream().map(ticket -> Map.of("tag", tag.of(ticket.number()),
-                "subject", cut(withoutReplyPrefixes(headerSafe(ticket.subject())), LISTED_SUBJECT_LENGTH))).toList());
+                "subject", Echo.cut(withoutReplyPrefixes(headerSafe(ticket.subject())), LISTED_SUBJECT_LENGTH))).toList());
         model.put("hasTickets", !ownTickets.isEmpty());
         model.put("template", prefilledTemplate(form, mail.language()).strip());
+        model.put("shortened", isShortened(form) ? true : null);
         return mail("mistyped-number", mail, model, "r");
     }
 
     /**
      * The template with each value read from the mail (normalised where it is valid, as written where
-     * it is not), and the prompts where none was found.
+     * it is not), long ones shortened ({@link Echo}), and the prompts where none was found.
      */
     String prefilledTemplate(FilledForm form, String language) {
         Map<String, Object> values = new HashMap<>();
         for (FieldSpec field : supportTemplate.fields()) {
-            values.put(field.name(), form.value(field.name()).orElse(field.prompt(language)));
+            values.put(field.name(), form.value(field.name()).map(value -> Echo.value(field, value)).orElse(field.prompt(language)));
         }
         return templates.fill("support-template", language, values);
     }
 
+    private boolean isShortened(FilledForm form) {
+        return supportTemplate.fields().stream()
+                .anyMatch(field -> form.value(field.name()).filter(value -> Echo.isCut(field, value)).isPresent());
+    }
+
+    private static String echoedSubject(Correspondence mail) {
+        return Echo.cut(REPLY_PREFIX.matcher(headerSafe(mail.subject())).replaceFirst(""), Echo.SUBJECT_LENGTH);
+    }
+
     private Map<String, Object> base(Correspondence mail) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("name", mail.recipientName().isBlank() ? null : headerSafe(mail.recipientName()));
+        model.put("name", mail.recipientName().isBlank() ? null : Echo.cut(headerSafe(mail.recipientName()), Echo.NAME_LENGTH));
         return model;
     }
 
@@ -121,11 +132,6 @@ public final class ReplyComposer {
                 subject.length() <= SUBJECT_LENGTH ? subject : subject.substring(0, SUBJECT_LENGTH),
                 text.body(), newMessageId(idPart), mail.messageId().stream().toList(), mail.answerReferences(),
                 mail.language());
-    }
-
-    private static String cut(String text, int length) {
-        return text.codePointCount(0, text.length()) <= length ? text
-                : text.substring(0, text.offsetByCodePoints(0, length - 1)) + "…";
     }
 
     private static String withoutReplyPrefixes(String subject) {

@@ -120,4 +120,22 @@ class ForgedSenderIT {
             assertThat(outbox(app)).hasSize(50);
         });
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aRejectionCarriesAStrangersLongTextOnlyInPart(TestDatabase.Kind kind) throws Exception {
+        TestApp.on(kind, folder, clock, (app, database) -> {
+            String advertisement = "Cheap watches at https://shop.example/ today only\n".repeat(200);
+
+            app.receive(request("victim@victim.example", "Cheap watches ".repeat(50))
+                    .replace(TestApp.KEY, "OXSK-0000-0000")
+                    .replace("Invite berta@example.com to an appointment.\n", advertisement));
+
+            assertThat(outbox(app)).singleElement().satisfies(entry -> {
+                assertThat(entry.message().subject()).hasSizeLessThanOrEqualTo(105);
+                assertThat(entry.message().body().split("Cheap watches at", -1)).hasSizeLessThanOrEqualTo(9);
+                assertThat(entry.message().body()).contains("Long values are shortened there");
+            });
+        });
+    }
 }

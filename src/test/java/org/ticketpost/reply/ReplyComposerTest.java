@@ -62,6 +62,7 @@ class ReplyComposerTest {
 
         model.put("tickets", List.of(Map.of("tag", "[Ticket#100009]", "subject", "Calendar")));
         model.put("hasTickets", true);
+        model.put("shortened", true);
         model.put("notKept", Map.of("limit", "25 MB", "files", List.of(Map.of("name", "heap.hprof", "size", "1.5 GB"))));
 
         ReplyTemplates.Text text = templates.render(name[0], name[1], model);
@@ -166,5 +167,35 @@ class ReplyComposerTest {
         FilledForm again = new FormCheck(Templates.standard()).check(new FormReader(Templates.standard()).read(template));
 
         assertThat(again.values()).isEqualTo(form.values());
+    }
+
+    @Test
+    void aRejectionEchoesLongTextsOnlyInPartAndSaysSo() {
+        String advertisement = "Cheap watches at https://shop.example/ today only\n".repeat(50);
+        FilledForm form = new FormCheck(Templates.standard()).check(new FormReader(Templates.standard())
+                .read("Server: ox.example.com\nTrack-ID: " + "T".repeat(500) + "\nSteps to reproduce:\n" + advertisement));
+        Correspondence mail = new Correspondence("victim@victim.example", "Buy now ".repeat(30),
+                "Re: " + "Cheap watches ".repeat(40), Optional.empty(), List.of(), "en");
+
+        OutgoingMail rejection = composer.rejection(form, form.problems(), mail);
+
+        assertThat(rejection.subject()).hasSize("Re: ".length() + Echo.SUBJECT_LENGTH).endsWith("…");
+        assertThat(rejection.body().lines().findFirst().orElseThrow()).hasSize("Hello ".length() + Echo.NAME_LENGTH + 1);
+        assertThat(rejection.body())
+                .contains("Long values are shortened there: please copy them in full from your mail.")
+                .contains("Track-ID: " + "T".repeat(Echo.VALUE_LENGTH - 1) + "…\n")
+                .contains("Server: ox.example.com\n");
+        assertThat(rejection.body().split("Cheap watches at", -1)).hasSize(Echo.TEXT_LINES + 1);
+        assertThat(rejection.body().length()).isLessThan(4000);
+    }
+
+    @Test
+    void aRejectionOfShortValuesEchoesThemWholeAndSaysNothingOfShortening() {
+        FilledForm form = new FormCheck(Templates.standard()).check(new FormReader(Templates.standard())
+                .read("Server: ox.example.com\nSteps to reproduce:\nOpen it.\nThen close it.\n"));
+
+        OutgoingMail rejection = composer.rejection(form, form.problems(), from("Calendar", "de"));
+
+        assertThat(rejection.body()).contains("Open it.\nThen close it.").doesNotContain("gekürzt");
     }
 }

@@ -6,7 +6,8 @@ import java.util.Locale;
  * One thing wrong with a support request, for the customer to put right.
  *
  * @param field   the template field's name; {@code from} for a problem with the sender's address
- * @param value   what the customer wrote, or null when nothing
+ * @param value   what the customer wrote, or null when nothing; for a sender not authenticated, what the
+ *                receiving mail server's results lacked
  * @param message a sentence in the mail's language
  */
 public record Problem(String field, Code code, String value, String message) {

@@ -37,14 +37,15 @@ public final class KeyCheck {
     }
 
     /**
-     * The problem of a mail whose From address the receiving mail server could not authenticate;
-     * none where it could, where the mail names no From address, or where mail.authserv-id is not set.
+     * The problem of a mail whose From address the receiving mail server could not authenticate,
+     * with what its results lacked as the value; none where it could, where the mail names no From
+     * address, or where mail.authserv-id is not set.
      */
     public Optional<Problem> unauthenticatedSender(InboundMail mail, String language) {
         return SenderAuthenticity.failure(mail).map(reason -> {
             String address = mail.from().orElseThrow().address();
             String shown = address.length() <= SHOWN_ADDRESS ? address : address.substring(0, SHOWN_ADDRESS - 1) + "…";
-            return new Problem("from", Problem.Code.SENDER_NOT_AUTHENTICATED, address,
+            return new Problem("from", Problem.Code.SENDER_NOT_AUTHENTICATED, reason,
                     template.problemText(Problem.Code.SENDER_NOT_AUTHENTICATED, language).replace("{value}", shown));
         });
     }

@@ -28,14 +28,13 @@ final class UnauthenticatedSenders implements IntakeStep {
 
     @Override
     public Optional<Outcome> decide(InboundMail mail, Stores stores, Instant now) {
-        Optional<String> reason = SenderAuthenticity.failure(mail);
-        if (reason.isEmpty()) {
+        if (SenderAuthenticity.failure(mail).isEmpty()) {
             return Optional.empty();
         }
         String language = rules.requests().check(mail).language();
         Problem problem = rules.keys().unauthenticatedSender(mail, language).orElseThrow();
         Message message = records.received(mail, Message.Handling.REJECTED, null, language, now);
-        message.recordProblems(List.of(problem.field() + ": " + problem.code().id() + " (" + reason.get() + ")"));
+        message.recordProblems(List.of(problem.field() + ": " + problem.code().id() + " (" + problem.value() + ")"));
         stores.messages().add(message);
         FilledForm blank = new FilledForm(language, Map.of(), List.of(problem));
         Optional<EmailAddress> answerTo = mail.replyAddress(Optional.empty());

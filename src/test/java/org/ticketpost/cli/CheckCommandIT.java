@@ -44,4 +44,17 @@ class CheckCommandIT {
         assertThat(run.exitCode()).isZero();
         assertThat(folder.resolve("nothing-here.mv.db")).doesNotExist();
     }
+
+    @Test
+    void withAnAuthservIdACheckSaysWhatTheReceivingServersResultsLacked() {
+        Path missing = folder.resolve("nothing-here");
+        Map<String, String> env = Map.of("TICKETPOST_DB_URL", "jdbc:h2:file:" + missing + ";MODE=PostgreSQL",
+                "TICKETPOST_MAIL_AUTHSERV_ID", "mx.ticketpost.example");
+
+        Cli.Run run = Cli.run(env, "check", "--json", ENGLISH);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("\"code\":\"sender_not_authenticated\"")
+                .contains("\"value\":\"no Authentication-Results of mx.ticketpost.example above the Received field it added\"");
+    }
 }

@@ -83,6 +83,7 @@ class AuthenticatedSenderIT {
             assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
             assertThat(outcome.problems()).extracting(Problem::field, Problem::code)
                     .containsExactly(tuple("from", Problem.Code.SENDER_NOT_AUTHENTICATED));
+            assertThat(outcome.problems()).extracting(Problem::value).containsExactly("dmarc=fail for example.com");
             assertThat(((Outcome.Rejected) outcome).answered()).isTrue();
             assertThat(database.count("select count(*) from ticket")).isZero();
             assertThat(database.rows("select problems from message where direction = 'IN'"))

@@ -7,7 +7,8 @@ import java.util.Optional;
  * Whether the receiving mail server showed that a mail comes from the domain of its From
  * address. Anyone can write any From; DMARC (RFC 7489) is how a domain's owner says which mail
  * is theirs. A mail passes when the server's DMARC result for the From domain is pass; where it
- * has none (the domain publishes no policy, or the server does not check DMARC), when SPF passed
+ * has none (the domain publishes no policy, or the server does not check DMARC; a DMARC result
+ * counts only where its header.from names the From domain Ticketpost read), when SPF passed
  * for an envelope sender (smtp.mailfrom) or DKIM for a signing domain (header.d) aligned with the
  * From domain. A DMARC fail decides against the mail, whatever else passed.
  *
@@ -35,7 +36,7 @@ public final class SenderAuthenticity {
         }
         List<AuthenticationResult> dmarc = report.results().stream()
                 .filter(result -> result.method().equals("dmarc"))
-                .filter(result -> result.domain("header.from").map(fromDomain::equals).orElse(true))
+                .filter(result -> result.domain("header.from").filter(fromDomain::equals).isPresent())
                 .toList();
         if (dmarc.stream().anyMatch(result -> result.result().equals("fail"))) {
             return Optional.of("dmarc=fail for " + fromDomain);

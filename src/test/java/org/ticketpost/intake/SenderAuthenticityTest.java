@@ -33,6 +33,7 @@ class SenderAuthenticityTest {
     @Test
     void aDmarcResultForAnotherDomainSaysNothingAboutTheFrom() {
         assertThat(failure("example.org", result("dmarc", "pass", "header.from", "attacker.example"))).isPresent();
+        assertThat(failure("example.org", new AuthenticationResult("dmarc", "pass", Map.of()))).isPresent();
         assertThat(failure("example.org", result("dmarc", "fail", "header.from", "attacker.example"),
                 result("spf", "pass", "smtp.mailfrom", "jane@example.org"))).isEmpty();
     }

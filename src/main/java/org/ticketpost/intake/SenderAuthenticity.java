@@ -53,11 +53,7 @@ public final class SenderAuthenticity {
 
     /** The same domain, or one a subdomain of the other; never a top-level domain, which no one sends from. */
     static boolean aligned(String one, String other) {
-        if (one.equals(other)) {
-            return one.contains(".");
-        }
-        String parent = one.length() < other.length() ? one : other;
-        String child = parent == one ? other : one;
-        return parent.contains(".") && child.endsWith("." + parent);
+        return one.contains(".") && other.contains(".")
+                && (one.equals(other) || one.endsWith("." + other) || other.endsWith("." + one));
     }
 }

@@ -45,6 +45,7 @@ import org.ticketpost.reply.OutboxPolicy;
 import org.ticketpost.reply.OutboxRunner;
 import org.ticketpost.reply.ReplyComposer;
 import org.ticketpost.reply.ReplyTemplates;
+import org.ticketpost.reply.ReturnPath;
 import org.ticketpost.reply.Sender;
 import org.ticketpost.store.DatabaseSettings;
 import org.ticketpost.store.FileStore;
@@ -94,10 +95,12 @@ public final class Application implements AutoCloseable {
         Path storage = home.resolve(settings.text("storage.dir", "data/files"));
         this.files = new FileStore(storage,
                 settings.bytes("attachments.max-size", 25L * 1024 * 1024));
-        Sender sender = new Sender(settings.text("mail.address", "support@example.com"), settings.text("mail.name", "Support"));
-        if (!sender.address().matches("[^@\\s]+@[^@\\s]+")) {
-            settings.problem(settings.named("mail.address") + " must be an e-mail address, was '" + sender.address() + "'");
+        String address = settings.text("mail.address", "support@example.com");
+        if (!address.matches("[^@\\s]+@[^@\\s]+")) {
+            settings.problem(settings.named("mail.address") + " must be an e-mail address, was '" + address + "'");
+            address = "support@example.com";
         }
+        Sender sender = new Sender(address, settings.text("mail.name", "Support"), returnPath(settings, address));
         TicketTag tag = tag(settings);
         this.zone = zone(settings);
         int repliesPerSender = settings.number("replies.per-sender", 10, 0, 10_000);
@@ -136,6 +139,17 @@ public final class Application implements AutoCloseable {
         this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);
         this.clock = clock;
         this.databaseShown = db.shownUrl() + ", files in " + storage;
+    }
+
+    /** mail.bounce-address, by default support+bounce-{token}@example.com for mail.address support@example.com. */
+    private static ReturnPath returnPath(Settings settings, String address) {
+        Optional<String> format = settings.optional("mail.bounce-address");
+        try {
+            return format.map(ReturnPath::of).orElseGet(() -> ReturnPath.derivedFrom(address));
+        } catch (IllegalArgumentException e) {
+            settings.problem(settings.named(format.isPresent() ? "mail.bounce-address" : "mail.address") + " " + e.getMessage());
+            return ReturnPath.derivedFrom("support@example.com");
+        }
     }
 
     private static Optional<SmtpSettings> smtp(Settings settings) {

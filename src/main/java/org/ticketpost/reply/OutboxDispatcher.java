@@ -129,7 +129,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         String reason;
         if (delivery instanceof Delivery.Deferred deferred) {
             int failedAttempts = entry.attempts() + 1;
-            Optional<Instant> next = policy.nextAttempt(failedAttempts, entry.createdAt(), now);
+            Optional<Instant> next = policy.nextAttempt(failedAttempts, entry.attemptsSince(), now);
             if (next.isPresent()) {
                 entry.markDeferred(deferred.reason(), next.get());
                 return new Recorded(delivery, next);
@@ -169,8 +169,10 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     private static Taken taken(OutboxEntry entry) {
         Message message = entry.message();
-        Optional<OutboundMail> mail = message.messageId().map(messageId -> new OutboundMail(messageId,
-                message.fromAddress().orElse(""), message.fromName().orElse(""), entry.recipient(), message.subject(),
+        String from = message.fromAddress().orElse("");
+        Optional<OutboundMail> mail = message.messageId().map(messageId -> new OutboundMail(messageId, from,
+                message.fromName().orElse(""), entry.recipient(), entry.recipientName(), entry.returnPath().orElse(from),
+                message.subject(),
                 message.body(), message.inReplyTo(), message.references(), message.autoSubmitted(), message.language(),
                 message.createdAt()));
         return new Taken(entry.id(), entry.kind(), entry.recipient(), mail);

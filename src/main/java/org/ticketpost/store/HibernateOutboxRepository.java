@@ -17,7 +17,7 @@ final class HibernateOutboxRepository implements OutboxRepository {
      * PostgreSQL and on H2 (2.2 and later) alike. A row claimed and committed meanwhile no longer
      * matches: both databases read it again after locking it.
      */
-    private static final String CLAIM = "select id from outbox where sent_at is null and failed_at is null "
+    private static final String CLAIM = "select id from outbox where sent_at is null and failed_at is null and bounced_at is null "
             + "and next_attempt_at <= :now order by next_attempt_at, id limit :limit for update skip locked";
 
     private final Session session;
@@ -35,7 +35,7 @@ final class HibernateOutboxRepository implements OutboxRepository {
     public List<OutboxEntry> due(Instant now, int limit) {
         return session.createSelectionQuery(
                         "from OutboxEntry e join fetch e.message where e.sentAt is null and e.failedAt is null "
-                                + "and e.nextAttemptAt <= :now order by e.nextAttemptAt, e.id", OutboxEntry.class)
+                                + "and e.bouncedAt is null and e.nextAttemptAt <= :now order by e.nextAttemptAt, e.id", OutboxEntry.class)
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
@@ -70,7 +70,7 @@ final class HibernateOutboxRepository implements OutboxRepository {
             return;
         }
         session.createMutationQuery("update OutboxEntry e set e.nextAttemptAt = :now "
-                        + "where e.id in :ids and e.sentAt is null and e.failedAt is null")
+                        + "where e.id in :ids and e.sentAt is null and e.failedAt is null and e.bouncedAt is null")
                 .setParameter("now", now)
                 .setParameter("ids", ids)
                 .executeUpdate();

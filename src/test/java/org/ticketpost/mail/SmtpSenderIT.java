@@ -34,9 +34,11 @@ class SmtpSenderIT {
     private static final Instant WRITTEN = Instant.parse("2026-11-16T08:15:00Z");
     private static final String MESSAGE_ID = "ticketpost.100009.k3j5h1x@ticketpost.example";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final String RETURN_PATH = "support+bounce-k3j9x2m4q8wzab7c@ticketpost.example";
 
     private static OutboundMail mail(String subject) {
-        return new OutboundMail(MESSAGE_ID, "support@ticketpost.example", "Kundendienst Süd", "juergen@example.com", subject,
+        return new OutboundMail(MESSAGE_ID, "support@ticketpost.example", "Kundendienst Süd", "juergen@example.com",
+                "Müller, Jürgen", RETURN_PATH, subject,
                 "Guten Tag Jürgen Müller,\n\nvielen Dank für Ihre Anfrage. Wir melden uns.\n\nIhr Support-Team\n",
                 List.of("req-1@mail.example.com"), List.of("earlier@mail.example.com", "req-1@mail.example.com"),
                 Optional.of("auto-replied"), Optional.of("de"), WRITTEN);
@@ -62,7 +64,12 @@ class SmtpSenderIT {
         MimeMessage received = GREENMAIL.getReceivedMessages()[0];
         assertThat(received.getFrom()).containsExactly(new InternetAddress("support@ticketpost.example", "Kundendienst Süd", "UTF-8"));
         assertThat(((InternetAddress) received.getFrom()[0]).getPersonal()).isEqualTo("Kundendienst Süd");
-        assertThat(received.getRecipients(RecipientType.TO)).containsExactly(new InternetAddress("juergen@example.com"));
+        assertThat(received.getRecipients(RecipientType.TO)).singleElement().satisfies(to -> {
+            assertThat(((InternetAddress) to).getAddress()).isEqualTo("juergen@example.com");
+            assertThat(((InternetAddress) to).getPersonal()).isEqualTo("Müller, Jürgen");
+        });
+        assertThat(received.getHeader("Return-Path", null)).as("the envelope sender, as the server records it")
+                .isEqualTo("<" + RETURN_PATH + ">");
         assertThat(received.getSubject()).isEqualTo("[Ticket#100009] Einladungen für Besprechungsräume kommen nicht an");
         assertThat(received.getMessageID()).isEqualTo("<" + MESSAGE_ID + ">");
         assertThat(received.getHeader("In-Reply-To", null)).isEqualTo("<req-1@mail.example.com>");
@@ -80,8 +87,8 @@ class SmtpSenderIT {
 
     @Test
     void aTextMostlyNotAsciiGoesInBase64WithItsLinesEndedAsMimeWants() throws Exception {
-        OutboundMail russian = new OutboundMail(MESSAGE_ID, "support@ticketpost.example", "", "ivan@example.com",
-                "[Ticket#100009] Приглашения не приходят", "Здравствуйте, Иван!\nСпасибо за обращение.\n", List.of(), List.of(),
+        OutboundMail russian = new OutboundMail(MESSAGE_ID, "support@ticketpost.example", "", "ivan@example.com", "",
+                RETURN_PATH, "[Ticket#100009] Приглашения не приходят", "Здравствуйте, Иван!\nСпасибо за обращение.\n", List.of(), List.of(),
                 Optional.of("auto-replied"), Optional.of("ru"), WRITTEN);
 
         greenMail().send(russian);
@@ -202,7 +209,7 @@ class SmtpSenderIT {
             assertThat(server.logins()).containsExactly("ticketpost:s3cret");
             assertThat(server.commands()).filteredOn(command -> command.startsWith("[tls] "))
                     .anyMatch(command -> command.startsWith("[tls] AUTH PLAIN"))
-                    .anyMatch(command -> command.startsWith("[tls] MAIL FROM:<support@ticketpost.example>"));
+                    .anyMatch(command -> command.startsWith("[tls] MAIL FROM:<" + RETURN_PATH + ">"));
             assertThat(server.commands()).filteredOn(command -> !command.startsWith("[tls] "))
                     .noneMatch(command -> command.startsWith("AUTH") || command.startsWith("MAIL"));
             assertThat(server.mails()).singleElement().satisfies(received -> {

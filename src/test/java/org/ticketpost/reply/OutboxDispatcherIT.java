@@ -118,13 +118,20 @@ class OutboxDispatcherIT {
 
             assertThat(pass).isEqualTo(new OutboxDispatcher.Pass(1, 1, 0, 0));
             MimeMessage received = GREENMAIL.getReceivedMessages()[0];
-            assertThat(received.getRecipients(RecipientType.TO)).containsExactly(new InternetAddress("juergen.mueller@example.com"));
+            assertThat(received.getRecipients(RecipientType.TO)).singleElement().satisfies(to -> {
+                assertThat(((InternetAddress) to).getAddress()).isEqualTo("juergen.mueller@example.com");
+                assertThat(((InternetAddress) to).getPersonal()).isEqualTo("Jürgen Müller");
+            });
+            assertThat(stored.returnPath()).get().asString().matches("support\\+bounce-[a-z2-7]{16}@ticketpost\\.example");
+            assertThat(received.getHeader("Return-Path", null)).as("the envelope sender, where bounces go")
+                    .isEqualTo("<" + stored.returnPath().orElseThrow() + ">");
             assertThat(received.getFrom()).singleElement().satisfies(from -> {
                 assertThat(((InternetAddress) from).getAddress()).isEqualTo("support@ticketpost.example");
                 assertThat(((InternetAddress) from).getPersonal()).isEqualTo("Kundendienst Süd");
             });
             assertThat(received.getSubject()).isEqualTo("[Ticket#" + number + "] Einladungen für Besprechungsräume kommen nicht an");
             assertThat(received.getHeader("In-Reply-To", null)).isEqualTo("<req-1@mail.example.com>");
+            assertThat(received.getHeader("References", null)).isEqualTo("<req-1@mail.example.com>");
             assertThat(received.getMessageID()).isEqualTo("<" + stored.message().messageId().orElseThrow() + ">");
             assertThat(received.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
             assertThat(received.getContent()).asString().startsWith("Guten Tag Jürgen Müller,")

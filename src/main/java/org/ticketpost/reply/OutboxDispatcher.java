@@ -15,7 +15,8 @@ import org.ticketpost.ticket.UnitOfWork;
 
 /**
  * Sends the outbox, a batch per pass: takes the due mails in one short transaction, sends each
- * outside any transaction, and records each result in a short one of its own. Dispatchers in one
+ * outside any transaction, over one connection to the mail server, and records each result in a
+ * short one of its own. Dispatchers in one
  * process or in several on one database never take the same mail. One that ends between sending a
  * mail and recording it (killed, or its database gone) leaves the mail held until the lease runs
  * out; it is then sent again, with the same Message-ID. A mail may go out twice, never not at all.
@@ -70,31 +71,37 @@ public final class OutboxDispatcher implements AutoCloseable {
         List<Taken> taken = inTransaction(stores -> stores.outbox()
                 .claimDue(now, policy.batchSize(), now.plus(policy.lease())).stream()
                 .map(OutboxDispatcher::taken).toList());
+        if (taken.isEmpty()) {
+            return new Pass(0, 0, 0, 0);
+        }
         int sent = 0;
         int deferred = 0;
         int failed = 0;
-        for (int i = 0; i < taken.size(); i++) {
-            if (stopping.getAsBoolean()) {
-                giveBack(taken.subList(i, taken.size()));
-                break;
-            }
-            Taken mail = taken.get(i);
-            Delivery delivery = mail.mail().map(this::send).orElse(new Delivery.Refused("stored without a Message-ID"));
-            Delivery recorded = record(mail, delivery);
-            if (recorded instanceof Delivery.Accepted) {
-                sent++;
-            } else if (recorded instanceof Delivery.Deferred) {
-                deferred++;
-            } else {
-                failed++;
+        try (MailSender.Batch batch = sender.batch()) {
+            for (int i = 0; i < taken.size(); i++) {
+                if (stopping.getAsBoolean()) {
+                    giveBack(taken.subList(i, taken.size()));
+                    break;
+                }
+                Taken mail = taken.get(i);
+                Delivery delivery = mail.mail().map(outbound -> send(batch, outbound))
+                        .orElse(new Delivery.Refused("stored without a Message-ID"));
+                Delivery recorded = record(mail, delivery);
+                if (recorded instanceof Delivery.Accepted) {
+                    sent++;
+                } else if (recorded instanceof Delivery.Deferred) {
+                    deferred++;
+                } else {
+                    failed++;
+                }
             }
         }
         return new Pass(taken.size(), sent, deferred, failed);
     }
 
-    private Delivery send(OutboundMail mail) {
+    private static Delivery send(MailSender.Batch batch, OutboundMail mail) {
         try {
-            return sender.send(mail);
+            return batch.send(mail);
         } catch (RuntimeException e) {
             // a fault of this one mail must not hold up the others; it is retried, then given up
             return new Delivery.Deferred("could not be sent: " + e);

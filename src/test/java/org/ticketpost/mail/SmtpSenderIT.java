@@ -18,9 +18,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ticketpost.reply.Delivery;
+import org.ticketpost.reply.MailSender;
 import org.ticketpost.reply.OutboundMail;
 import org.ticketpost.testing.ScriptedSmtpServer;
 import org.ticketpost.testing.ScriptedSmtpServer.Tls;
+import org.ticketpost.testing.TcpProxy;
 
 /**
  * Mails handed to real SMTP servers: GreenMail, and a scripted server for what GreenMail does not
@@ -106,6 +108,66 @@ class SmtpSenderIT {
 
         assertThat(GREENMAIL.getReceivedMessages()).hasSize(2)
                 .allSatisfy(received -> assertThat(received.getMessageID()).isEqualTo("<" + MESSAGE_ID + ">"));
+    }
+
+    @Test
+    void theMailsOfABatchGoOverOneConnection() throws Exception {
+        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", GREENMAIL.getSmtp().getPort());
+                MailSender.Batch batch = sender("smtp://127.0.0.1:" + proxy.port() + "?starttls=off").batch()) {
+
+            List<Delivery> deliveries = List.of(batch.send(mail("first")), batch.send(mail("second")), batch.send(mail("third")));
+
+            assertThat(deliveries).containsOnly(new Delivery.Accepted());
+            assertThat(GREENMAIL.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("first", "second", "third");
+            assertThat(proxy.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aConnectionTheServerDroppedIsOpenedAgainForTheNextMail() throws Exception {
+        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", GREENMAIL.getSmtp().getPort());
+                MailSender.Batch batch = sender("smtp://127.0.0.1:" + proxy.port() + "?starttls=off").batch()) {
+            batch.send(mail("first"));
+
+            proxy.cut();
+            Delivery second = batch.send(mail("second"));
+
+            assertThat(second).isEqualTo(new Delivery.Accepted());
+            assertThat(GREENMAIL.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("first", "second");
+            assertThat(proxy.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRecipientRefusedInABatchLeavesTheNextMailAFreshConnection() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(Tls.NONE)
+                .answer("RCPT", "550 5.1.1 <juergen@example.com>: Recipient address rejected");
+                MailSender.Batch batch = sender("smtp://127.0.0.1:" + server.port() + "?starttls=off").batch()) {
+
+            Delivery first = batch.send(mail());
+            Delivery second = batch.send(mail());
+
+            assertThat(first).isInstanceOf(Delivery.Refused.class);
+            assertThat(second).isInstanceOf(Delivery.Refused.class);
+            assertThat(server.commands()).filteredOn(command -> command.startsWith("RCPT")).hasSize(2);
+        }
+    }
+
+    @Test
+    void whenTheServerCannotBeReachedTheRestOfTheBatchWaitsWithoutTryingAgain() throws Exception {
+        try (ScriptedSmtpServer silent = ScriptedSmtpServer.start(Tls.NONE).silent()) {
+            SmtpSender sender = new SmtpSender(SmtpSettings.parse("smtp://127.0.0.1:" + silent.port() + "?starttls=off",
+                    Optional.empty(), Optional.empty(), Duration.ofSeconds(1)));
+            try (MailSender.Batch batch = sender.batch()) {
+                Delivery first = batch.send(mail());
+                Delivery second = batch.send(mail());
+
+                assertThat(first).isInstanceOfSatisfying(Delivery.Deferred.class,
+                        deferred -> assertThat(deferred.reason()).containsIgnoringCase("timed out"));
+                assertThat(second).isEqualTo(first);
+                assertThat(silent.connections()).as("one timeout for the batch, not one per mail").isEqualTo(1);
+            }
+        }
     }
 
     @Test

@@ -35,6 +35,7 @@ import org.ticketpost.mail.SmtpSender;
 import org.ticketpost.mail.SmtpSettings;
 import org.ticketpost.testing.Mails;
 import org.ticketpost.testing.ScriptedSmtpServer;
+import org.ticketpost.testing.TcpProxy;
 import org.ticketpost.testing.TestApp;
 import org.ticketpost.testing.TestClock;
 import org.ticketpost.testing.TestDatabase;
@@ -178,6 +179,23 @@ class OutboxDispatcherIT {
                 assertThat(entry(app, id).attempts()).isEqualTo(3);
             } finally {
                 server.stop();
+            }
+        });
+    }
+
+    @Test
+    void aPassSendsItsMailsOverOneConnection() throws Exception {
+        on(TestDatabase.Kind.H2, (app, database) -> {
+            for (int i = 0; i < 3; i++) {
+                receive(app);
+            }
+            try (TcpProxy proxy = TcpProxy.to("127.0.0.1", GREENMAIL.getSmtp().getPort())) {
+
+                OutboxDispatcher.Pass pass = dispatcher(app, proxy.port()).sendDue();
+
+                assertThat(pass).isEqualTo(new OutboxDispatcher.Pass(3, 3, 0, 0));
+                assertThat(GREENMAIL.getReceivedMessages()).hasSize(3);
+                assertThat(proxy.connections()).isEqualTo(1);
             }
         });
     }

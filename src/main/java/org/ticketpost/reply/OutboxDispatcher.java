@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ticketpost.ticket.Message;
 import org.ticketpost.ticket.OutboxEntry;
+import org.ticketpost.ticket.StoreConflictException;
 import org.ticketpost.ticket.Stores;
 import org.ticketpost.ticket.UnitOfWork;
 
@@ -108,12 +109,22 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    /** Records the result; a temporary failure past the policy's limits becomes a failure for good. */
+    /**
+     * Records the result; a temporary failure past the policy's limits becomes a failure for good,
+     * which goes on the ticket's history too.
+     */
     private Delivery record(Taken mail, Delivery delivery) {
         Instant now = clock.instant();
-        Recorded recorded = inTransaction(stores -> stores.outbox().find(mail.id())
+        Function<Stores, Recorded> work = stores -> stores.outbox().find(mail.id())
                 .map(entry -> apply(entry, delivery, now))
-                .orElse(new Recorded(delivery, Optional.empty())));
+                .orElse(new Recorded(delivery, Optional.empty()));
+        Recorded recorded;
+        try {
+            recorded = inTransaction(work);
+        } catch (StoreConflictException e) {
+            // a failure goes on its ticket, which a customer's reply may have changed at that moment: once more, on the ticket as it is now
+            recorded = inTransaction(work);
+        }
         String what = mail.kind() + " " + mail.mail().map(OutboundMail::messageId).orElse("#" + mail.id()) + " to " + mail.recipient();
         if (recorded.delivery() instanceof Delivery.Accepted) {
             LOG.info("sent {}", what);
@@ -145,7 +156,9 @@ public final class OutboxDispatcher implements AutoCloseable {
         } else {
             reason = ((Delivery.Refused) delivery).reason();
         }
-        entry.markFailed(reason, now);
+        if (entry.markFailed(reason, now)) {
+            entry.message().ticket().ifPresent(ticket -> ticket.replyFailed(entry.kind(), entry.recipient(), reason, now));
+        }
         return new Recorded(new Delivery.Refused(reason), Optional.empty());
     }
 

@@ -116,14 +116,19 @@ public class OutboxEntry {
         nextAttemptAt = nextAttempt;
     }
 
-    /** Not sent, and never tried again: refused for good, or given up after trying too long. */
-    public void markFailed(String error, Instant now) {
+    /**
+     * Not sent, and never tried again: refused for good, or given up after trying too long.
+     *
+     * @return false when it was no longer waiting: sent, failed or bounced by another attempt meanwhile
+     */
+    public boolean markFailed(String error, Instant now) {
         if (!isWaiting()) {
-            return;
+            return false;
         }
         attempts++;
         lastError = Columns.fit(error, 2000);
         failedAt = now;
+        return true;
     }
 
     /**

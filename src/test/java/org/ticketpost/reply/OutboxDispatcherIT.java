@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.ticketpost.mail.SmtpSender;
 import org.ticketpost.mail.SmtpSettings;
 import org.ticketpost.testing.Mails;
+import org.ticketpost.testing.RefusingGreenMail;
 import org.ticketpost.testing.ScriptedSmtpServer;
 import org.ticketpost.testing.TcpProxy;
 import org.ticketpost.testing.TestApp;
@@ -100,6 +101,12 @@ class OutboxDispatcherIT {
 
     private static OutboxEntry entry(TestApp app, long id) {
         return app.read(stores -> stores.outbox().find(id).orElseThrow());
+    }
+
+    /** The ticket's history, each event as "KIND: note". */
+    private static List<String> history(TestApp app, TicketNumber number) {
+        return app.read(stores -> stores.tickets().find(number).orElseThrow().events().stream()
+                .map(event -> event.kind() + event.note().map(note -> ": " + note).orElse("")).toList());
     }
 
     private static int freePort() throws IOException {
@@ -203,7 +210,7 @@ class OutboxDispatcherIT {
     @Test
     void aMailIsGivenUpAfterItsLastAllowedAttempt() throws Exception {
         on(TestDatabase.Kind.H2, (app, database) -> {
-            receive(app);
+            TicketNumber number = receive(app);
             long id = waiting(app).get(0).id();
             OutboxDispatcher dispatcher = dispatcher(app, smtp(freePort()), policy(10, 3));
 
@@ -217,9 +224,44 @@ class OutboxDispatcherIT {
             OutboxEntry failed = entry(app, id);
             assertThat(failed.failedAt()).contains(START.plus(Duration.ofMinutes(3)));
             assertThat(failed.lastError()).get().asString().contains("Connection refused").endsWith("(given up after 3 attempts)");
+            assertThat(history(app, number)).last().asString()
+                    .startsWith("REPLY_FAILED: confirmation to juergen.mueller@example.com could not be sent: ")
+                    .contains("Connection refused").endsWith("(given up after 3 attempts)");
             clock.advance(Duration.ofDays(1));
             assertThat(dispatcher.sendDue().taken()).isZero();
         });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aRecipientRefusedForGoodIsRecordedOnTheTicketAndNotTriedAgain(TestDatabase.Kind kind) throws Exception {
+        RefusingGreenMail server = new RefusingGreenMail(ServerSetupTest.SMTP.dynamicPort());
+        server.refuse("juergen.mueller@example.com", "550 5.1.1 <juergen.mueller@example.com>: Recipient address rejected: "
+                + "User unknown in local recipient table");
+        server.start();
+        try {
+            on(kind, (app, database) -> {
+                TicketNumber number = receive(app);
+                long id = waiting(app).get(0).id();
+                OutboxDispatcher dispatcher = dispatcher(app, server.getSmtp().getPort());
+
+                assertThat(dispatcher.sendDue()).isEqualTo(new OutboxDispatcher.Pass(1, 0, 0, 1));
+
+                OutboxEntry failed = entry(app, id);
+                assertThat(failed.failedAt()).contains(START);
+                assertThat(failed.attempts()).isEqualTo(1);
+                assertThat(failed.lastError()).get().asString().contains("550 5.1.1");
+                assertThat(history(app, number)).containsExactly("CREATED: severity 2", "REPLY_QUEUED: confirmation",
+                        "REPLY_FAILED: confirmation to juergen.mueller@example.com could not be sent: RCPT TO:"
+                                + "<juergen.mueller@example.com> answered 550 5.1.1 <juergen.mueller@example.com>: Recipient "
+                                + "address rejected: User unknown in local recipient table");
+                clock.advance(Duration.ofDays(1));
+                assertThat(dispatcher.sendDue().taken()).isZero();
+                assertThat(server.getReceivedMessages()).isEmpty();
+            });
+        } finally {
+            server.stop();
+        }
     }
 
     @Test

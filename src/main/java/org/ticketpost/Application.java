@@ -128,7 +128,7 @@ public final class Application implements AutoCloseable {
         KeyCheck keys = new KeyCheck(template, formCheck);
         ReplyComposer replies = new ReplyComposer(new ReplyTemplates(templates::read), template, sender, tag,
                 settings.optional("support.hotline"));
-        IntakeRules rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), repliesPerSender,
+        IntakeRules rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), sender.returnPath(), repliesPerSender,
                 replyWindow, zone);
         this.database = new LazyDatabase(db, () -> log.accept("ticketpost: database " + db.shownUrl() + ", files in " + storage));
         MimeDecoder parser = new MimeDecoder();

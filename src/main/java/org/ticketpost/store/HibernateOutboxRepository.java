@@ -65,6 +65,25 @@ final class HibernateOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public Optional<OutboxEntry> findByReturnPath(String returnPath) {
+        List<OutboxEntry> sent = session.createSelectionQuery(
+                        "from OutboxEntry e join fetch e.message where e.returnPath = :returnPath", OutboxEntry.class)
+                .setParameter("returnPath", returnPath)
+                .setMaxResults(2)
+                .getResultList();
+        return sent.size() == 1 ? Optional.of(sent.get(0)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<OutboxEntry> findByMessageId(String messageId) {
+        return session.createSelectionQuery(
+                        "from OutboxEntry e join fetch e.message m where m.messageId = :messageId", OutboxEntry.class)
+                .setParameter("messageId", messageId)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    @Override
     public void release(Collection<Long> ids, Instant now) {
         if (ids.isEmpty()) {
             return;

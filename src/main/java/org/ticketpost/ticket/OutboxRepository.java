@@ -23,6 +23,12 @@ public interface OutboxRepository {
 
     Optional<OutboxEntry> find(long id);
 
+    /** The mail sent with this envelope sender, in lower case, when no other was: a return path of one mail's own. */
+    Optional<OutboxEntry> findByReturnPath(String returnPath);
+
+    /** The mail sent with this Message-ID, without angle brackets. */
+    Optional<OutboxEntry> findByMessageId(String messageId);
+
     /** Makes the waiting ones of these mails due now: a sender that stops gives back what it took but did not try. */
     void release(Collection<Long> ids, Instant now);
 

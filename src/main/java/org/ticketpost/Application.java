@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.ticketpost.cli.CheckCommand;
 import org.ticketpost.cli.IngestCommand;
 import org.ticketpost.cli.KeysCommand;
+import org.ticketpost.cli.OutboxCommand;
 import org.ticketpost.cli.ServeCommand;
 import org.ticketpost.cli.TicketsCommand;
 import org.ticketpost.config.Folder;
@@ -27,6 +28,7 @@ import org.ticketpost.config.SupportTemplateFile;
 import org.ticketpost.desk.KeyRegistry;
 import org.ticketpost.desk.MailCheck;
 import org.ticketpost.desk.MissingDatabase;
+import org.ticketpost.desk.Outbox;
 import org.ticketpost.desk.TicketQueries;
 import org.ticketpost.form.FieldType;
 import org.ticketpost.form.FormCheck;
@@ -240,6 +242,8 @@ public final class Application implements AutoCloseable {
                 () -> System.console() != null, ingestThreads));
         commandLine.addSubcommand(KeysCommand.create(keyRegistry));
         commandLine.addSubcommand(TicketsCommand.create(ticketQueries, template, zone, language));
+        commandLine.addSubcommand(OutboxCommand.create(new Outbox(database, database::missing, clock), zone,
+                System.getProperty("user.name", "operator")));
         commandLine.addSubcommand(new ServeCommand(this::serve));
         return commandLine;
     }

@@ -42,6 +42,24 @@ final class HibernateOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public List<OutboxEntry> waiting(int limit) {
+        return session.createSelectionQuery("from OutboxEntry e join fetch e.message m left join fetch m.ticket "
+                        + "where e.sentAt is null and e.failedAt is null and e.bouncedAt is null "
+                        + "order by e.nextAttemptAt, e.id", OutboxEntry.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public List<OutboxEntry> undelivered(int limit) {
+        return session.createSelectionQuery("from OutboxEntry e join fetch e.message m left join fetch m.ticket "
+                        + "where e.failedAt is not null or e.bouncedAt is not null "
+                        + "order by coalesce(e.bouncedAt, e.failedAt) desc, e.id desc", OutboxEntry.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
     public List<OutboxEntry> claimDue(Instant now, int limit, Instant until) {
         List<Long> ids = session.createNativeQuery(CLAIM, Long.class)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))

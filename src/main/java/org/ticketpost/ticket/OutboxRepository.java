@@ -13,6 +13,12 @@ public interface OutboxRepository {
     /** Waiting mails (neither sent nor failed) whose next attempt is due, oldest first. */
     List<OutboxEntry> due(Instant now, int limit);
 
+    /** Every waiting mail, due or not, by next attempt; with its message and ticket. */
+    List<OutboxEntry> waiting(int limit);
+
+    /** Mails failed for good or bounced, the latest first; with their message and ticket. */
+    List<OutboxEntry> undelivered(int limit);
+
     /**
      * Takes the waiting mails that are due, oldest first, for one sender: each is held until then
      * (see {@link OutboxEntry#claimUntil}). Mails another sender is taking at the same moment are

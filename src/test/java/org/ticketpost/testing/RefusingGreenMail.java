@@ -29,6 +29,12 @@ public final class RefusingGreenMail extends GreenMail {
         return this;
     }
 
+    /** From now on, mail to this address is taken again. */
+    public RefusingGreenMail accept(String address) {
+        refusing().refusals.remove(address.toLowerCase(Locale.ROOT));
+        return this;
+    }
+
     /** Called while GreenMail is built, and again when it is reset: the refusals stay. */
     @Override
     protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers given) {

@@ -327,9 +327,14 @@ class OutboxDispatcherIT {
             clock.advance(OutboxPolicy.DEFAULT.lease());
             assertThat(next.sendDue().sent()).isEqualTo(1);
 
-            assertThat(GREENMAIL.getReceivedMessages()).hasSize(2);
-            assertThat(GREENMAIL.getReceivedMessages()[1].getMessageID()).isEqualTo(GREENMAIL.getReceivedMessages()[0].getMessageID());
-            assertThat(entry(app, id).sentAt()).isPresent();
+            MimeMessage[] received = GREENMAIL.getReceivedMessages();
+            OutboxEntry sent = entry(app, id);
+            String queuedId = app.read(stores -> stores.outbox().find(id).orElseThrow().message().messageId().orElseThrow());
+            assertThat(received).hasSize(2).allSatisfy(copy -> {
+                assertThat(copy.getMessageID()).as("fixed when the reply was queued").isEqualTo("<" + queuedId + ">");
+                assertThat(copy.getHeader("Return-Path", null)).isEqualTo("<" + sent.returnPath().orElseThrow() + ">");
+            });
+            assertThat(sent.sentAt()).isPresent();
         });
     }
 

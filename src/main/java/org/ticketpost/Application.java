@@ -130,8 +130,8 @@ public final class Application implements AutoCloseable {
         KeyCheck keys = new KeyCheck(template, formCheck);
         ReplyComposer replies = new ReplyComposer(new ReplyTemplates(templates::read), template, sender, tag,
                 settings.optional("support.hotline"));
-        IntakeRules rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), sender.returnPath(), repliesPerSender,
-                replyWindow, zone);
+        IntakeRules rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), sender.returnPath(),
+                repliesPerSender, replyWindow, zone);
         this.database = new LazyDatabase(db, () -> log.accept("ticketpost: database " + db.shownUrl() + ", files in " + storage));
         MimeDecoder parser = new MimeDecoder();
         this.reception = new Reception(parser, files, new Intake(database, rules, clock));

@@ -87,7 +87,8 @@ public final class OutboxCommand implements Runnable {
         private int limit = TicketQuery.DEFAULT_LIMIT;
 
         @Option(names = "--limit", paramLabel = "N",
-                description = "at most N waiting and N failed, 1 to " + TicketQuery.MAX_LIMIT + " (default: " + TicketQuery.DEFAULT_LIMIT + ")")
+                description = "at most N waiting and N failed, 1 to " + TicketQuery.MAX_LIMIT
+                        + " (default: " + TicketQuery.DEFAULT_LIMIT + ")")
         void limit(String value) {
             limit = WholeNumber.parse(spec, "--limit", value, 1, TicketQuery.MAX_LIMIT);
         }

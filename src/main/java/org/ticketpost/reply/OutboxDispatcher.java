@@ -17,10 +17,10 @@ import org.ticketpost.ticket.UnitOfWork;
 /**
  * Sends the outbox, a batch per pass: takes the due mails in one short transaction, sends each
  * outside any transaction, over one connection to the mail server, and records each result in a
- * short one of its own. Dispatchers in one
- * process or in several on one database never take the same mail. One that ends between sending a
- * mail and recording it (killed, or its database gone) leaves the mail held until the lease runs
- * out; it is then sent again, with the same Message-ID. A mail may go out twice, never not at all.
+ * short one of its own. Dispatchers in one process or in several on one database never take the
+ * same mail. One that ends between sending a mail and recording it (killed, or its database gone)
+ * leaves the mail held until the lease runs out; it is then sent again, with the same Message-ID
+ * and return path. A mail may go out twice, never not at all.
  */
 public final class OutboxDispatcher implements AutoCloseable {
 
@@ -122,7 +122,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         try {
             recorded = inTransaction(work);
         } catch (StoreConflictException e) {
-            // a failure goes on its ticket, which a customer's reply may have changed at that moment: once more, on the ticket as it is now
+            // a failure goes on its ticket, which a customer's reply may have changed at that moment:
+            // once more, on the ticket as it is now
             recorded = inTransaction(work);
         }
         String what = mail.kind() + " " + mail.mail().map(OutboundMail::messageId).orElse("#" + mail.id()) + " to " + mail.recipient();
@@ -192,9 +193,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         String from = message.fromAddress().orElse("");
         Optional<OutboundMail> mail = message.messageId().map(messageId -> new OutboundMail(messageId, from,
                 message.fromName().orElse(""), entry.recipient(), entry.recipientName(), entry.returnPath().orElse(from),
-                message.subject(),
-                message.body(), message.inReplyTo(), message.references(), message.autoSubmitted(), message.language(),
-                message.createdAt()));
+                message.subject(), message.body(), message.inReplyTo(), message.references(), message.autoSubmitted(),
+                message.language(), message.createdAt()));
         return new Taken(entry.id(), entry.kind(), entry.recipient(), mail);
     }
 }

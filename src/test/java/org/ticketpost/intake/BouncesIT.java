@@ -112,7 +112,8 @@ class BouncesIT {
             assertThat(database.count("select count(*) from outbox")).as("no answer queued").isEqualTo(1);
             assertThat(database.rows("select m.outcome, m.automatic from message m join ticket t on m.ticket_id = t.id "
                     + "where m.direction = 'IN' order by m.created_at")).as("the bounce, kept with the ticket")
-                    .containsExactly(Arrays.asList("TICKET", null), List.of("IGNORED", "bounce of the confirmation to jane@example.com"));
+                    .containsExactly(Arrays.asList("TICKET", null),
+                            List.of("IGNORED", "bounce of the confirmation to jane@example.com"));
             clock.advance(OutboxPolicy.DEFAULT.lease());
             assertThat(dispatcher(app).sendDue().taken()).isZero();
             assertThat(GREENMAIL.getReceivedMessages()).hasSize(1);

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.ticketpost.cli.CheckCommand;
 import org.ticketpost.cli.IngestCommand;
 import org.ticketpost.cli.KeysCommand;
+import org.ticketpost.cli.OutboxCommand;
 import org.ticketpost.cli.ServeCommand;
 import org.ticketpost.cli.TicketsCommand;
 import org.ticketpost.config.Folder;
@@ -27,6 +28,7 @@ import org.ticketpost.config.SupportTemplateFile;
 import org.ticketpost.desk.KeyRegistry;
 import org.ticketpost.desk.MailCheck;
 import org.ticketpost.desk.MissingDatabase;
+import org.ticketpost.desk.Outbox;
 import org.ticketpost.desk.TicketQueries;
 import org.ticketpost.form.FieldType;
 import org.ticketpost.form.FormCheck;
@@ -45,6 +47,7 @@ import org.ticketpost.reply.OutboxPolicy;
 import org.ticketpost.reply.OutboxRunner;
 import org.ticketpost.reply.ReplyComposer;
 import org.ticketpost.reply.ReplyTemplates;
+import org.ticketpost.reply.ReturnPath;
 import org.ticketpost.reply.Sender;
 import org.ticketpost.store.DatabaseSettings;
 import org.ticketpost.store.FileStore;
@@ -94,10 +97,12 @@ public final class Application implements AutoCloseable {
         Path storage = home.resolve(settings.text("storage.dir", "data/files"));
         this.files = new FileStore(storage,
                 settings.bytes("attachments.max-size", 25L * 1024 * 1024));
-        Sender sender = new Sender(settings.text("mail.address", "support@example.com"), settings.text("mail.name", "Support"));
-        if (!sender.address().matches("[^@\\s]+@[^@\\s]+")) {
-            settings.problem(settings.named("mail.address") + " must be an e-mail address, was '" + sender.address() + "'");
+        String address = settings.text("mail.address", "support@example.com");
+        if (!address.matches("[^@\\s]+@[^@\\s]+")) {
+            settings.problem(settings.named("mail.address") + " must be an e-mail address, was '" + address + "'");
+            address = "support@example.com";
         }
+        Sender sender = new Sender(address, settings.text("mail.name", "Support"), returnPath(settings, address));
         TicketTag tag = tag(settings);
         this.zone = zone(settings);
         int repliesPerSender = settings.number("replies.per-sender", 10, 0, 10_000);
@@ -126,8 +131,8 @@ public final class Application implements AutoCloseable {
         KeyCheck keys = new KeyCheck(template, formCheck);
         ReplyComposer replies = new ReplyComposer(new ReplyTemplates(templates::read), template, sender, tag,
                 settings.optional("support.hotline"));
-        IntakeRules rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), repliesPerSender,
-                repliesPerDomain, replyWindow, zone);
+        IntakeRules rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), sender.returnPath(),
+                repliesPerSender, repliesPerDomain, replyWindow, zone);
         this.database = new LazyDatabase(db, () -> log.accept("ticketpost: database " + db.shownUrl() + ", files in " + storage));
         MimeDecoder parser = new MimeDecoder(settings.optional("mail.authserv-id"));
         this.reception = new Reception(parser, files, new Intake(database, rules, clock));
@@ -137,6 +142,17 @@ public final class Application implements AutoCloseable {
         this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);
         this.clock = clock;
         this.databaseShown = db.shownUrl() + ", files in " + storage;
+    }
+
+    /** mail.bounce-address, by default support+bounce-{token}@example.com for mail.address support@example.com. */
+    private static ReturnPath returnPath(Settings settings, String address) {
+        Optional<String> format = settings.optional("mail.bounce-address");
+        try {
+            return format.map(ReturnPath::of).orElseGet(() -> ReturnPath.derivedFrom(address));
+        } catch (IllegalArgumentException e) {
+            settings.problem(settings.named(format.isPresent() ? "mail.bounce-address" : "mail.address") + " " + e.getMessage());
+            return ReturnPath.derivedFrom("support@example.com");
+        }
     }
 
     private static Optional<SmtpSettings> smtp(Settings settings) {
@@ -227,6 +243,8 @@ public final class Application implements AutoCloseable {
                 () -> System.console() != null, ingestThreads));
         commandLine.addSubcommand(KeysCommand.create(keyRegistry));
         commandLine.addSubcommand(TicketsCommand.create(ticketQueries, template, zone, language));
+        commandLine.addSubcommand(OutboxCommand.create(new Outbox(database, database::missing, clock), zone,
+                System.getProperty("user.name", "operator")));
         commandLine.addSubcommand(new ServeCommand(this::serve));
         return commandLine;
     }

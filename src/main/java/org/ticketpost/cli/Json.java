@@ -13,6 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.util.function.Function;
 import org.ticketpost.desk.KeyView;
+import org.ticketpost.desk.OutboxView;
 import org.ticketpost.form.Problem;
 import org.ticketpost.ticket.Status;
 import org.ticketpost.ticket.TicketNumber;
@@ -21,7 +22,7 @@ import org.ticketpost.ticket.TicketNumber;
  * The JSON the command line prints: records bound by Jackson. Times are ISO-8601 text
  * ("2026-11-16T08:20:00Z", "2027-12-31"), an empty Optional is null, and the domain's values
  * are written as people read them: a ticket number as its digits, a status as "waiting for
- * customer", a problem code as "not_allowed", a key's state as "active".
+ * customer", a problem code as "not_allowed", a key's state as "active", an outbox entry's as "bounced".
  */
 final class Json {
 
@@ -32,7 +33,8 @@ final class Json {
                     .addSerializer(TicketNumber.class, written(TicketNumber::digits))
                     .addSerializer(Status.class, written(Status::label))
                     .addSerializer(Problem.Code.class, written(Problem.Code::id))
-                    .addSerializer(KeyView.State.class, written(KeyView.State::label)))
+                    .addSerializer(KeyView.State.class, written(KeyView.State::label))
+                    .addSerializer(OutboxView.State.class, written(OutboxView.State::label)))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 

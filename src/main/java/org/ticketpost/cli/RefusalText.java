@@ -32,6 +32,17 @@ final class RefusalText {
         if (refusal instanceof Refusal.NoSuchTicket none) {
             return List.of("there is no ticket " + none.number());
         }
+        if (refusal instanceof Refusal.NoSuchOutboxEntry none) {
+            return List.of("there is no outbox entry " + none.id());
+        }
+        if (refusal instanceof Refusal.AlreadySent sent) {
+            return List.of("outbox entry " + sent.id() + " was sent at " + sent.sentAt() + " and did not bounce: sending it again"
+                    + " would send it twice");
+        }
+        if (refusal instanceof Refusal.StillWaiting waiting) {
+            return List.of("outbox entry " + waiting.id() + " is still waiting: it is tried again at " + waiting.nextAttempt()
+                    + " (retry is for failed and bounced entries)");
+        }
         return List.of(noDatabase(((Refusal.NoDatabase) refusal).file().toString(), noDatabase));
     }
 

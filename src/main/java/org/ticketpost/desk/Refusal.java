@@ -1,6 +1,7 @@
 package org.ticketpost.desk;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.ticketpost.ticket.TicketNumber;
 
@@ -32,6 +33,17 @@ public sealed interface Refusal {
     }
 
     record NoSuchTicket(TicketNumber number) implements Refusal {
+    }
+
+    record NoSuchOutboxEntry(long id) implements Refusal {
+    }
+
+    /** A reply the mail server took, and which did not bounce: sending it again would send it twice. */
+    record AlreadySent(long id, Instant sentAt) implements Refusal {
+    }
+
+    /** A reply still waiting for its next attempt, which may be being sent at this moment. */
+    record StillWaiting(long id, Instant nextAttempt) implements Refusal {
     }
 
     /** The embedded database has not been created yet, so there is nothing to read. */

@@ -25,6 +25,7 @@ import org.ticketpost.ticket.SupportKey;
  * @param sha256     hex digest of the raw message
  * @param size       size of the raw message in bytes
  * @param notes      what could not be read as it should, e.g. a truncated text
+ * @param bounce     what a bounce reports of the mail it returns, if this is one
  */
 public record InboundMail(
         Optional<String> messageId,
@@ -43,7 +44,8 @@ public record InboundMail(
         Optional<AuthenticationReport> authentication,
         String sha256,
         long size,
-        List<String> notes) {
+        List<String> notes,
+        Optional<Bounce> bounce) {
 
     /** Longer Message-IDs (a rare abuse) are keyed by their hash, which fits the message_key column. */
     private static final int MESSAGE_ID_KEPT = 500;

@@ -8,9 +8,9 @@ import org.ticketpost.ticket.StoreConflictException;
 import org.ticketpost.ticket.UnitOfWork;
 
 /**
- * Decides, in one transaction, what a mail becomes: a duplicate, ignored machine mail, a
- * rejection of a sender the receiving server could not authenticate, a follow-up, a new ticket
- * or a rejection. The order of the steps is the policy.
+ * Decides, in one transaction, what a mail becomes: a duplicate, the bounce of a mail Ticketpost
+ * sent, ignored machine mail, a rejection of a sender the receiving server could not
+ * authenticate, a follow-up, a new ticket or a rejection. The order of the steps is the policy.
  */
 public final class Intake {
 
@@ -24,6 +24,7 @@ public final class Intake {
         MailRecords records = new MailRecords(rules);
         this.steps = List.of(
                 new Duplicates(),
+                new Bounces(rules, records),
                 new MachineMail(rules, records),
                 new UnauthenticatedSenders(rules, records),
                 new FollowUps(rules, records),

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.ticketpost.form.FieldSpec;
 import org.ticketpost.form.SupportTemplate;
 import org.ticketpost.reply.ReplyComposer;
+import org.ticketpost.reply.ReturnPath;
 import org.ticketpost.ticket.FieldColumn;
 import org.ticketpost.ticket.TicketTag;
 
@@ -16,6 +17,7 @@ import org.ticketpost.ticket.TicketTag;
  *
  * @param template         must have a field for each of a ticket's columns ({@link FieldColumn})
  * @param ownAddress       Ticketpost's own address: mail from it is never answered
+ * @param returnPath       where bounces of Ticketpost's mails come back: an address of one mail's own names it
  * @param repliesPerSender at most this many automatic mails to one address, its +tag left out, per {@code replyWindow}
  * @param repliesPerDomain at most this many automatic mails to the addresses of one domain per {@code replyWindow}
  * @param zone             the zone in which a support key's last day ends
@@ -27,6 +29,7 @@ public record IntakeRules(
         ReplyComposer replies,
         TicketTag tag,
         String ownAddress,
+        ReturnPath returnPath,
         int repliesPerSender,
         int repliesPerDomain,
         Duration replyWindow,

@@ -60,7 +60,7 @@ final class MailRecords {
         Message message = Message.automaticReply(ticket, reply.messageId(), reply.inReplyTo(), reply.references(),
                 reply.fromAddress(), reply.fromName(), reply.to(), reply.subject(), reply.body(), reply.language(), now);
         stores.messages().add(message);
-        stores.outbox().add(new OutboxEntry(message, reply.kind(), reply.to(), now));
+        stores.outbox().add(new OutboxEntry(message, reply.kind(), reply.to(), reply.toName(), reply.returnPath(), now));
         if (ticket != null) {
             ticket.replyQueued(reply.kind(), reply.to(), now);
         }

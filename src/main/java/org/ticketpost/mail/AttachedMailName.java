@@ -1,8 +1,5 @@
 package org.ticketpost.mail;
 
-import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +12,7 @@ import java.util.regex.Pattern;
  * programs show it ("Calendar is down.eml" rather than "attachment-2.eml"). It keeps the
  * first bytes of the attached mail as the sink reads them, so nothing is read twice.
  */
-final class AttachedMailName extends FilterInputStream {
+final class AttachedMailName extends KeptHead {
 
     private static final int HEAD = 16 * 1024;
     private static final int NAME_LIMIT = 100;
@@ -23,33 +20,13 @@ final class AttachedMailName extends FilterInputStream {
     /** A subject may hold anything; folders and control characters have no place in a file name. */
     private static final Pattern NOT_IN_FILE_NAMES = Pattern.compile("[\\\\/\\p{Cntrl}]+");
 
-    private final ByteArrayOutputStream head = new ByteArrayOutputStream();
-
     AttachedMailName(InputStream attachedMail) {
-        super(attachedMail);
-    }
-
-    @Override
-    public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0 && head.size() < HEAD) {
-            head.write(b);
-        }
-        return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        if (n > 0) {
-            head.write(buffer, offset, Math.min(n, HEAD - head.size()));
-        }
-        return n;
+        super(attachedMail, HEAD);
     }
 
     /** "Subject.eml", once the attached mail has been read; empty when it has no subject. */
     Optional<String> name(Charset rawCharset) {
-        String text = new String(head.toByteArray(), StandardCharsets.ISO_8859_1);
+        String text = new String(head(), StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\n\n") >= 0 ? text.indexOf("\n\n") : text.indexOf("\r\n\r\n");
         Matcher subject = SUBJECT.matcher(end < 0 ? text : text.substring(0, end));
         if (!subject.find()) {

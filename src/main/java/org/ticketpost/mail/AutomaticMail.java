@@ -34,7 +34,23 @@ final class AutomaticMail {
                     + "|\\s*(undelivered mail returned to sender|returned mail: see transcript for details"
                     + "|mail delivery failed: returning message to sender|delivery status notification \\((failure|delay)\\))\\s*");
 
+    /** The subjects of mail servers' bounces, as opposed to auto-replies. */
+    private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
+            "(?iu)\\s*(undeliver(ed|able)|unzustellbar|non[- ]delivery report|delivery failure)\\s*:.*"
+                    + "|\\s*(undelivered mail returned to sender|returned mail: see transcript for details"
+                    + "|mail delivery failed: returning message to sender|delivery status notification \\(failure\\))\\s*");
+
     private AutomaticMail() {
+    }
+
+    /**
+     * Whether a mail server, not a person or an auto-responder, wrote it about a mail it could not
+     * deliver: a bounce that does not follow RFC 3464, whose text says what happened.
+     */
+    static boolean looksLikeBounce(TopHeaders headers, String fromAddress, String subject) {
+        String localPart = fromAddress.contains("@") ? fromAddress.substring(0, fromAddress.lastIndexOf('@')) : fromAddress;
+        return headers.has("x-failed-recipients") || BOUNCE_SENDERS.contains(localPart.toLowerCase(Locale.ROOT))
+                || BOUNCE_SUBJECT.matcher(subject).matches();
     }
 
     /** Why this mail was sent by a machine, or empty when a person sent it. */

@@ -125,6 +125,7 @@ public final class MimeDecoder implements MailParser {
             notes.add("the subject of " + subject.length() + " characters was cut");
             subject = subject.substring(0, SUBJECT_LIMIT);
         }
+        String text = parts.text();
         Optional<String> automatic = AutomaticMail.reason(headers, parts.topMimeType(),
                 from.map(EmailAddress::address).orElse(""), subject);
         return new InboundMail(
@@ -138,13 +139,16 @@ public final class MimeDecoder implements MailParser {
                 addresses(headers, "cc"),
                 subject,
                 headers.date(),
-                parts.text(),
+                text,
                 parts.attachments(),
                 automatic,
                 receivingServer.map(server -> server.report(headers.trace())),
                 sha256,
                 size,
-                notes);
+                notes,
+                automatic.isPresent() || parts.report().hasStatus()
+                        ? BounceReport.read(headers, parts.report(), from.map(EmailAddress::address).orElse(""), subject, text)
+                        : Optional.empty());
     }
 
     /** The mailboxes of every such field: a mail may carry a garbled From and then a readable one. */

@@ -38,6 +38,7 @@ final class PartReader {
     private final TextParts root = new TextParts("mixed");
     private final List<Attachment> attachments = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final ReportParts report = new ReportParts();
     private String topMimeType = "text/plain";
     private Charset textCharset;
     private Charset mailCharset;
@@ -166,7 +167,8 @@ final class PartReader {
         }
     }
 
-    private void attach(InputStream content, String mimeType, Optional<String> fileName) throws IOException {
+    private void attach(InputStream part, String mimeType, Optional<String> fileName) throws IOException {
+        InputStream content = report.watch(mimeType, part);
         Optional<String> name = fileName;
         StoredContent stored;
         if (name.isEmpty() && mimeType.equals("message/rfc822")) {
@@ -228,6 +230,11 @@ final class PartReader {
 
     List<String> notes() {
         return notes;
+    }
+
+    /** What the mail's parts say of another mail's delivery, should it be a delivery report. */
+    ReportParts report() {
+        return report;
     }
 
     /** The content type of the mail itself, e.g. multipart/report for a delivery status notification. */

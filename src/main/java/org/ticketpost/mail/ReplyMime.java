@@ -12,10 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.ticketpost.reply.OutboundMail;
 
 /**
- * An outbound mail in MIME: From with the name, To, the subject RFC 2047-encoded where it is not
+ * An outbound mail in MIME: From and To with their names, the stored envelope sender, the subject RFC 2047-encoded where it is not
  * ASCII, the stored Message-ID and Date (a retry is the same mail), In-Reply-To and References for
  * the customer's thread, Auto-Submitted and Content-Language where known, and the text as
  * text/plain in UTF-8, 7bit, quoted-printable or base64, whichever suits it.
@@ -34,9 +35,10 @@ final class ReplyMime {
         if (!MESSAGE_ID.matcher(mail.messageId()).matches()) {
             throw new MessagingException("the Message-ID '" + oneLine(mail.messageId()) + "' is not of the form id@domain");
         }
-        MimeMessage message = new StoredIdMessage(session, "<" + mail.messageId() + ">");
+        StoredIdMessage message = new StoredIdMessage(session, "<" + mail.messageId() + ">");
         message.setFrom(from(mail));
-        message.setRecipient(RecipientType.TO, to(mail.to()));
+        message.setRecipient(RecipientType.TO, named(address(mail.to()), mail.toName()));
+        message.setEnvelopeFrom(envelopeFrom(mail));
         message.setSubject(oneLine(mail.subject()), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(mail.date()));
         String inReplyTo = ids(mail.inReplyTo());
@@ -58,19 +60,32 @@ final class ReplyMime {
     }
 
     private static InternetAddress from(OutboundMail mail) throws MessagingException {
-        InternetAddress address = to(mail.fromAddress());
-        String name = oneLine(mail.fromName());
-        if (name.isEmpty()) {
+        return named(address(mail.fromAddress()), mail.fromName());
+    }
+
+    /** The name RFC 2047-encoded where it is not ASCII, and quoted where it holds commas or the like. */
+    private static InternetAddress named(InternetAddress address, String name) {
+        String oneLine = oneLine(name);
+        if (oneLine.isEmpty()) {
             return address;
         }
         try {
-            return new InternetAddress(address.getAddress(), name, StandardCharsets.UTF_8.name());
+            return new InternetAddress(address.getAddress(), oneLine, StandardCharsets.UTF_8.name());
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException("UTF-8 is always supported", e);
         }
     }
 
-    private static InternetAddress to(String address) throws AddressException {
+    /** MAIL FROM: the stored return path, where bounces go; the From address should that not be an address. */
+    private static String envelopeFrom(OutboundMail mail) throws AddressException {
+        try {
+            return address(mail.returnPath()).getAddress();
+        } catch (AddressException e) {
+            return address(mail.fromAddress()).getAddress();
+        }
+    }
+
+    private static InternetAddress address(String address) throws AddressException {
         InternetAddress parsed = new InternetAddress(oneLine(address), true);
         parsed.validate();
         return parsed;
@@ -93,8 +108,11 @@ final class ReplyMime {
         }
     }
 
-    /** Keeps the Message-ID it was given: Jakarta Mail would make a new one for every attempt. */
-    private static final class StoredIdMessage extends MimeMessage {
+    /**
+     * Keeps the Message-ID it was given: Jakarta Mail would make a new one for every attempt. An
+     * SMTP message, for its own envelope sender.
+     */
+    private static final class StoredIdMessage extends SMTPMessage {
 
         private final String messageId;
 

@@ -11,9 +11,9 @@ import org.ticketpost.reply.MailSender;
 import org.ticketpost.reply.OutboundMail;
 
 /**
- * Hands mails to an SMTP server (Jakarta Mail, Angus), one connection per mail. Over smtp:// it
- * sends nothing before STARTTLS has encrypted the connection, unless told starttls=off; the
- * server's certificate must be trusted by the JVM and name the host.
+ * Hands mails to an SMTP server (Jakarta Mail, Angus), the mails of a batch over one connection.
+ * Over smtp:// it sends nothing before STARTTLS has encrypted the connection, unless told
+ * starttls=off; the server's certificate must be trusted by the JVM and name the host.
  */
 public final class SmtpSender implements MailSender {
 
@@ -32,34 +32,73 @@ public final class SmtpSender implements MailSender {
 
     @Override
     public Delivery send(OutboundMail mail) {
-        MimeMessage message;
-        try {
-            message = ReplyMime.of(session, mail);
-        } catch (MessagingException e) {
-            return new Delivery.Refused("cannot be written as a mail: " + SmtpFailures.reason(e));
-        }
-        Transport transport = null;
-        try {
-            transport = session.getTransport(settings.protocol());
-            transport.connect(settings.host(), settings.port(), settings.user().orElse(null), settings.password().orElse(null));
-            transport.sendMessage(message, message.getAllRecipients());
-            return new Delivery.Accepted();
-        } catch (MessagingException e) {
-            return SmtpFailures.delivery(e);
-        } finally {
-            quit(transport);
+        try (Batch batch = batch()) {
+            return batch.send(mail);
         }
     }
 
-    /** The mail is sent once the server took its data: a failing QUIT changes nothing about that. */
-    private static void quit(Transport transport) {
-        if (transport == null) {
-            return;
+    @Override
+    public Batch batch() {
+        return new Connection();
+    }
+
+    /**
+     * One connection, opened for the first mail and kept while the server keeps it: each further
+     * mail first asks whether it is still there (NOOP), and opens a new one if not. A mail the
+     * server refused ends it, so the next starts on a clean connection. When the server cannot be
+     * reached, the other mails of the batch wait too, each with the same reason, rather than each
+     * wait for the timeout again.
+     */
+    private final class Connection implements Batch {
+
+        private Transport transport;
+        private Delivery unreachable;
+
+        @Override
+        public Delivery send(OutboundMail mail) {
+            MimeMessage message;
+            try {
+                message = ReplyMime.of(session, mail);
+            } catch (MessagingException e) {
+                return new Delivery.Refused("cannot be written as a mail: " + SmtpFailures.reason(e));
+            }
+            if (unreachable != null) {
+                return unreachable;
+            }
+            try {
+                if (transport == null || !transport.isConnected()) {
+                    close();
+                    transport = session.getTransport(settings.protocol());
+                    transport.connect(settings.host(), settings.port(), settings.user().orElse(null),
+                            settings.password().orElse(null));
+                }
+            } catch (MessagingException e) {
+                close();
+                unreachable = SmtpFailures.delivery(e);
+                return unreachable;
+            }
+            try {
+                transport.sendMessage(message, message.getAllRecipients());
+                return new Delivery.Accepted();
+            } catch (MessagingException e) {
+                close();
+                return SmtpFailures.delivery(e);
+            }
         }
-        try {
-            transport.close();
-        } catch (MessagingException e) {
-            // the connection is gone either way
+
+        /** The mail is sent once the server took its data: a failing QUIT changes nothing about that. */
+        @Override
+        public void close() {
+            if (transport == null) {
+                return;
+            }
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // the connection is gone either way
+            } finally {
+                transport = null;
+            }
         }
     }
 

@@ -34,7 +34,7 @@ final class TopHeaders {
     private static final Set<String> KEPT = Set.of(
             "from", "sender", "reply-to", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references",
             "return-path", "auto-submitted", "x-autoreply", "x-autorespond", "x-autoreply-from", "x-mail-autoreply",
-            "precedence", "x-failed-recipients", "x-loop");
+            "precedence", "x-failed-recipients", "x-loop", "delivered-to", "x-original-to", "envelope-to");
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final Pattern KEYWORD_END = Pattern.compile("[;\\s(]");

@@ -9,6 +9,8 @@ import java.util.Optional;
  * that every attempt sends the same mail.
  *
  * @param messageId     its Message-ID without angle brackets
+ * @param toName        the recipient's display name, possibly empty
+ * @param returnPath    the envelope sender (MAIL FROM), where the recipient's server sends a bounce
  * @param inReplyTo     Message-IDs of the mail it answers, without angle brackets
  * @param references    the thread, oldest first, without angle brackets
  * @param autoSubmitted "auto-replied" for a mail Ticketpost wrote by itself (RFC 3834)
@@ -20,6 +22,8 @@ public record OutboundMail(
         String fromAddress,
         String fromName,
         String to,
+        String toName,
+        String returnPath,
         String subject,
         String body,
         List<String> inReplyTo,

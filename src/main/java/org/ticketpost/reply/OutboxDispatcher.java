@@ -10,15 +10,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ticketpost.ticket.Message;
 import org.ticketpost.ticket.OutboxEntry;
+import org.ticketpost.ticket.StoreConflictException;
 import org.ticketpost.ticket.Stores;
 import org.ticketpost.ticket.UnitOfWork;
 
 /**
  * Sends the outbox, a batch per pass: takes the due mails in one short transaction, sends each
- * outside any transaction, and records each result in a short one of its own. Dispatchers in one
- * process or in several on one database never take the same mail. One that ends between sending a
- * mail and recording it (killed, or its database gone) leaves the mail held until the lease runs
- * out; it is then sent again, with the same Message-ID. A mail may go out twice, never not at all.
+ * outside any transaction, over one connection to the mail server, and records each result in a
+ * short one of its own. Dispatchers in one process or in several on one database never take the
+ * same mail. One that ends between sending a mail and recording it (killed, or its database gone)
+ * leaves the mail held until the lease runs out; it is then sent again, with the same Message-ID
+ * and return path. A mail may go out twice, never not at all.
  */
 public final class OutboxDispatcher implements AutoCloseable {
 
@@ -70,43 +72,60 @@ public final class OutboxDispatcher implements AutoCloseable {
         List<Taken> taken = inTransaction(stores -> stores.outbox()
                 .claimDue(now, policy.batchSize(), now.plus(policy.lease())).stream()
                 .map(OutboxDispatcher::taken).toList());
+        if (taken.isEmpty()) {
+            return new Pass(0, 0, 0, 0);
+        }
         int sent = 0;
         int deferred = 0;
         int failed = 0;
-        for (int i = 0; i < taken.size(); i++) {
-            if (stopping.getAsBoolean()) {
-                giveBack(taken.subList(i, taken.size()));
-                break;
-            }
-            Taken mail = taken.get(i);
-            Delivery delivery = mail.mail().map(this::send).orElse(new Delivery.Refused("stored without a Message-ID"));
-            Delivery recorded = record(mail, delivery);
-            if (recorded instanceof Delivery.Accepted) {
-                sent++;
-            } else if (recorded instanceof Delivery.Deferred) {
-                deferred++;
-            } else {
-                failed++;
+        try (MailSender.Batch batch = sender.batch()) {
+            for (int i = 0; i < taken.size(); i++) {
+                if (stopping.getAsBoolean()) {
+                    giveBack(taken.subList(i, taken.size()));
+                    break;
+                }
+                Taken mail = taken.get(i);
+                Delivery delivery = mail.mail().map(outbound -> send(batch, outbound))
+                        .orElse(new Delivery.Refused("stored without a Message-ID"));
+                Delivery recorded = record(mail, delivery);
+                if (recorded instanceof Delivery.Accepted) {
+                    sent++;
+                } else if (recorded instanceof Delivery.Deferred) {
+                    deferred++;
+                } else {
+                    failed++;
+                }
             }
         }
         return new Pass(taken.size(), sent, deferred, failed);
     }
 
-    private Delivery send(OutboundMail mail) {
+    private static Delivery send(MailSender.Batch batch, OutboundMail mail) {
         try {
-            return sender.send(mail);
+            return batch.send(mail);
         } catch (RuntimeException e) {
             // a fault of this one mail must not hold up the others; it is retried, then given up
             return new Delivery.Deferred("could not be sent: " + e);
         }
     }
 
-    /** Records the result; a temporary failure past the policy's limits becomes a failure for good. */
+    /**
+     * Records the result; a temporary failure past the policy's limits becomes a failure for good,
+     * which goes on the ticket's history too.
+     */
     private Delivery record(Taken mail, Delivery delivery) {
         Instant now = clock.instant();
-        Recorded recorded = inTransaction(stores -> stores.outbox().find(mail.id())
+        Function<Stores, Recorded> work = stores -> stores.outbox().find(mail.id())
                 .map(entry -> apply(entry, delivery, now))
-                .orElse(new Recorded(delivery, Optional.empty())));
+                .orElse(new Recorded(delivery, Optional.empty()));
+        Recorded recorded;
+        try {
+            recorded = inTransaction(work);
+        } catch (StoreConflictException e) {
+            // a failure goes on its ticket, which a customer's reply may have changed at that moment:
+            // once more, on the ticket as it is now
+            recorded = inTransaction(work);
+        }
         String what = mail.kind() + " " + mail.mail().map(OutboundMail::messageId).orElse("#" + mail.id()) + " to " + mail.recipient();
         if (recorded.delivery() instanceof Delivery.Accepted) {
             LOG.info("sent {}", what);
@@ -129,7 +148,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         String reason;
         if (delivery instanceof Delivery.Deferred deferred) {
             int failedAttempts = entry.attempts() + 1;
-            Optional<Instant> next = policy.nextAttempt(failedAttempts, entry.createdAt(), now);
+            Optional<Instant> next = policy.nextAttempt(failedAttempts, entry.attemptsSince(), now);
             if (next.isPresent()) {
                 entry.markDeferred(deferred.reason(), next.get());
                 return new Recorded(delivery, next);
@@ -138,7 +157,9 @@ public final class OutboxDispatcher implements AutoCloseable {
         } else {
             reason = ((Delivery.Refused) delivery).reason();
         }
-        entry.markFailed(reason, now);
+        if (entry.markFailed(reason, now)) {
+            entry.message().ticket().ifPresent(ticket -> ticket.replyFailed(entry.kind(), entry.recipient(), reason, now));
+        }
         return new Recorded(new Delivery.Refused(reason), Optional.empty());
     }
 
@@ -169,10 +190,11 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     private static Taken taken(OutboxEntry entry) {
         Message message = entry.message();
-        Optional<OutboundMail> mail = message.messageId().map(messageId -> new OutboundMail(messageId,
-                message.fromAddress().orElse(""), message.fromName().orElse(""), entry.recipient(), message.subject(),
-                message.body(), message.inReplyTo(), message.references(), message.autoSubmitted(), message.language(),
-                message.createdAt()));
+        String from = message.fromAddress().orElse("");
+        Optional<OutboundMail> mail = message.messageId().map(messageId -> new OutboundMail(messageId, from,
+                message.fromName().orElse(""), entry.recipient(), entry.recipientName(), entry.returnPath().orElse(from),
+                message.subject(), message.body(), message.inReplyTo(), message.references(), message.autoSubmitted(),
+                message.language(), message.createdAt()));
         return new Taken(entry.id(), entry.kind(), entry.recipient(), mail);
     }
 }

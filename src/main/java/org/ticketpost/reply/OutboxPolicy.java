@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param firstDelay  the wait after a first failed attempt; it doubles with each further one …
  * @param maxDelay    … up to this
  * @param maxAttempts a mail is given up after this many failed attempts …
- * @param maxAge      … or when its next attempt would come later than this after it was written
+ * @param maxAge      … or when its next attempt would come later than this after it was written (or an
+ *                    operator had it sent again)
  */
 public record OutboxPolicy(int batchSize, Duration lease, Duration firstDelay, Duration maxDelay, int maxAttempts,
         Duration maxAge) {

@@ -6,7 +6,8 @@ import java.util.List;
  * A mail Ticketpost sends, ready for the outbox.
  *
  * @param kind      the reply template that made it: confirmation, rejection, …
- * @param messageId its Message-ID without angle brackets, fixed now so that a retry sends the same mail
+ * @param messageId  its Message-ID without angle brackets, fixed now so that a retry sends the same mail
+ * @param returnPath its envelope sender, where bounces go: fixed now too, so that a bounce of any attempt names it
  */
 public record OutgoingMail(
         String kind,
@@ -17,6 +18,7 @@ public record OutgoingMail(
         String subject,
         String body,
         String messageId,
+        String returnPath,
         List<String> inReplyTo,
         List<String> references,
         String language) {

@@ -130,7 +130,7 @@ public final class ReplyComposer {
         String subject = headerSafe(text.subject());
         return new OutgoingMail(kind, sender.address(), sender.name(), mail.recipient(), mail.recipientName(),
                 subject.length() <= SUBJECT_LENGTH ? subject : subject.substring(0, SUBJECT_LENGTH),
-                text.body(), newMessageId(idPart), mail.messageId().stream().toList(), mail.answerReferences(),
+                text.body(), newMessageId(idPart), sender.returnPath().newAddress(), mail.messageId().stream().toList(), mail.answerReferences(),
                 mail.language());
     }
 

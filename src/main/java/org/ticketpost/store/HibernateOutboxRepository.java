@@ -17,7 +17,7 @@ final class HibernateOutboxRepository implements OutboxRepository {
      * PostgreSQL and on H2 (2.2 and later) alike. A row claimed and committed meanwhile no longer
      * matches: both databases read it again after locking it.
      */
-    private static final String CLAIM = "select id from outbox where sent_at is null and failed_at is null "
+    private static final String CLAIM = "select id from outbox where sent_at is null and failed_at is null and bounced_at is null "
             + "and next_attempt_at <= :now order by next_attempt_at, id limit :limit for update skip locked";
 
     private final Session session;
@@ -35,8 +35,26 @@ final class HibernateOutboxRepository implements OutboxRepository {
     public List<OutboxEntry> due(Instant now, int limit) {
         return session.createSelectionQuery(
                         "from OutboxEntry e join fetch e.message where e.sentAt is null and e.failedAt is null "
-                                + "and e.nextAttemptAt <= :now order by e.nextAttemptAt, e.id", OutboxEntry.class)
+                                + "and e.bouncedAt is null and e.nextAttemptAt <= :now order by e.nextAttemptAt, e.id", OutboxEntry.class)
                 .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public List<OutboxEntry> waiting(int limit) {
+        return session.createSelectionQuery("from OutboxEntry e join fetch e.message m left join fetch m.ticket "
+                        + "where e.sentAt is null and e.failedAt is null and e.bouncedAt is null "
+                        + "order by e.nextAttemptAt, e.id", OutboxEntry.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public List<OutboxEntry> undelivered(int limit) {
+        return session.createSelectionQuery("from OutboxEntry e join fetch e.message m left join fetch m.ticket "
+                        + "where e.failedAt is not null or e.bouncedAt is not null "
+                        + "order by coalesce(e.bouncedAt, e.failedAt) desc, e.id desc", OutboxEntry.class)
                 .setMaxResults(limit)
                 .getResultList();
     }
@@ -65,12 +83,31 @@ final class HibernateOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public Optional<OutboxEntry> findByReturnPath(String returnPath) {
+        List<OutboxEntry> sent = session.createSelectionQuery(
+                        "from OutboxEntry e join fetch e.message where e.returnPath = :returnPath", OutboxEntry.class)
+                .setParameter("returnPath", returnPath)
+                .setMaxResults(2)
+                .getResultList();
+        return sent.size() == 1 ? Optional.of(sent.get(0)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<OutboxEntry> findByMessageId(String messageId) {
+        return session.createSelectionQuery(
+                        "from OutboxEntry e join fetch e.message m where m.messageId = :messageId", OutboxEntry.class)
+                .setParameter("messageId", messageId)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    @Override
     public void release(Collection<Long> ids, Instant now) {
         if (ids.isEmpty()) {
             return;
         }
         session.createMutationQuery("update OutboxEntry e set e.nextAttemptAt = :now "
-                        + "where e.id in :ids and e.sentAt is null and e.failedAt is null")
+                        + "where e.id in :ids and e.sentAt is null and e.failedAt is null and e.bouncedAt is null")
                 .setParameter("now", now)
                 .setParameter("ids", ids)
                 .executeUpdate();

@@ -1,6 +1,16 @@
 package org.ticketpost.ticket;
 
-/** What happened to a ticket, as its history records it. */
+/**
+ * What happened to a ticket, as its history records it. A reply that reaches its recipient's mail
+ * server is the expected course and adds nothing after REPLY_QUEUED; one that does not adds
+ * REPLY_FAILED or REPLY_BOUNCED, for a person to act on.
+ */
 public enum EventKind {
-    CREATED, MESSAGE_RECEIVED, REPLY_QUEUED, STATUS_CHANGED, SEVERITY_CHANGED, REOPENED
+    CREATED, MESSAGE_RECEIVED, REPLY_QUEUED, STATUS_CHANGED, SEVERITY_CHANGED, REOPENED,
+    /** A reply will not be sent: refused for good by the mail server, or given up after retrying. */
+    REPLY_FAILED,
+    /** A reply was sent, and the recipient's mail server sent it back. */
+    REPLY_BOUNCED,
+    /** An operator had a failed or bounced reply sent again. */
+    REPLY_RETRIED
 }

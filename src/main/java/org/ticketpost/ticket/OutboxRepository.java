@@ -13,6 +13,12 @@ public interface OutboxRepository {
     /** Waiting mails (neither sent nor failed) whose next attempt is due, oldest first. */
     List<OutboxEntry> due(Instant now, int limit);
 
+    /** Every waiting mail, due or not, by next attempt; with its message and ticket. */
+    List<OutboxEntry> waiting(int limit);
+
+    /** Mails failed for good or bounced, the latest first; with their message and ticket. */
+    List<OutboxEntry> undelivered(int limit);
+
     /**
      * Takes the waiting mails that are due, oldest first, for one sender: each is held until then
      * (see {@link OutboxEntry#claimUntil}). Mails another sender is taking at the same moment are
@@ -22,6 +28,12 @@ public interface OutboxRepository {
     List<OutboxEntry> claimDue(Instant now, int limit, Instant until);
 
     Optional<OutboxEntry> find(long id);
+
+    /** The mail sent with this envelope sender, in lower case, when no other was: a return path of one mail's own. */
+    Optional<OutboxEntry> findByReturnPath(String returnPath);
+
+    /** The mail sent with this Message-ID, without angle brackets. */
+    Optional<OutboxEntry> findByMessageId(String messageId);
 
     /** Makes the waiting ones of these mails due now: a sender that stops gives back what it took but did not try. */
     void release(Collection<Long> ids, Instant now);

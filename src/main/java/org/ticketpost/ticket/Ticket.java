@@ -179,6 +179,21 @@ public class Ticket {
         record(at, TicketEvent.SYSTEM, EventKind.REPLY_QUEUED, null, recipient, kind);
     }
 
+    /** A mail to the customer will not be sent: "confirmation to jane@example.com could not be sent: 550 5.1.1 …". */
+    public void replyFailed(String kind, String recipient, String reason, Instant at) {
+        record(at, TicketEvent.SYSTEM, EventKind.REPLY_FAILED, null, null, kind + " to " + recipient + " could not be sent: " + reason);
+    }
+
+    /** A mail to the customer came back: "confirmation to jane@example.com bounced: 550 5.1.1 …". */
+    public void replyBounced(String kind, String recipient, String reason, Instant at) {
+        record(at, TicketEvent.SYSTEM, EventKind.REPLY_BOUNCED, null, null, kind + " to " + recipient + " bounced: " + reason);
+    }
+
+    /** An operator had a failed or bounced mail to the customer sent again. */
+    public void replyRetried(String kind, String recipient, String actor, Instant at) {
+        record(at, actor, EventKind.REPLY_RETRIED, null, null, kind + " to " + recipient + " is sent again");
+    }
+
     private void record(Instant at, String actor, EventKind kind, String oldValue, String newValue, String note) {
         events.add(new TicketEvent(this, at, actor, kind, oldValue, newValue, note));
     }

@@ -92,6 +92,14 @@ class ConfigurationTest {
         assertThat(run.err()).contains("smtp.url (TICKETPOST_SMTP_URL)").doesNotContain("s3cret").doesNotContain("hunter2");
     }
 
+    @Test
+    void aBounceAddressThatIsNoneIsNamed() {
+        Cli.Run run = Cli.run(Map.of("TICKETPOST_MAIL_BOUNCE_ADDRESS", "bounces+{token}"), "tickets", "list");
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).contains("mail.bounce-address (TICKETPOST_MAIL_BOUNCE_ADDRESS) must be an e-mail address");
+    }
+
     private static int lineOf(String text, String part) {
         return (int) text.substring(0, text.indexOf(part)).chars().filter(c -> c == '\n').count() + 1;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +61,10 @@ class ServeIT {
 
                 assertThat(SMTP.waitForIncomingEmail(30_000, 1)).as("a confirmation within 30 s").isTrue();
                 MimeMessage confirmation = SMTP.getReceivedMessages()[0];
-                assertThat(confirmation.getAllRecipients()[0].toString()).isEqualTo("jane@example.com");
+                InternetAddress to = (InternetAddress) confirmation.getAllRecipients()[0];
+                assertThat(to.getAddress()).isEqualTo("jane@example.com");
+                assertThat(to.getPersonal()).isEqualTo("Jane Doe");
+                assertThat(confirmation.getHeader("Return-Path")[0]).matches("<support\\+bounce-[a-z2-7]{16}@ticketpost\\.example>");
                 assertThat(confirmation.getSubject()).contains("[Ticket#" + ticket + "]");
                 assertThat(confirmation.getHeader("In-Reply-To")[0]).isEqualTo("<serve-1@mail.example.com>");
 

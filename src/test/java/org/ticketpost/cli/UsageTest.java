@@ -50,7 +50,7 @@ class UsageTest {
         List<String> summaries = new ArrayList<>();
         Cli.Run help = Cli.run("--help");
         summaries.addAll(commandLines(help.out()));
-        for (String command : List.of("keys", "tickets")) {
+        for (String command : List.of("keys", "tickets", "outbox")) {
             summaries.addAll(commandLines(Cli.run(command, "--help").out()));
         }
 

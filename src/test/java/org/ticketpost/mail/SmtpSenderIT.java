@@ -18,9 +18,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ticketpost.reply.Delivery;
+import org.ticketpost.reply.MailSender;
 import org.ticketpost.reply.OutboundMail;
 import org.ticketpost.testing.ScriptedSmtpServer;
 import org.ticketpost.testing.ScriptedSmtpServer.Tls;
+import org.ticketpost.testing.TcpProxy;
 
 /**
  * Mails handed to real SMTP servers: GreenMail, and a scripted server for what GreenMail does not
@@ -34,9 +36,11 @@ class SmtpSenderIT {
     private static final Instant WRITTEN = Instant.parse("2026-11-16T08:15:00Z");
     private static final String MESSAGE_ID = "ticketpost.100009.k3j5h1x@ticketpost.example";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final String RETURN_PATH = "support+bounce-k3j9x2m4q8wzab7c@ticketpost.example";
 
     private static OutboundMail mail(String subject) {
-        return new OutboundMail(MESSAGE_ID, "support@ticketpost.example", "Kundendienst Süd", "juergen@example.com", subject,
+        return new OutboundMail(MESSAGE_ID, "support@ticketpost.example", "Kundendienst Süd", "juergen@example.com",
+                "Müller, Jürgen", RETURN_PATH, subject,
                 "Guten Tag Jürgen Müller,\n\nvielen Dank für Ihre Anfrage. Wir melden uns.\n\nIhr Support-Team\n",
                 List.of("req-1@mail.example.com"), List.of("earlier@mail.example.com", "req-1@mail.example.com"),
                 Optional.of("auto-replied"), Optional.of("de"), WRITTEN);
@@ -62,7 +66,12 @@ class SmtpSenderIT {
         MimeMessage received = GREENMAIL.getReceivedMessages()[0];
         assertThat(received.getFrom()).containsExactly(new InternetAddress("support@ticketpost.example", "Kundendienst Süd", "UTF-8"));
         assertThat(((InternetAddress) received.getFrom()[0]).getPersonal()).isEqualTo("Kundendienst Süd");
-        assertThat(received.getRecipients(RecipientType.TO)).containsExactly(new InternetAddress("juergen@example.com"));
+        assertThat(received.getRecipients(RecipientType.TO)).singleElement().satisfies(to -> {
+            assertThat(((InternetAddress) to).getAddress()).isEqualTo("juergen@example.com");
+            assertThat(((InternetAddress) to).getPersonal()).isEqualTo("Müller, Jürgen");
+        });
+        assertThat(received.getHeader("Return-Path", null)).as("the envelope sender, as the server records it")
+                .isEqualTo("<" + RETURN_PATH + ">");
         assertThat(received.getSubject()).isEqualTo("[Ticket#100009] Einladungen für Besprechungsräume kommen nicht an");
         assertThat(received.getMessageID()).isEqualTo("<" + MESSAGE_ID + ">");
         assertThat(received.getHeader("In-Reply-To", null)).isEqualTo("<req-1@mail.example.com>");
@@ -80,8 +89,8 @@ class SmtpSenderIT {
 
     @Test
     void aTextMostlyNotAsciiGoesInBase64WithItsLinesEndedAsMimeWants() throws Exception {
-        OutboundMail russian = new OutboundMail(MESSAGE_ID, "support@ticketpost.example", "", "ivan@example.com",
-                "[Ticket#100009] Приглашения не приходят", "Здравствуйте, Иван!\nСпасибо за обращение.\n", List.of(), List.of(),
+        OutboundMail russian = new OutboundMail(MESSAGE_ID, "support@ticketpost.example", "", "ivan@example.com", "",
+                RETURN_PATH, "[Ticket#100009] Приглашения не приходят", "Здравствуйте, Иван!\nСпасибо за обращение.\n", List.of(), List.of(),
                 Optional.of("auto-replied"), Optional.of("ru"), WRITTEN);
 
         greenMail().send(russian);
@@ -99,6 +108,66 @@ class SmtpSenderIT {
 
         assertThat(GREENMAIL.getReceivedMessages()).hasSize(2)
                 .allSatisfy(received -> assertThat(received.getMessageID()).isEqualTo("<" + MESSAGE_ID + ">"));
+    }
+
+    @Test
+    void theMailsOfABatchGoOverOneConnection() throws Exception {
+        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", GREENMAIL.getSmtp().getPort());
+                MailSender.Batch batch = sender("smtp://127.0.0.1:" + proxy.port() + "?starttls=off").batch()) {
+
+            List<Delivery> deliveries = List.of(batch.send(mail("first")), batch.send(mail("second")), batch.send(mail("third")));
+
+            assertThat(deliveries).containsOnly(new Delivery.Accepted());
+            assertThat(GREENMAIL.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("first", "second", "third");
+            assertThat(proxy.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aConnectionTheServerDroppedIsOpenedAgainForTheNextMail() throws Exception {
+        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", GREENMAIL.getSmtp().getPort());
+                MailSender.Batch batch = sender("smtp://127.0.0.1:" + proxy.port() + "?starttls=off").batch()) {
+            batch.send(mail("first"));
+
+            proxy.cut();
+            Delivery second = batch.send(mail("second"));
+
+            assertThat(second).isEqualTo(new Delivery.Accepted());
+            assertThat(GREENMAIL.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("first", "second");
+            assertThat(proxy.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRecipientRefusedInABatchLeavesTheNextMailAFreshConnection() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(Tls.NONE)
+                .answer("RCPT", "550 5.1.1 <juergen@example.com>: Recipient address rejected");
+                MailSender.Batch batch = sender("smtp://127.0.0.1:" + server.port() + "?starttls=off").batch()) {
+
+            Delivery first = batch.send(mail());
+            Delivery second = batch.send(mail());
+
+            assertThat(first).isInstanceOf(Delivery.Refused.class);
+            assertThat(second).isInstanceOf(Delivery.Refused.class);
+            assertThat(server.commands()).filteredOn(command -> command.startsWith("RCPT")).hasSize(2);
+        }
+    }
+
+    @Test
+    void whenTheServerCannotBeReachedTheRestOfTheBatchWaitsWithoutTryingAgain() throws Exception {
+        try (ScriptedSmtpServer silent = ScriptedSmtpServer.start(Tls.NONE).silent()) {
+            SmtpSender sender = new SmtpSender(SmtpSettings.parse("smtp://127.0.0.1:" + silent.port() + "?starttls=off",
+                    Optional.empty(), Optional.empty(), Duration.ofSeconds(1)));
+            try (MailSender.Batch batch = sender.batch()) {
+                Delivery first = batch.send(mail());
+                Delivery second = batch.send(mail());
+
+                assertThat(first).isInstanceOfSatisfying(Delivery.Deferred.class,
+                        deferred -> assertThat(deferred.reason()).containsIgnoringCase("timed out"));
+                assertThat(second).isEqualTo(first);
+                assertThat(silent.connections()).as("one timeout for the batch, not one per mail").isEqualTo(1);
+            }
+        }
     }
 
     @Test
@@ -202,7 +271,7 @@ class SmtpSenderIT {
             assertThat(server.logins()).containsExactly("ticketpost:s3cret");
             assertThat(server.commands()).filteredOn(command -> command.startsWith("[tls] "))
                     .anyMatch(command -> command.startsWith("[tls] AUTH PLAIN"))
-                    .anyMatch(command -> command.startsWith("[tls] MAIL FROM:<support@ticketpost.example>"));
+                    .anyMatch(command -> command.startsWith("[tls] MAIL FROM:<" + RETURN_PATH + ">"));
             assertThat(server.commands()).filteredOn(command -> !command.startsWith("[tls] "))
                     .noneMatch(command -> command.startsWith("AUTH") || command.startsWith("MAIL"));
             assertThat(server.mails()).singleElement().satisfies(received -> {

@@ -34,7 +34,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.ticketpost.mail.SmtpSender;
 import org.ticketpost.mail.SmtpSettings;
 import org.ticketpost.testing.Mails;
+import org.ticketpost.testing.RefusingGreenMail;
 import org.ticketpost.testing.ScriptedSmtpServer;
+import org.ticketpost.testing.TcpProxy;
 import org.ticketpost.testing.TestApp;
 import org.ticketpost.testing.TestClock;
 import org.ticketpost.testing.TestDatabase;
@@ -101,6 +103,12 @@ class OutboxDispatcherIT {
         return app.read(stores -> stores.outbox().find(id).orElseThrow());
     }
 
+    /** The ticket's history, each event as "KIND: note". */
+    private static List<String> history(TestApp app, TicketNumber number) {
+        return app.read(stores -> stores.tickets().find(number).orElseThrow().events().stream()
+                .map(event -> event.kind() + event.note().map(note -> ": " + note).orElse("")).toList());
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket free = new ServerSocket(0)) {
             return free.getLocalPort();
@@ -118,13 +126,20 @@ class OutboxDispatcherIT {
 
             assertThat(pass).isEqualTo(new OutboxDispatcher.Pass(1, 1, 0, 0));
             MimeMessage received = GREENMAIL.getReceivedMessages()[0];
-            assertThat(received.getRecipients(RecipientType.TO)).containsExactly(new InternetAddress("juergen.mueller@example.com"));
+            assertThat(received.getRecipients(RecipientType.TO)).singleElement().satisfies(to -> {
+                assertThat(((InternetAddress) to).getAddress()).isEqualTo("juergen.mueller@example.com");
+                assertThat(((InternetAddress) to).getPersonal()).isEqualTo("Jürgen Müller");
+            });
+            assertThat(stored.returnPath()).get().asString().matches("support\\+bounce-[a-z2-7]{16}@ticketpost\\.example");
+            assertThat(received.getHeader("Return-Path", null)).as("the envelope sender, where bounces go")
+                    .isEqualTo("<" + stored.returnPath().orElseThrow() + ">");
             assertThat(received.getFrom()).singleElement().satisfies(from -> {
                 assertThat(((InternetAddress) from).getAddress()).isEqualTo("support@ticketpost.example");
                 assertThat(((InternetAddress) from).getPersonal()).isEqualTo("Kundendienst Süd");
             });
             assertThat(received.getSubject()).isEqualTo("[Ticket#" + number + "] Einladungen für Besprechungsräume kommen nicht an");
             assertThat(received.getHeader("In-Reply-To", null)).isEqualTo("<req-1@mail.example.com>");
+            assertThat(received.getHeader("References", null)).isEqualTo("<req-1@mail.example.com>");
             assertThat(received.getMessageID()).isEqualTo("<" + stored.message().messageId().orElseThrow() + ">");
             assertThat(received.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
             assertThat(received.getContent()).asString().startsWith("Guten Tag Jürgen Müller,")
@@ -176,9 +191,26 @@ class OutboxDispatcherIT {
     }
 
     @Test
+    void aPassSendsItsMailsOverOneConnection() throws Exception {
+        on(TestDatabase.Kind.H2, (app, database) -> {
+            for (int i = 0; i < 3; i++) {
+                receive(app);
+            }
+            try (TcpProxy proxy = TcpProxy.to("127.0.0.1", GREENMAIL.getSmtp().getPort())) {
+
+                OutboxDispatcher.Pass pass = dispatcher(app, proxy.port()).sendDue();
+
+                assertThat(pass).isEqualTo(new OutboxDispatcher.Pass(3, 3, 0, 0));
+                assertThat(GREENMAIL.getReceivedMessages()).hasSize(3);
+                assertThat(proxy.connections()).isEqualTo(1);
+            }
+        });
+    }
+
+    @Test
     void aMailIsGivenUpAfterItsLastAllowedAttempt() throws Exception {
         on(TestDatabase.Kind.H2, (app, database) -> {
-            receive(app);
+            TicketNumber number = receive(app);
             long id = waiting(app).get(0).id();
             OutboxDispatcher dispatcher = dispatcher(app, smtp(freePort()), policy(10, 3));
 
@@ -192,9 +224,44 @@ class OutboxDispatcherIT {
             OutboxEntry failed = entry(app, id);
             assertThat(failed.failedAt()).contains(START.plus(Duration.ofMinutes(3)));
             assertThat(failed.lastError()).get().asString().contains("Connection refused").endsWith("(given up after 3 attempts)");
+            assertThat(history(app, number)).last().asString()
+                    .startsWith("REPLY_FAILED: confirmation to juergen.mueller@example.com could not be sent: ")
+                    .contains("Connection refused").endsWith("(given up after 3 attempts)");
             clock.advance(Duration.ofDays(1));
             assertThat(dispatcher.sendDue().taken()).isZero();
         });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aRecipientRefusedForGoodIsRecordedOnTheTicketAndNotTriedAgain(TestDatabase.Kind kind) throws Exception {
+        RefusingGreenMail server = new RefusingGreenMail(ServerSetupTest.SMTP.dynamicPort());
+        server.refuse("juergen.mueller@example.com", "550 5.1.1 <juergen.mueller@example.com>: Recipient address rejected: "
+                + "User unknown in local recipient table");
+        server.start();
+        try {
+            on(kind, (app, database) -> {
+                TicketNumber number = receive(app);
+                long id = waiting(app).get(0).id();
+                OutboxDispatcher dispatcher = dispatcher(app, server.getSmtp().getPort());
+
+                assertThat(dispatcher.sendDue()).isEqualTo(new OutboxDispatcher.Pass(1, 0, 0, 1));
+
+                OutboxEntry failed = entry(app, id);
+                assertThat(failed.failedAt()).contains(START);
+                assertThat(failed.attempts()).isEqualTo(1);
+                assertThat(failed.lastError()).get().asString().contains("550 5.1.1");
+                assertThat(history(app, number)).containsExactly("CREATED: severity 2", "REPLY_QUEUED: confirmation",
+                        "REPLY_FAILED: confirmation to juergen.mueller@example.com could not be sent: RCPT TO:"
+                                + "<juergen.mueller@example.com> answered 550 5.1.1 <juergen.mueller@example.com>: Recipient "
+                                + "address rejected: User unknown in local recipient table");
+                clock.advance(Duration.ofDays(1));
+                assertThat(dispatcher.sendDue().taken()).isZero();
+                assertThat(server.getReceivedMessages()).isEmpty();
+            });
+        } finally {
+            server.stop();
+        }
     }
 
     @Test
@@ -260,9 +327,14 @@ class OutboxDispatcherIT {
             clock.advance(OutboxPolicy.DEFAULT.lease());
             assertThat(next.sendDue().sent()).isEqualTo(1);
 
-            assertThat(GREENMAIL.getReceivedMessages()).hasSize(2);
-            assertThat(GREENMAIL.getReceivedMessages()[1].getMessageID()).isEqualTo(GREENMAIL.getReceivedMessages()[0].getMessageID());
-            assertThat(entry(app, id).sentAt()).isPresent();
+            MimeMessage[] received = GREENMAIL.getReceivedMessages();
+            OutboxEntry sent = entry(app, id);
+            String queuedId = app.read(stores -> stores.outbox().find(id).orElseThrow().message().messageId().orElseThrow());
+            assertThat(received).hasSize(2).allSatisfy(copy -> {
+                assertThat(copy.getMessageID()).as("fixed when the reply was queued").isEqualTo("<" + queuedId + ">");
+                assertThat(copy.getHeader("Return-Path", null)).isEqualTo("<" + sent.returnPath().orElseThrow() + ">");
+            });
+            assertThat(sent.sentAt()).isPresent();
         });
     }
 

@@ -49,7 +49,8 @@ class LookupInTransactionIT {
                         List.of("lookup@mail.example.com"), List.of(), "support@ticketpost.example", "Support",
                         "jane@example.com", "Re: Help", "text", "en", NOW);
                 stores.messages().add(reply);
-                stores.outbox().add(new OutboxEntry(reply, "rejection", "jane@example.com", NOW));
+                stores.outbox().add(new OutboxEntry(reply, "rejection", "jane@example.com", "",
+                        "support+bounce-k3j9x2m4q8wzab7c@ticketpost.example", NOW));
                 long replies = stores.outbox().countToMailbox("jane@example.com", NOW.minusSeconds(60));
                 return new Found(key, mail, replies);
             });

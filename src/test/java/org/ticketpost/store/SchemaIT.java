@@ -22,7 +22,8 @@ class SchemaIT {
             DatabaseSettings settings = new DatabaseSettings(database.url(), database.user(), "", 2);
 
             assertThatCode(() -> Database.open(settings, "validate").close()).doesNotThrowAnyException();
-            assertThat(database.count("select count(*) from flyway_schema_history where success and version is not null")).isEqualTo(8);
+            assertThat(database.count("select count(*) from flyway_schema_history where not success")).isZero();
+            assertThat(latestVersion(database)).isEqualTo(10);
         }
     }
 
@@ -32,10 +33,17 @@ class SchemaIT {
         try (TestDatabase database = TestDatabase.create(kind, folder)) {
             DatabaseSettings settings = new DatabaseSettings(database.url(), database.user(), "", 2);
             Database.open(settings).close();
+            long migrations = database.count("select count(*) from flyway_schema_history");
 
             Database.open(settings).close();
 
-            assertThat(database.count("select count(*) from flyway_schema_history where version is not null")).isEqualTo(8);
+            assertThat(database.count("select count(*) from flyway_schema_history")).isEqualTo(migrations);
+            assertThat(latestVersion(database)).isEqualTo(10);
         }
+    }
+
+    /** The number of the newest migration applied; numbers may have gaps where another branch holds one. */
+    private static long latestVersion(TestDatabase database) {
+        return database.count("select max(cast(version as integer)) from flyway_schema_history where version is not null");
     }
 }

@@ -8,11 +8,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP forwarder on a free local port, for a database that fails on command: it can stall
+ * A TCP forwarder on a free local port, for a server that fails on command: it can stall
  * (every connection stays open, new ones are accepted, and nothing more is forwarded either way)
- * or go away (every connection is closed and no new one accepted).
+ * or go away (every connection is closed and no new one accepted). It counts the connections it
+ * accepted, and can cut the open ones as a server that drops idle clients does.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +23,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Object gate = new Object();
+    private final AtomicInteger accepted = new AtomicInteger();
     private volatile boolean stalled;
 
     private TcpProxy(String targetHost, int targetPort) throws IOException {
@@ -36,6 +39,19 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /** How many connections it has accepted so far. */
+    public int connections() {
+        return accepted.get();
+    }
+
+    /** Closes the connections open now; new ones are accepted and forwarded as before. */
+    public void cut() {
+        for (Socket socket : sockets) {
+            closeQuietly(socket);
+        }
+        sockets.clear();
     }
 
     /** From now on nothing is forwarded; the sockets stay open, as with a server that hangs. */
@@ -59,6 +75,7 @@ public final class TcpProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                accepted.incrementAndGet();
                 sockets.add(client);
                 if (stalled) {
                     continue;   // accepted and left open, never answered

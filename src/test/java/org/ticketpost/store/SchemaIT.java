@@ -22,7 +22,7 @@ class SchemaIT {
             DatabaseSettings settings = new DatabaseSettings(database.url(), database.user(), "", 2);
 
             assertThatCode(() -> Database.open(settings, "validate").close()).doesNotThrowAnyException();
-            assertThat(database.count("select count(*) from flyway_schema_history where success and version is not null")).isEqualTo(8);
+            assertThat(database.count("select count(*) from flyway_schema_history where success and version is not null")).isEqualTo(9);
         }
     }
 
@@ -35,7 +35,7 @@ class SchemaIT {
 
             Database.open(settings).close();
 
-            assertThat(database.count("select count(*) from flyway_schema_history where version is not null")).isEqualTo(8);
+            assertThat(database.count("select count(*) from flyway_schema_history where version is not null")).isEqualTo(9);
         }
     }
 }

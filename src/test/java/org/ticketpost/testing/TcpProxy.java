@@ -6,13 +6,15 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP forwarder on a free local port, for a database that fails on command: it can stall
- * (every connection stays open, new ones are accepted, and nothing more is forwarded either way)
- * or go away (every connection is closed and no new one accepted).
+ * A TCP forwarder on a free local port, for a database or a mail server that fails on command: it
+ * can stall (every connection stays open, new ones are accepted, and nothing more is forwarded
+ * either way) or go away (every connection is closed and no new one accepted), at once or when
+ * the client first sends a given text; or cut the connections open then, once, and go on.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -22,6 +24,9 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Object gate = new Object();
     private volatile boolean stalled;
+    private volatile String stallMarker;
+    private volatile String cutMarker;
+    private volatile boolean triggered;
 
     private TcpProxy(String targetHost, int targetPort) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -41,6 +46,21 @@ public final class TcpProxy implements AutoCloseable {
     /** From now on nothing is forwarded; the sockets stay open, as with a server that hangs. */
     public void stall() {
         stalled = true;
+    }
+
+    /** Stalls as {@link #stall()} does, from the moment the client first sends this text (not forwarded). */
+    public void stallWhenClientSends(String marker) {
+        stallMarker = marker;
+    }
+
+    /** Closes the open connections, once, when the client first sends this text, before it is forwarded; new ones are served. */
+    public void cutWhenClientSends(String marker) {
+        cutMarker = marker;
+    }
+
+    /** Whether a marker the client was to send came, and the proxy acted on it. */
+    public boolean triggered() {
+        return triggered;
     }
 
     /** Closes every connection and the listening socket: the server is gone. */
@@ -65,18 +85,21 @@ public final class TcpProxy implements AutoCloseable {
                 }
                 Socket target = new Socket(targetHost, targetPort);
                 sockets.add(target);
-                daemon("proxy-up", () -> pump(client, target));
-                daemon("proxy-down", () -> pump(target, client));
+                daemon("proxy-up", () -> pump(client, target, true));
+                daemon("proxy-down", () -> pump(target, client, false));
             } catch (IOException e) {
                 return;   // closed
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromClient) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                if (fromClient) {
+                    actOnMarkers(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                }
                 waitWhileStalled();
                 out.write(buffer, 0, n);
                 out.flush();
@@ -86,6 +109,23 @@ public final class TcpProxy implements AutoCloseable {
         } finally {
             closeQuietly(from);
             closeQuietly(to);
+        }
+    }
+
+    private synchronized void actOnMarkers(String sent) throws IOException {
+        if (stallMarker != null && sent.contains(stallMarker)) {
+            stallMarker = null;
+            triggered = true;
+            stalled = true;
+        }
+        if (cutMarker != null && sent.contains(cutMarker)) {
+            cutMarker = null;
+            triggered = true;
+            for (Socket socket : sockets) {
+                closeQuietly(socket);
+            }
+            sockets.clear();
+            throw new IOException("cut");
         }
     }
 

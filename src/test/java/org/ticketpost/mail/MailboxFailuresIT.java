@@ -146,6 +146,26 @@ class MailboxFailuresIT {
     }
 
     @Test
+    void whileTheDatabaseFailsTheMailStaysInTheMailboxAndIsTakenInOnceItWorksAgain() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
+            try (TestApp app = serve(database, mailbox.imap("INBOX"), true)) {
+                Await.until("connected", () -> !logged("connected to").isEmpty());
+                database.sql("alter table outbox rename to outbox_away");   // intake cannot commit a confirmation
+
+                mailbox.send(MailboxIntakeIT.request("database-down@mail.example.com"));
+                Await.until("the pause", () -> !logged("paused: the database or the disk failed").isEmpty());
+                assertThat(seen()).isFalse();
+                assertThat(database.count("select count(*) from ticket")).isZero();
+
+                database.sql("alter table outbox_away rename to outbox");
+                Await.until("the mail taken in", () -> ledger(database).equals(List.of("acknowledged")));
+            }
+            assertThat(database.count("select count(*) from ticket")).isEqualTo(1);
+            assertThat(seen()).isTrue();
+        }
+    }
+
+    @Test
     void aServerThatGoesAwayAndComesBackIsReadAgain() throws Exception {
         GreenMail first = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
         first.start();

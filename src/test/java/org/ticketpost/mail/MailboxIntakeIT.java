@@ -209,6 +209,28 @@ class MailboxIntakeIT {
     }
 
     @Test
+    void moveAcknowledgesIntoTheDoneFolderAndDeleteLeavesNothing() throws Exception {
+        Map<String, String> settings = new HashMap<>(mailbox.imap("INBOX"));
+        settings.put("TICKETPOST_MAILBOX_ACKNOWLEDGE", "move");
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
+            try (TestApp app = serve(database, settings, true)) {
+                mailbox.send(request("moved@mail.example.com"));
+                Await.until("the mail moved", () -> mailbox.has("Ticketpost-Done") && mailbox.folder("Ticketpost-Done").getMessageCount() == 1);
+            }
+            assertThat(mailbox.folder("INBOX").getMessageCount()).isZero();
+
+            settings.put("TICKETPOST_MAILBOX_ACKNOWLEDGE", "delete");
+            try (TestApp app = serve(database, settings, false)) {
+                mailbox.send(request("deleted@mail.example.com"));
+                Await.until("both taken in", () -> count(database, "select count(*) from intake_ledger where state = 'acknowledged'") == 2);
+            }
+            assertThat(mailbox.folder("INBOX").getMessageCount()).isZero();
+            assertThat(mailbox.folder("Ticketpost-Done").getMessageCount()).isEqualTo(1);
+            assertThat(count(database, "select count(*) from ticket")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aMailThatIsNoMailGoesToTheErrorFolderWithItsReason() throws Exception {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder); TestApp app = serve(database, mailbox.imap("INBOX"), true)) {
             mailbox.place("INBOX", "just some notes\nwithout any header\n", new Flags(), Instant.now());

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.ticketpost.testing.Await;
 import org.ticketpost.testing.Mails;
 import org.ticketpost.testing.SupportMailbox;
+import org.ticketpost.testing.TcpProxy;
 import org.ticketpost.testing.TestApp;
 import org.ticketpost.testing.TestDatabase;
 
@@ -284,13 +285,17 @@ class MailboxIntakeIT {
         }
     }
 
+    /** The mail is fetched in pieces as intake reads it, and spooled to the file store: never held whole. */
     @Test
-    void aFiftyMegabyteMailIsTakenInWholeWithItsAttachment() throws Exception {
+    void aFiftyMegabyteMailIsTakenInWholeWithItsAttachmentFetchedPieceByPiece() throws Exception {
         long size = 50L * 1024 * 1024;
-        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder); InputStream big = LargeMail.withAttachment(size)) {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder); InputStream big = LargeMail.withAttachment(size);
+                TcpProxy proxy = TcpProxy.to("127.0.0.1", MAIL.getImap().getPort())) {
             mailbox.place("INBOX", big, new Flags(), Instant.now());
 
-            try (TestApp app = serve(database, mailbox.imap("INBOX"), true)) {
+            Map<String, String> settings = mailbox.settings("imap://support%40ticketpost.example@127.0.0.1:" + proxy.port()
+                    + "/INBOX?starttls=off");
+            try (TestApp app = serve(database, settings, true)) {
                 Await.until("the large mail", Duration.ofSeconds(120),
                         () -> count(database, "select count(*) from intake_ledger where state = 'acknowledged'") == 1);
             }
@@ -300,6 +305,8 @@ class MailboxIntakeIT {
                     .containsExactly(List.of(LargeMail.ATTACHMENT_NAME, Long.toString(size)));
             StoredMessage stored = mailbox.folder("INBOX").getMessages().get(0);
             assertThat(stored.getFlags().contains(Flags.Flag.SEEN)).isTrue();
+            assertThat(proxy.clientText().split("BODY\\.PEEK\\[]<", -1).length - 1).as("fetches of a piece of the mail")
+                    .isGreaterThanOrEqualTo(50);
         }
     }
 

@@ -27,6 +27,7 @@ public final class TcpProxy implements AutoCloseable {
     private volatile String stallMarker;
     private volatile String cutMarker;
     private volatile boolean triggered;
+    private final StringBuffer clientText = new StringBuffer();
 
     private TcpProxy(String targetHost, int targetPort) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -56,6 +57,11 @@ public final class TcpProxy implements AutoCloseable {
     /** Closes the open connections, once, when the client first sends this text, before it is forwarded; new ones are served. */
     public void cutWhenClientSends(String marker) {
         cutMarker = marker;
+    }
+
+    /** What the clients sent so far (a mail client's commands: keep it to small exchanges). */
+    public String clientText() {
+        return clientText.toString();
     }
 
     /** Whether a marker the client was to send came, and the proxy acted on it. */
@@ -113,6 +119,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private synchronized void actOnMarkers(String sent) throws IOException {
+        clientText.append(sent);
         if (stallMarker != null && sent.contains(stallMarker)) {
             stallMarker = null;
             triggered = true;

@@ -137,9 +137,11 @@ public final class MailboxReader implements AutoCloseable {
                 }
                 continue;
             } catch (RuntimeException e) {
-                LOG.error("mailbox reader of {} failed; trying again in {}", settings.shown(), retry, e);
-                pause(retry);
-                retry = doubled(retry);
+                if (!stopping) {   // stopping, the database may be closed under the mail in hand: nothing was committed
+                    LOG.error("mailbox reader of {} failed; trying again in {}", settings.shown(), retry, e);
+                    pause(retry);
+                    retry = doubled(retry);
+                }
                 continue;
             } finally {
                 current = null;

@@ -1,6 +1,5 @@
 package org.ticketpost.mail;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -101,7 +100,8 @@ final class MailboxRound {
 
     private void takeIn(MailboxSession session, WaitingMail mail, LedgerEntry entry, Instant backlogBefore)
             throws MailboxException, StoreDown {
-        boolean backlog = session.arrivedAt(mail).map(arrived -> arrived.isBefore(backlogBefore)).orElse(false);
+        Optional<Instant> arrived = session.arrivedAt(mail);
+        boolean backlog = arrived.map(at -> at.isBefore(backlogBefore)).orElse(false);
         Optional<InputStream> opened = session.open(mail);
         if (opened.isEmpty()) {
             return;   // gone from the mailbox since it was listed
@@ -109,11 +109,12 @@ final class MailboxRound {
         Delivery delivery;
         try (WatchedStream source = new WatchedStream(opened.get())) {
             delivery = reception.deliver(source, backlog ? AutomaticReplies.WITHHOLD : AutomaticReplies.SEND);
-            if (!(delivery instanceof Delivery.Accepted) && source.failure != null) {
-                record(entry.retrying("the mail server failed while sending it: " + source.failure.getMessage(), clock.instant(),
+            Optional<IOException> failure = source.failure();
+            if (!(delivery instanceof Delivery.Accepted) && failure.isPresent()) {
+                // Reception takes it for a failure of the store: it was the connection, and this mail counts an attempt
+                record(entry.retrying("the mail server failed while sending it: " + failure.get().getMessage(), clock.instant(),
                         clock.instant()), mail);
-                throw new MailboxException("reading mail UID " + mail.uid() + " failed: " + source.failure.getMessage(),
-                        source.failure);
+                throw new MailboxException("reading mail UID " + mail.uid() + " failed: " + failure.get().getMessage(), failure.get());
             }
         }
         if (delivery instanceof Delivery.Accepted accepted) {
@@ -122,7 +123,7 @@ final class MailboxRound {
             record(taken, mail);
             if (backlog) {
                 LOG.info("backlog mail UID {} of {} (arrived {}) taken in without automatic replies: {}{}", mail.uid(),
-                        settings.shown(), session.arrivedAt(mail).map(Instant::toString).orElse("?"), outcome.id(),
+                        settings.shown(), arrived.map(Instant::toString).orElse("?"), outcome.id(),
                         outcome.ticket().map(number -> " " + number.digits()).orElse(""));
             }
             acknowledge(session, mail, taken);
@@ -197,44 +198,6 @@ final class MailboxRound {
             return database.inTransaction(stores -> work.apply(stores.intakeLedger()));
         } catch (StoreException e) {
             throw new StoreDown(e.getMessage(), e);
-        }
-    }
-
-    /** Remembers whether the mail server's stream failed, which Reception reports as a failure of the store. */
-    private static final class WatchedStream extends FilterInputStream {
-        private IOException failure;
-
-        WatchedStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            try {
-                return super.read(buffer, offset, length);
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                super.close();
-            } catch (IOException e) {
-                // a stream of a mail already read: nothing is lost
-            }
         }
     }
 }

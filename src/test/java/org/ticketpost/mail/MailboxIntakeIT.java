@@ -157,6 +157,23 @@ class MailboxIntakeIT {
     }
 
     @Test
+    void withoutIdleTheMailboxIsLookedAtEveryPollInterval() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder);
+                TcpProxy proxy = TcpProxy.to("127.0.0.1", MAIL.getImap().getPort())) {
+            proxy.hideFromServer(" IDLE");   // the capability, as a server without it
+            Map<String, String> settings = mailbox.settings("imap://support%40ticketpost.example@127.0.0.1:" + proxy.port()
+                    + "/INBOX?starttls=off");
+            try (TestApp app = serve(database, settings, true)) {
+                Await.until("connected", () -> logLines().stream().anyMatch(line -> line.contains("no IDLE: looking for new mail every PT1S")));
+                mailbox.send(request("polled@mail.example.com"));
+
+                Await.until("the ticket", Duration.ofSeconds(10), () -> count(database, "select count(*) from ticket") == 1);
+            }
+            assertThat(proxy.clientText()).doesNotContain("IDLE");
+        }
+    }
+
+    @Test
     void aMailSomeoneReadInAnotherClientIsStillTakenIn() throws Exception {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
             mailbox.place("INBOX", request("seen@mail.example.com"), new Flags(Flags.Flag.SEEN), Instant.now());
@@ -268,7 +285,7 @@ class MailboxIntakeIT {
             mailbox.place("INBOX", request("recent@mail.example.com"), new Flags(), Instant.now().minus(Duration.ofMinutes(10)));
 
             try (TestApp app = serve(database, settings, true)) {
-                Await.until("the backlog", Duration.ofSeconds(30 + backlog / 20),
+                Await.until("the backlog", Duration.ofSeconds(30).plusMillis(backlog * 300L),
                         () -> count(database, "select count(*) from intake_ledger where state = 'acknowledged'") == backlog + 1);
                 mailbox.send(request("after-the-start@mail.example.com"));
                 Await.until("the mail after the start", () -> count(database, "select count(*) from intake_ledger") == backlog + 2);

@@ -28,6 +28,7 @@ public final class TcpProxy implements AutoCloseable {
     private volatile String cutMarker;
     private volatile boolean triggered;
     private final StringBuffer clientText = new StringBuffer();
+    private volatile String serverHides;
 
     private TcpProxy(String targetHost, int targetPort) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -57,6 +58,11 @@ public final class TcpProxy implements AutoCloseable {
     /** Closes the open connections, once, when the client first sends this text, before it is forwarded; new ones are served. */
     public void cutWhenClientSends(String marker) {
         cutMarker = marker;
+    }
+
+    /** Blanks this text out of what the server sends, as a server without that capability would say (IDLE, MOVE). */
+    public void hideFromServer(String text) {
+        serverHides = text;
     }
 
     /** What the clients sent so far (a mail client's commands: keep it to small exchanges). */
@@ -107,6 +113,9 @@ public final class TcpProxy implements AutoCloseable {
                     actOnMarkers(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
                 }
                 waitWhileStalled();
+                if (!fromClient && serverHides != null) {
+                    hide(buffer, n, serverHides);
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }
@@ -115,6 +124,15 @@ public final class TcpProxy implements AutoCloseable {
         } finally {
             closeQuietly(from);
             closeQuietly(to);
+        }
+    }
+
+    private static void hide(byte[] buffer, int length, String text) {
+        String sent = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
+        for (int at = sent.indexOf(text); at >= 0; at = sent.indexOf(text, at + 1)) {
+            for (int i = 0; i < text.length(); i++) {
+                buffer[at + i] = 'X';
+            }
         }
     }
 

@@ -38,15 +38,15 @@ final class ImapMailbox implements Mailbox {
     public MailboxSession connect() throws MailboxException {
         IMAPStore store = (IMAPStore) MailStores.connect(session, settings);
         try {
-            IMAPFolder folder = (IMAPFolder) store.getFolder(settings.folder());
+            IMAPFolder folder = (IMAPFolder) store.getFolder(settings.url().folder());
             if (!folder.exists()) {
-                throw new MailboxException("the folder " + settings.folder() + " does not exist", null);
+                throw new MailboxException("the folder " + settings.url().folder() + " does not exist", null);
             }
             folder.open(Folder.READ_WRITE);
             return new ImapSession(settings, store, folder, store.hasCapability("IDLE"), store.hasCapability("MOVE"));
         } catch (MessagingException e) {
             MailStores.closeQuietly(store);
-            throw new MailboxException("cannot open the folder " + settings.folder() + ": " + MailStores.reason(e), e);
+            throw new MailboxException("cannot open the folder " + settings.url().folder() + ": " + MailStores.reason(e), e);
         } catch (MailboxException e) {
             MailStores.closeQuietly(store);
             throw e;

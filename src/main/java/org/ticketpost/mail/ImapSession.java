@@ -54,9 +54,9 @@ final class ImapSession implements MailboxSession {
     public String describe() {
         String count;
         try {
-            count = folder.getMessageCount() + " mail(s) in " + settings.folder();
+            count = folder.getMessageCount() + " mail(s) in " + settings.url().folder();
         } catch (MessagingException e) {
-            count = settings.folder();
+            count = settings.url().folder();
         }
         return count + (idles ? ", new mail announced by IDLE" : ", no IDLE: looking for new mail every " + settings.pollEvery());
     }
@@ -97,7 +97,7 @@ final class ImapSession implements MailboxSession {
             mails.sort(Comparator.comparingLong(WaitingMail::uidNumber));
             return mails;
         } catch (MessagingException e) {
-            throw failure("cannot list the mails of " + settings.folder(), e);
+            throw failure("cannot list the mails of " + settings.url().folder(), e);
         }
     }
 

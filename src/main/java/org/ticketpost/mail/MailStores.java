@@ -20,21 +20,21 @@ final class MailStores {
 
     /** Jakarta Mail's name for the protocol: imap, imaps, pop3 or pop3s. */
     static String protocol(MailboxSettings settings) {
-        String base = settings.protocol() == MailboxSettings.Protocol.IMAP ? "imap" : "pop3";
-        return settings.security() == SmtpSettings.Security.TLS ? base + "s" : base;
+        String base = settings.url().protocol() == MailboxUrl.Protocol.IMAP ? "imap" : "pop3";
+        return settings.url().security() == SmtpSettings.Security.TLS ? base + "s" : base;
     }
 
     static Properties properties(MailboxSettings settings, SSLSocketFactory tls) {
         String prefix = "mail." + protocol(settings) + ".";
         String millis = Long.toString(settings.timeout().toMillis());
         Properties properties = new Properties();
-        properties.put(prefix + "host", settings.host());
-        properties.put(prefix + "port", Integer.toString(settings.port()));
+        properties.put(prefix + "host", settings.url().host());
+        properties.put(prefix + "port", Integer.toString(settings.url().port()));
         properties.put(prefix + "connectiontimeout", millis);
         properties.put(prefix + "timeout", millis);
         properties.put(prefix + "writetimeout", millis);
         properties.put(prefix + "ssl.checkserveridentity", "true");
-        if (settings.security() == SmtpSettings.Security.STARTTLS) {
+        if (settings.url().security() == SmtpSettings.Security.STARTTLS) {
             properties.put(prefix + "starttls.enable", "true");
             properties.put(prefix + "starttls.required", "true");
         }
@@ -53,10 +53,10 @@ final class MailStores {
             throw new MailboxException("no provider for " + protocol(settings) + ": " + e.getMessage(), e);
         }
         try {
-            store.connect(settings.host(), settings.port(), settings.user(), settings.password().text());
+            store.connect(settings.url().host(), settings.url().port(), settings.url().user(), settings.password().text());
             return store;
         } catch (AuthenticationFailedException e) {
-            throw new MailboxException("the server refused the login of " + settings.user() + ": " + reason(e), true, e);
+            throw new MailboxException("the server refused the login of " + settings.url().user() + ": " + reason(e), true, e);
         } catch (MessagingException e) {
             throw new MailboxException("cannot connect: " + reason(e), e);
         }

@@ -49,7 +49,7 @@ public final class MailboxReader implements AutoCloseable {
 
     /** The reader of the mailbox the settings name, delivering into the reception and keeping its ledger in the database. */
     public static MailboxReader of(MailboxSettings settings, Reception reception, UnitOfWork database, Clock clock) {
-        Mailbox mailbox = settings.protocol() == MailboxSettings.Protocol.IMAP ? new ImapMailbox(settings) : new Pop3Mailbox(settings);
+        Mailbox mailbox = settings.url().protocol() == MailboxUrl.Protocol.IMAP ? new ImapMailbox(settings) : new Pop3Mailbox(settings);
         return new MailboxReader(settings, mailbox, new MailboxRound(settings, reception, database, clock), DEFAULT_GRACE);
     }
 

@@ -64,7 +64,7 @@ final class MailboxRound {
      * @throws StoreDown        the database or the disk failed: try again later
      */
     void run(MailboxSession session, BooleanSupplier stopping) throws MailboxException, StoreDown {
-        String mailbox = settings.ledgerName();
+        String mailbox = settings.url().ledgerName();
         long uidValidity = session.uidValidity();
         IntakeLedger.Folder folder = ledger(ledger -> ledger.open(mailbox, uidValidity, clock.instant()));
         Instant backlogBefore = folder.firstConnectedAt().minus(settings.backlogAge());

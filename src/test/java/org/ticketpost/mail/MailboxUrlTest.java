@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ticketpost.mail.MailboxSettings.Protocol;
+import org.ticketpost.mail.MailboxUrl.Protocol;
 import org.ticketpost.mail.SmtpSettings.Security;
 
 /** The mailbox's URL as an operator writes it, and what is said when it is wrong. */
-class MailboxSettingsTest {
+class MailboxUrlTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -24,7 +24,7 @@ class MailboxSettingsTest {
             "pop3://support@[::1]:3110?starttls=off,                 POP3, NONE,     ::1,              3110, support,            INBOX"})
     void aMailboxIsReadFromItsUrl(String url, Protocol protocol, Security security, String host, int port, String user,
             String folder) {
-        MailboxSettings.Parsed parsed = MailboxSettings.parse(url);
+        MailboxUrl parsed = MailboxUrl.parse(url);
 
         assertThat(parsed.protocol()).isEqualTo(protocol);
         assertThat(parsed.security()).isEqualTo(security);
@@ -36,9 +36,9 @@ class MailboxSettingsTest {
 
     @Test
     void theMailboxIsShownAsWrittenWithoutDefaultsAndWithoutAPassword() {
-        assertThat(MailboxSettings.parse("imaps://support%40example.com@imap.example.com:993/INBOX").shown())
+        assertThat(MailboxUrl.parse("imaps://support%40example.com@imap.example.com:993/INBOX").shown())
                 .isEqualTo("imaps://support%40example.com@imap.example.com/INBOX");
-        assertThat(MailboxSettings.parse("imap://support@127.0.0.1:3143/Support%20Requests?starttls=off").shown())
+        assertThat(MailboxUrl.parse("imap://support@127.0.0.1:3143/Support%20Requests?starttls=off").shown())
                 .isEqualTo("imap://support@127.0.0.1:3143/Support%20Requests?starttls=off");
     }
 
@@ -53,7 +53,7 @@ class MailboxSettingsTest {
             "pop3://support@pop.example.com/Support          | POP3 reads INBOX alone",
             "imaps://support@imap example.com/INBOX          | is no URL"})
     void aWrongUrlIsNamedWithoutItsPassword(String url, String problem) {
-        assertThatThrownBy(() -> MailboxSettings.parse(url))
+        assertThatThrownBy(() -> MailboxUrl.parse(url))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(problem)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));

@@ -156,7 +156,8 @@ public final class Application implements AutoCloseable {
 
     /**
      * Ticketpost as a service: the database, the outbox sender where smtp.url names a mail server,
-     * and the mailbox reader where mailbox.url names a mailbox. It logs at INFO unless log.level says otherwise; {@link #close()} or SIGTERM stops it.
+     * and the mailbox reader where mailbox.url names a mailbox. It logs at INFO unless log.level
+     * says otherwise; {@link #close()} or SIGTERM stops it.
      *
      * @throws Lifecycle.StartException naming the part that did not start
      */

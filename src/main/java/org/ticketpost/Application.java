@@ -39,6 +39,8 @@ import org.ticketpost.intake.IntakeRules;
 import org.ticketpost.intake.KeyCheck;
 import org.ticketpost.intake.Reception;
 import org.ticketpost.intake.RequestCheck;
+import org.ticketpost.mail.MailboxReader;
+import org.ticketpost.mail.MailboxSettings;
 import org.ticketpost.mail.MimeDecoder;
 import org.ticketpost.mail.SmtpSender;
 import org.ticketpost.mail.SmtpSettings;
@@ -76,6 +78,7 @@ public final class Application implements AutoCloseable {
     private final Logs.Format logFormat;
     private final Optional<Level> logLevel;
     private final Optional<SmtpSettings> smtp;
+    private final Optional<MailboxSettings> mailbox;
     private final Clock clock;
     private final String databaseShown;
     private static final org.slf4j.Logger SERVICE_LOG = org.slf4j.LoggerFactory.getLogger(Application.class);
@@ -118,6 +121,7 @@ public final class Application implements AutoCloseable {
             return Level.WARN;
         }));
         this.smtp = smtp(settings);
+        this.mailbox = MailboxSettings.from(settings);
         settings.failOnProblems();
         this.logFormat = logFormat;
         Logs.apply(logFormat, logLevel.orElse(Level.WARN));
@@ -168,8 +172,9 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * Ticketpost as a service: the database, and the outbox sender where smtp.url names a mail
-     * server. It logs at INFO unless log.level says otherwise; {@link #close()} or SIGTERM stops it.
+     * Ticketpost as a service: the database, the outbox sender where smtp.url names a mail server,
+     * and the mailbox reader where mailbox.url names a mailbox. It logs at INFO unless log.level
+     * says otherwise; {@link #close()} or SIGTERM stops it.
      *
      * @throws Lifecycle.StartException naming the part that did not start
      */
@@ -183,6 +188,10 @@ public final class Application implements AutoCloseable {
         } else {
             SERVICE_LOG.warn("no smtp.url: replies wait in the outbox until a mail server is configured");
         }
+        mailbox.ifPresentOrElse(box -> {
+            MailboxReader reader = MailboxReader.of(box, reception, database, clock);
+            lifecycle.add("mailbox reader " + box.shown(), reader::start, reader);
+        }, () -> SERVICE_LOG.info("no mailbox.url: no mailbox is read; mail comes in through ingest"));
         lifecycle.start();
     }
 

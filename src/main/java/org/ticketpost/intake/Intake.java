@@ -2,7 +2,9 @@ package org.ticketpost.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ticketpost.ticket.StoreConflictException;
 import org.ticketpost.ticket.UnitOfWork;
@@ -15,20 +17,22 @@ import org.ticketpost.ticket.UnitOfWork;
 public final class Intake {
 
     private final UnitOfWork unitOfWork;
-    private final List<IntakeStep> steps;
+    private final Map<AutomaticReplies, List<IntakeStep>> steps = new EnumMap<>(AutomaticReplies.class);
     private final Clock clock;
 
     public Intake(UnitOfWork unitOfWork, IntakeRules rules, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.clock = clock;
-        MailRecords records = new MailRecords(rules);
-        this.steps = List.of(
-                new Duplicates(),
-                new Bounces(rules, records),
-                new MachineMail(rules, records),
-                new UnauthenticatedSenders(rules, records),
-                new FollowUps(rules, records),
-                new NewRequests(rules, records));
+        for (AutomaticReplies replies : AutomaticReplies.values()) {
+            MailRecords records = new MailRecords(rules, replies);
+            steps.put(replies, List.of(
+                    new Duplicates(),
+                    new Bounces(rules, records),
+                    new MachineMail(rules, records),
+                    new UnauthenticatedSenders(rules, records),
+                    new FollowUps(rules, records),
+                    new NewRequests(rules, records)));
+        }
     }
 
     /**
@@ -36,15 +40,21 @@ public final class Intake {
      * outbox are stored; when it throws, nothing is.
      */
     public Outcome accept(InboundMail mail) {
+        return accept(mail, AutomaticReplies.SEND);
+    }
+
+    /** As {@link #accept(InboundMail)}, answering the mail by itself or not. */
+    public Outcome accept(InboundMail mail, AutomaticReplies replies) {
         Instant now = clock.instant();   // one moment per mail: its ticket, events and reply agree on when
+        List<IntakeStep> policy = steps.get(replies);
         try {
-            return decide(mail, now);
+            return decide(mail, policy, now);
         } catch (StoreConflictException e) {
-            return decide(mail, now);   // the same mail came in twice at once: now the other copy is committed
+            return decide(mail, policy, now);   // the same mail came in twice at once: now the other copy is committed
         }
     }
 
-    private Outcome decide(InboundMail mail, Instant now) {
+    private Outcome decide(InboundMail mail, List<IntakeStep> steps, Instant now) {
         return unitOfWork.inTransaction(stores -> steps.stream()
                 .map(step -> step.decide(mail, stores, now))
                 .flatMap(Optional::stream)

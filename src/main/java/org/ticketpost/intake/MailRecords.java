@@ -11,9 +11,11 @@ import org.ticketpost.ticket.Ticket;
 final class MailRecords {
 
     private final IntakeRules rules;
+    private final AutomaticReplies replies;
 
-    MailRecords(IntakeRules rules) {
+    MailRecords(IntakeRules rules, AutomaticReplies replies) {
         this.rules = rules;
+        this.replies = replies;
     }
 
     Message received(InboundMail mail, Message.Handling handling, Ticket ticket, String language, Instant now) {
@@ -33,9 +35,14 @@ final class MailRecords {
     /**
      * Puts a confirmation in the outbox. It is never held back: it answers a valid request with
      * a registered key, which no auto-responder writes, and its ticket number is what the
-     * customer needs to follow the request up.
+     * customer needs to follow the request up. Where replies are withheld, the ticket's history says
+     * that none was sent.
      */
     void confirm(OutgoingMail confirmation, Ticket ticket, Stores stores, Instant now) {
+        if (replies == AutomaticReplies.WITHHOLD) {
+            ticket.replyWithheld(confirmation.kind(), confirmation.to(), now);
+            return;
+        }
         add(confirmation, ticket, stores, now);
     }
 
@@ -43,9 +50,13 @@ final class MailRecords {
      * Puts a rejection in the outbox unless the loop guard holds it back: an auto-responder
      * without Auto-Submitted would be rejected, and answer the rejection, without end; and a
      * stranger who writes in the name of many addresses, tagged ones or others at one domain,
-     * would have Ticketpost mail them all. Tells whether it did.
+     * would have Ticketpost mail them all. Tells whether it did; where replies are withheld, it
+     * never does.
      */
     boolean reject(OutgoingMail rejection, Stores stores, Instant now) {
+        if (replies == AutomaticReplies.WITHHOLD) {
+            return false;
+        }
         Instant since = now.minus(rules.replyWindow());
         EmailAddress to = EmailAddress.of(rejection.to());
         if (stores.outbox().countToMailbox(to.withoutTag(), since) >= rules.repliesPerSender()

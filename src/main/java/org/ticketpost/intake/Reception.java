@@ -48,12 +48,17 @@ public final class Reception {
      * mailbox keeps it unread.
      */
     public Delivery deliver(InputStream message) {
+        return deliver(message, AutomaticReplies.SEND);
+    }
+
+    /** As {@link #deliver(InputStream)}, answering the mail by itself or not. */
+    public Delivery deliver(InputStream message, AutomaticReplies replies) {
         long started = System.nanoTime();
         AtomicReference<InboundMail> read = new AtomicReference<>();
         Delivery delivery;
         Exception failure = null;
         try {
-            delivery = new Delivery.Accepted(receive(message, read::set));
+            delivery = new Delivery.Accepted(receive(message, read::set, replies));
         } catch (UnreadableMailException e) {
             delivery = new Delivery.NotAMail(e.getMessage());
         } catch (StoreConflictException e) {
@@ -71,12 +76,12 @@ public final class Reception {
         return delivery;
     }
 
-    private Outcome receive(InputStream message, Consumer<InboundMail> read) throws IOException, UnreadableMailException {
+    private Outcome receive(InputStream message, Consumer<InboundMail> read, AutomaticReplies replies) throws IOException, UnreadableMailException {
         try (ContentStore.Spool spool = files.spool()) {
             InboundMail mail = parser.parse(new CopyingInputStream(message, spool.output()), files.attachments());
             read.accept(mail);
             spool.keep(mail.sha256());
-            return intake.accept(mail);
+            return intake.accept(mail, replies);
         }
     }
 

@@ -83,7 +83,8 @@ public record SmtpSettings(String host, int port, Security security, Optional<St
         return new SmtpSettings(host, port, security, user, password, timeout);
     }
 
-    private static Security starttls(String query, String shown) {
+    /** Reads ?starttls=off or ?starttls=required, the parameter a mail server's URL (SMTP, IMAP, POP3) may have. */
+    static Security starttls(String query, String shown) {
         if (query == null || query.isEmpty()) {
             return Security.STARTTLS;
         }

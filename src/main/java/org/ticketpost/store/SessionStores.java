@@ -1,6 +1,7 @@
 package org.ticketpost.store;
 
 import org.hibernate.Session;
+import org.ticketpost.ticket.IntakeLedger;
 import org.ticketpost.ticket.MessageRepository;
 import org.ticketpost.ticket.OutboxRepository;
 import org.ticketpost.ticket.Stores;
@@ -34,5 +35,10 @@ final class SessionStores implements Stores {
     @Override
     public OutboxRepository outbox() {
         return new HibernateOutboxRepository(session);
+    }
+
+    @Override
+    public IntakeLedger intakeLedger() {
+        return new SqlIntakeLedger(session);
     }
 }

@@ -6,7 +6,7 @@ package org.ticketpost.ticket;
  * REPLY_FAILED or REPLY_BOUNCED, for a person to act on.
  */
 public enum EventKind {
-    CREATED, MESSAGE_RECEIVED, REPLY_QUEUED, STATUS_CHANGED, SEVERITY_CHANGED, REOPENED,
+    CREATED, MESSAGE_RECEIVED, REPLY_QUEUED, REPLY_WITHHELD, STATUS_CHANGED, SEVERITY_CHANGED, REOPENED,
     /** A reply will not be sent: refused for good by the mail server, or given up after retrying. */
     REPLY_FAILED,
     /** A reply was sent, and the recipient's mail server sent it back. */

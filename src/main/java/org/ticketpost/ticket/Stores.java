@@ -10,4 +10,6 @@ public interface Stores {
     SupportKeyRepository keys();
 
     OutboxRepository outbox();
+
+    IntakeLedger intakeLedger();
 }

@@ -194,6 +194,12 @@ public class Ticket {
         record(at, actor, EventKind.REPLY_RETRIED, null, null, kind + " to " + recipient + " is sent again");
     }
 
+    /** A mail to the customer was not sent: the request came from a mailbox's old backlog. */
+    public void replyWithheld(String kind, String recipient, Instant at) {
+        record(at, TicketEvent.SYSTEM, EventKind.REPLY_WITHHELD, null, recipient,
+                kind + " not sent: the mail had waited in the mailbox since before Ticketpost first read it");
+    }
+
     private void record(Instant at, String actor, EventKind kind, String oldValue, String newValue, String note) {
         events.add(new TicketEvent(this, at, actor, kind, oldValue, newValue, note));
     }

@@ -100,6 +100,23 @@ class ConfigurationTest {
         assertThat(run.err()).contains("mail.bounce-address (TICKETPOST_MAIL_BOUNCE_ADDRESS) must be an e-mail address");
     }
 
+    @Test
+    void everyMistakeOfTheMailboxIsNamedAtOnceWithoutItsPassword() {
+        Cli.Run run = Cli.run(Map.of("TICKETPOST_MAILBOX_URL", "pop3s://support%40example.com@pop.example.com",
+                "TICKETPOST_MAILBOX_ACKNOWLEDGE", "move", "TICKETPOST_MAILBOX_POLL_INTERVAL", "1m",
+                "TICKETPOST_MAILBOX_ATTEMPTS", "0", "TICKETPOST_MAILBOX_PASSWORD", "hunter2"), "serve");
+        Cli.Run noPassword = Cli.run(Map.of("TICKETPOST_MAILBOX_URL", "imaps://support:s3cret@imap.example.com/INBOX"), "serve");
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).contains("mailbox.acknowledge (TICKETPOST_MAILBOX_ACKNOWLEDGE) move needs an IMAP mailbox")
+                .contains("mailbox.poll-interval (TICKETPOST_MAILBOX_POLL_INTERVAL) must be an ISO-8601 duration")
+                .contains("mailbox.attempts (TICKETPOST_MAILBOX_ATTEMPTS) must be a whole number from 1 to 100")
+                .doesNotContain("hunter2");
+        assertThat(noPassword.exitCode()).isEqualTo(78);
+        assertThat(noPassword.err()).contains("mailbox.url (TICKETPOST_MAILBOX_URL): 'imaps://…@imap.example.com/INBOX' must not hold a "
+                + "password").doesNotContain("s3cret");
+    }
+
     private static int lineOf(String text, String part) {
         return (int) text.substring(0, text.indexOf(part)).chars().filter(c -> c == '\n').count() + 1;
     }

@@ -3,6 +3,7 @@ package org.ticketpost.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -18,26 +19,29 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.ticketpost.testing.Jar;
 import org.ticketpost.testing.Mails;
+import org.ticketpost.testing.SupportMailbox;
 import org.ticketpost.testing.TestApp;
 import org.ticketpost.testing.TestDatabase;
 
 /**
  * `ticketpost serve` as an operator runs it: a process that sends the confirmations a mail
- * server's pipe took in meanwhile, on the embedded database the pipe shares, and that ends
- * cleanly on SIGTERM.
+ * server's pipe took in meanwhile, on the embedded database the pipe shares, reads the support
+ * mailbox, and ends cleanly on SIGTERM.
  */
 class ServeIT {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 
     @TempDir
     Path folder;
 
     @Test
     void aConfirmationReachesTheCustomerThroughTheMailServerAndSigtermStopsTheService() throws Exception {
+        SupportMailbox mailbox = new SupportMailbox(SMTP);
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
             Map<String, String> env = new HashMap<>(database.env());
+            env.putAll(mailbox.imap("INBOX"));
             env.put("TICKETPOST_STORAGE_DIR", folder.resolve("files").toString());
             env.put("TICKETPOST_MAIL_ADDRESS", "support@ticketpost.example");
             env.put("TICKETPOST_SMTP_URL", "smtp://127.0.0.1:" + SMTP.getSmtp().getPort() + "?starttls=off");
@@ -69,11 +73,23 @@ class ServeIT {
                 assertThat(confirmation.getHeader("In-Reply-To")[0]).isEqualTo("<serve-1@mail.example.com>");
 
                 waitFor(log, "sent confirmation");
+                String reader = "mailbox reader imap://support%40ticketpost.example@127.0.0.1:" + SMTP.getImap().getPort()
+                        + "/INBOX?starttls=off";
+                assertThat(Files.readString(log)).contains("started " + reader);
+
+                mailbox.send(Mails.load("intake/request.eml", Map.of("from", "jane@example.com", "fromName", "Jane Doe",
+                        "subject", "Calendar again", "messageId", "serve-2@mail.example.com", "key", TestApp.KEY, "severity", "3")));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (mailbox.receivedBy("jane@example.com").size() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(mailbox.receivedBy("jane@example.com")).as("a confirmation of the mail read from the mailbox").hasSize(2);
                 assertThat(serve.isAlive()).as("serving: " + Files.readString(log)).isTrue();
                 serve.destroy();   // SIGTERM
                 assertThat(serve.waitFor(15, TimeUnit.SECONDS)).as("ended within 15 s of SIGTERM").isTrue();
-                assertThat(Files.readString(log)).contains("stopped outbox sender", "stopped database");
-                assertThat(database.count("select count(*) from outbox where sent_at is not null")).isEqualTo(1);
+                assertThat(Files.readString(log)).contains("stopped " + reader, "stopped outbox sender", "stopped database");
+                assertThat(database.count("select count(*) from outbox where sent_at is not null")).isEqualTo(2);
+                assertThat(database.count("select count(*) from intake_ledger where state = 'acknowledged'")).isEqualTo(1);
             } finally {
                 serve.destroyForcibly();
             }

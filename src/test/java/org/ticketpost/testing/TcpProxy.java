@@ -6,15 +6,18 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP forwarder on a free local port, for a server that fails on command: it can stall
- * (every connection stays open, new ones are accepted, and nothing more is forwarded either way)
- * or go away (every connection is closed and no new one accepted). It counts the connections it
- * accepted, and can cut the open ones as a server that drops idle clients does.
+ * A TCP forwarder on a free local port, for a database or a mail server that fails on command: it
+ * can stall (every connection stays open, new ones are accepted, and nothing more is forwarded
+ * either way) or go away (every connection is closed and no new one accepted), at once or when
+ * the client first sends a given text; or cut the connections open then, once, and go on. It
+ * counts the connections it accepted, and can cut the open ones as a server that drops idle
+ * clients does.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -25,6 +28,11 @@ public final class TcpProxy implements AutoCloseable {
     private final Object gate = new Object();
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile boolean stalled;
+    private volatile String stallMarker;
+    private volatile String cutMarker;
+    private volatile boolean triggered;
+    private final StringBuffer clientText = new StringBuffer();
+    private volatile String serverHides;
 
     private TcpProxy(String targetHost, int targetPort) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -59,6 +67,31 @@ public final class TcpProxy implements AutoCloseable {
         stalled = true;
     }
 
+    /** Stalls as {@link #stall()} does, from the moment the client first sends this text (not forwarded). */
+    public void stallWhenClientSends(String marker) {
+        stallMarker = marker;
+    }
+
+    /** Closes the open connections, once, when the client first sends this text, before it is forwarded; new ones are served. */
+    public void cutWhenClientSends(String marker) {
+        cutMarker = marker;
+    }
+
+    /** Blanks this text out of what the server sends, as a server without that capability would say (IDLE, MOVE). */
+    public void hideFromServer(String text) {
+        serverHides = text;
+    }
+
+    /** What the clients sent so far (a mail client's commands: keep it to small exchanges). */
+    public String clientText() {
+        return clientText.toString();
+    }
+
+    /** Whether a marker the client was to send came, and the proxy acted on it. */
+    public boolean triggered() {
+        return triggered;
+    }
+
     /** Closes every connection and the listening socket: the server is gone. */
     @Override
     public void close() throws IOException {
@@ -82,19 +115,25 @@ public final class TcpProxy implements AutoCloseable {
                 }
                 Socket target = new Socket(targetHost, targetPort);
                 sockets.add(target);
-                daemon("proxy-up", () -> pump(client, target));
-                daemon("proxy-down", () -> pump(target, client));
+                daemon("proxy-up", () -> pump(client, target, true));
+                daemon("proxy-down", () -> pump(target, client, false));
             } catch (IOException e) {
                 return;   // closed
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromClient) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                if (fromClient) {
+                    actOnMarkers(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                }
                 waitWhileStalled();
+                if (!fromClient && serverHides != null) {
+                    hide(buffer, n, serverHides);
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }
@@ -103,6 +142,33 @@ public final class TcpProxy implements AutoCloseable {
         } finally {
             closeQuietly(from);
             closeQuietly(to);
+        }
+    }
+
+    private static void hide(byte[] buffer, int length, String text) {
+        String sent = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
+        for (int at = sent.indexOf(text); at >= 0; at = sent.indexOf(text, at + 1)) {
+            for (int i = 0; i < text.length(); i++) {
+                buffer[at + i] = 'X';
+            }
+        }
+    }
+
+    private synchronized void actOnMarkers(String sent) throws IOException {
+        clientText.append(sent);
+        if (stallMarker != null && sent.contains(stallMarker)) {
+            stallMarker = null;
+            triggered = true;
+            stalled = true;
+        }
+        if (cutMarker != null && sent.contains(cutMarker)) {
+            cutMarker = null;
+            triggered = true;
+            for (Socket socket : sockets) {
+                closeQuietly(socket);
+            }
+            sockets.clear();
+            throw new IOException("cut");
         }
     }
 

@@ -1,0 +1,55 @@
+package org.ticketpost.mail;
+
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+
+/** An IMAP folder (Jakarta Mail, Angus), read without ever setting \Seen by reading. */
+final class ImapMailbox implements Mailbox {
+
+    /**
+     * A mail is fetched in pieces of this size as it is read: a 50 MB mail costs no more memory
+     * than this, and few round trips.
+     */
+    private static final int FETCH_SIZE = 1024 * 1024;
+
+    private final MailboxSettings settings;
+    private final Session session;
+
+    ImapMailbox(MailboxSettings settings) {
+        this(settings, null);
+    }
+
+    /** @param tls makes the TLS connections, trusting what it trusts: a test server's own certificate */
+    ImapMailbox(MailboxSettings settings, SSLSocketFactory tls) {
+        this.settings = settings;
+        Properties properties = MailStores.properties(settings, tls);
+        String prefix = "mail." + MailStores.protocol(settings) + ".";
+        properties.put(prefix + "peek", "true");   // BODY.PEEK: reading is no acknowledgement
+        properties.put(prefix + "fetchsize", Integer.toString(FETCH_SIZE));
+        this.session = Session.getInstance(properties);
+    }
+
+    @Override
+    public MailboxSession connect() throws MailboxException {
+        IMAPStore store = (IMAPStore) MailStores.connect(session, settings);
+        try {
+            IMAPFolder folder = (IMAPFolder) store.getFolder(settings.url().folder());
+            if (!folder.exists()) {
+                throw new MailboxException("the folder " + settings.url().folder() + " does not exist", null);
+            }
+            folder.open(Folder.READ_WRITE);
+            return new ImapSession(settings, store, folder, store.hasCapability("IDLE"), store.hasCapability("MOVE"));
+        } catch (MessagingException e) {
+            MailStores.closeQuietly(store);
+            throw new MailboxException("cannot open the folder " + settings.url().folder() + ": " + MailStores.reason(e), e);
+        } catch (MailboxException e) {
+            MailStores.closeQuietly(store);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.ticketpost.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ticketpost.intake.Reception;
+import org.ticketpost.ticket.UnitOfWork;
+
+/**
+ * Reads the mailbox while the service runs, on a thread of its own: a round at once, then one
+ * whenever the server announces new mail (IMAP IDLE), and at the poll interval otherwise. A
+ * server that goes away or refuses the login is tried again after a pause that doubles up to
+ * the poll interval, each time with a line in the log. Closing finishes the mail in hand and
+ * acknowledges nothing that is not committed.
+ */
+public final class MailboxReader implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxReader.class);
+
+    /** Long enough to finish a mail of some megabytes; short enough for a service to stop at once. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+
+    private final MailboxSettings settings;
+    private final Mailbox mailbox;
+    private final MailboxRound round;
+    private final Duration grace;
+    private final Object pause = new Object();
+    private final AtomicBoolean waking = new AtomicBoolean();
+    private volatile boolean stopping;
+    private volatile MailboxSession current;
+    private ScheduledExecutorService alarms;
+    private Thread thread;
+
+    MailboxReader(MailboxSettings settings, Mailbox mailbox, MailboxRound round, Duration grace) {
+        this.settings = settings;
+        this.mailbox = mailbox;
+        this.round = round;
+        this.grace = grace;
+    }
+
+    /** The reader of the mailbox the settings name, delivering into the reception and keeping its ledger in the database. */
+    public static MailboxReader of(MailboxSettings settings, Reception reception, UnitOfWork database, Clock clock) {
+        Mailbox mailbox = settings.url().protocol() == MailboxUrl.Protocol.IMAP ? new ImapMailbox(settings) : new Pop3Mailbox(settings);
+        return new MailboxReader(settings, mailbox, new MailboxRound(settings, reception, database, clock), DEFAULT_GRACE);
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("started already");
+        }
+        alarms = Executors.newSingleThreadScheduledExecutor(work -> daemon(work, "mailbox-alarm"));
+        thread = daemon(this::readUntilStopped, "mailbox-reader");   // a read stuck past the grace must not keep the JVM
+        thread.start();
+    }
+
+    /**
+     * Ends the reader: the mail in hand is finished (taken in and acknowledged, or neither), and
+     * this returns within the grace. A reader still busy then goes on, on its daemon thread, but
+     * whatever it did not commit is read again at the next start.
+     */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            stopping = true;
+            running = thread;
+        }
+        synchronized (pause) {
+            pause.notifyAll();
+        }
+        if (running == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            while (running.isAlive() && System.nanoTime() < deadline) {
+                wakeSoon();
+                running.join(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        alarms.shutdownNow();
+        if (running.isAlive()) {
+            LOG.warn("mailbox reader of {} still busy after {}: a mail not committed is read again at the next start",
+                    settings.shown(), grace);
+        }
+    }
+
+    private void readUntilStopped() {
+        Duration retry = FIRST_PAUSE;
+        boolean failed = false;
+        boolean connectedBefore = false;
+        while (!stopping) {
+            MailboxSession session;
+            try {
+                session = mailbox.connect();
+            } catch (MailboxException e) {
+                if (!stopping) {
+                    logUnreachable(e, retry);
+                    pause(retry);
+                    retry = doubled(retry);
+                    failed = true;
+                }
+                continue;
+            } catch (RuntimeException e) {
+                LOG.error("mailbox reader of {} failed; trying again in {}", settings.shown(), retry, e);
+                pause(retry);
+                retry = doubled(retry);
+                continue;
+            }
+            current = session;
+            if (!connectedBefore || failed) {
+                LOG.info("{} {}: {}", failed ? "connected again to" : "connected to", settings.shown(), session.describe());
+            }
+            connectedBefore = true;
+            failed = false;
+            retry = FIRST_PAUSE;
+            boolean keepsSession;
+            try {
+                keepsSession = readWhileConnected(session);
+            } catch (MailboxException e) {
+                if (!stopping) {
+                    LOG.warn("lost the connection to {}: {}; connecting again in {}", settings.shown(), e.getMessage(), retry);
+                    pause(retry);
+                    retry = doubled(retry);
+                    failed = true;
+                }
+                continue;
+            } catch (RuntimeException e) {
+                if (!stopping) {   // stopping, the database may be closed under the mail in hand: nothing was committed
+                    LOG.error("mailbox reader of {} failed; trying again in {}", settings.shown(), retry, e);
+                    pause(retry);
+                    retry = doubled(retry);
+                }
+                continue;
+            } finally {
+                current = null;
+                session.close();
+            }
+            if (!keepsSession) {
+                pause(settings.pollEvery());   // POP3: the next look is a new session
+            }
+        }
+    }
+
+    /**
+     * Rounds, each after new mail is announced or the poll interval has passed, until stopped.
+     *
+     * @return false where the session cannot wait for new mail: a new one is needed for the next look
+     */
+    private boolean readWhileConnected(MailboxSession session) throws MailboxException {
+        Duration storeRetry = FIRST_PAUSE;
+        while (!stopping) {
+            try {
+                round.run(session, () -> stopping);
+                storeRetry = FIRST_PAUSE;
+            } catch (MailboxRound.StoreDown e) {
+                LOG.warn("mailbox reader of {} paused: the database or the disk failed ({}); the mails stay in the mailbox, "
+                        + "trying again in {}", settings.shown(), e.getMessage(), storeRetry);
+                pause(storeRetry);
+                storeRetry = doubled(storeRetry);
+                continue;
+            }
+            if (stopping) {
+                return true;
+            }
+            if (!awaitMail(session)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** IDLE is ended by an alarm before the read timeout would end the connection, and at least once per poll interval. */
+    private boolean awaitMail(MailboxSession session) throws MailboxException {
+        Duration longest = settings.pollEvery();
+        if (session.idles() && settings.timeout().dividedBy(2).compareTo(longest) < 0) {
+            longest = settings.timeout().dividedBy(2);
+        }
+        ScheduledFuture<?> alarm = alarms.schedule(session::wake, longest.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return session.awaitMail();
+        } finally {
+            alarm.cancel(false);
+        }
+    }
+
+    /** Wakes the session from another thread: a wake may wait for the command in hand, and never holds up the caller. */
+    private void wakeSoon() {
+        MailboxSession session = current;
+        if (session == null || !waking.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            alarms.execute(() -> {
+                try {
+                    session.wake();
+                } finally {
+                    waking.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            waking.set(false);
+        }
+    }
+
+    private void logUnreachable(MailboxException e, Duration retry) {
+        if (e.loginRefused()) {
+            LOG.error("{}: {}; check mailbox.url and mailbox.password; trying again in {}", settings.shown(), e.getMessage(), retry);
+        } else {
+            LOG.warn("{}: {}; trying again in {}", settings.shown(), e.getMessage(), retry);
+        }
+    }
+
+    /** Waits, unless the reader is stopping or stops meanwhile. */
+    private void pause(Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        synchronized (pause) {
+            try {
+                for (long left = duration.toMillis(); !stopping && left > 0; left = (end - System.nanoTime()) / 1_000_000) {
+                    pause.wait(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Twice as long, at most the poll interval: a server back after a long absence is noticed as soon as new mail would be. */
+    private Duration doubled(Duration duration) {
+        Duration twice = duration.multipliedBy(2);
+        Duration longest = settings.pollEvery().compareTo(FIRST_PAUSE) > 0 ? settings.pollEvery() : FIRST_PAUSE;
+        return twice.compareTo(longest) > 0 ? longest : twice;
+    }
+
+    private static Thread daemon(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

@@ -1,0 +1,203 @@
+package org.ticketpost.mail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ticketpost.intake.AutomaticReplies;
+import org.ticketpost.intake.Delivery;
+import org.ticketpost.intake.Outcome;
+import org.ticketpost.intake.Reception;
+import org.ticketpost.ticket.IntakeLedger;
+import org.ticketpost.ticket.LedgerEntry;
+import org.ticketpost.ticket.StoreException;
+import org.ticketpost.ticket.TicketNumber;
+import org.ticketpost.ticket.UnitOfWork;
+
+/**
+ * One look at the mailbox: every mail the intake ledger has not finished is taken in and then
+ * acknowledged, in the order the mails arrived. A mail is acknowledged only after intake
+ * committed it; one that is no mail, or that failed as often as allowed, goes to the error
+ * folder with its reason in the ledger. What the ledger finished is skipped, whatever flags the
+ * mail has on the server, so a mail someone read in another client is still taken in.
+ */
+final class MailboxRound {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxReader.class);
+
+    /** The longest a failing mail waits for its next attempt. */
+    private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+    private final MailboxSettings settings;
+    private final Reception reception;
+    private final UnitOfWork database;
+    private final Clock clock;
+
+    MailboxRound(MailboxSettings settings, Reception reception, UnitOfWork database, Clock clock) {
+        this.settings = settings;
+        this.reception = reception;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** The database or the disk failed: the round stopped, and the mails it did not reach stay as they are. */
+    static final class StoreDown extends Exception {
+        StoreDown(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Takes in what is new or due again, until done or {@code stopping} says so; the mail in hand is finished first.
+     *
+     * @throws MailboxException the connection failed: connect again
+     * @throws StoreDown        the database or the disk failed: try again later
+     */
+    void run(MailboxSession session, BooleanSupplier stopping) throws MailboxException, StoreDown {
+        String mailbox = settings.url().ledgerName();
+        long uidValidity = session.uidValidity();
+        IntakeLedger.Folder folder = ledger(ledger -> ledger.open(mailbox, uidValidity, clock.instant()));
+        Instant backlogBefore = folder.firstConnectedAt().minus(settings.backlogAge());
+        if (folder.firstConnection()) {
+            LOG.info("{} is read for the first time: mail that arrived before {} is taken in without automatic replies",
+                    settings.shown(), backlogBefore);
+        }
+        List<LedgerEntry> unfinished = ledger(ledger -> ledger.unfinished(mailbox, uidValidity));
+        List<WaitingMail> mails = session.list(folder.highestUid(), unfinished.stream().map(LedgerEntry::uid).toList());
+        Map<String, LedgerEntry> known = ledger(ledger -> ledger.find(mailbox, uidValidity,
+                mails.stream().map(WaitingMail::uid).toList()));
+        forgetGone(unfinished, mails.stream().map(WaitingMail::uid).collect(Collectors.toSet()));
+        for (WaitingMail mail : mails) {
+            if (stopping.getAsBoolean()) {
+                return;
+            }
+            LedgerEntry entry = known.getOrDefault(mail.uid(), LedgerEntry.first(mailbox, uidValidity, mail.uid(), clock.instant()));
+            switch (entry.state()) {
+                // listed again only where a deletion was lost with its POP3 session: deleted anew
+                case ACKNOWLEDGED -> session.acknowledge(mail);
+                case FAILED -> { }
+                case TAKEN_IN -> acknowledge(session, mail, entry);
+                case RETRYING -> {
+                    if (entry.attempts() >= settings.attempts()) {
+                        giveUp(session, mail, entry, entry.reason().orElse("failed " + entry.attempts() + " times"));
+                    } else if (entry.isDue(clock.instant())) {
+                        takeIn(session, mail, entry, backlogBefore);
+                    }
+                }
+            }
+        }
+    }
+
+    private void takeIn(MailboxSession session, WaitingMail mail, LedgerEntry entry, Instant backlogBefore)
+            throws MailboxException, StoreDown {
+        Optional<Instant> arrived = session.arrivedAt(mail);
+        boolean backlog = arrived.map(at -> at.isBefore(backlogBefore)).orElse(false);
+        Optional<InputStream> opened = session.open(mail);
+        if (opened.isEmpty()) {
+            return;   // gone from the mailbox since it was listed
+        }
+        Delivery delivery;
+        try (WatchedStream source = new WatchedStream(opened.get())) {
+            delivery = reception.deliver(source, backlog ? AutomaticReplies.WITHHOLD : AutomaticReplies.SEND);
+            Optional<IOException> failure = source.failure();
+            if (!(delivery instanceof Delivery.Accepted) && failure.isPresent()) {
+                // Reception takes it for a failure of the store: it was the connection, and this mail counts an attempt
+                record(entry.retrying("the mail server failed while sending it: " + failure.get().getMessage(), clock.instant(),
+                        clock.instant()), mail);
+                throw new MailboxException("reading mail UID " + mail.uid() + " failed: " + failure.get().getMessage(), failure.get());
+            }
+        }
+        if (delivery instanceof Delivery.Accepted accepted) {
+            Outcome outcome = accepted.outcome();
+            LedgerEntry taken = entry.takenIn(outcome.id(), outcome.ticket().map(TicketNumber::digits), backlog, clock.instant());
+            record(taken, mail);
+            if (backlog) {
+                LOG.info("backlog mail UID {} of {} (arrived {}) taken in without automatic replies: {}{}", mail.uid(),
+                        settings.shown(), arrived.map(Instant::toString).orElse("?"), outcome.id(),
+                        outcome.ticket().map(number -> " " + number.digits()).orElse(""));
+            }
+            acknowledge(session, mail, taken);
+        } else if (delivery instanceof Delivery.NotAMail notAMail) {
+            giveUp(session, mail, entry, "not a mail: " + notAMail.reason());
+        } else {
+            Delivery.TryLater later = (Delivery.TryLater) delivery;
+            if (later.storeDown()) {
+                throw new StoreDown(later.cause(), null);
+            }
+            LedgerEntry retry = entry.retrying(later.cause(), clock.instant().plus(retryAfter(entry.attempts() + 1)), clock.instant());
+            if (retry.attempts() >= settings.attempts()) {
+                giveUp(session, mail, retry, "failed " + retry.attempts() + " times, last: " + later.cause());
+            } else {
+                record(retry, mail);
+                LOG.warn("mail UID {} of {} not taken in (attempt {} of {}): {}; trying again after {}", mail.uid(), settings.shown(),
+                        retry.attempts(), settings.attempts(), later.cause(), retryAfter(retry.attempts()));
+            }
+        }
+    }
+
+    private void acknowledge(MailboxSession session, WaitingMail mail, LedgerEntry taken) throws MailboxException, StoreDown {
+        session.acknowledge(mail);
+        record(taken.acknowledged(clock.instant()), mail);
+    }
+
+    /** Recorded first, then moved: a move lost with the connection leaves the mail in place, but never read again. */
+    private void giveUp(MailboxSession session, WaitingMail mail, LedgerEntry entry, String reason) throws MailboxException, StoreDown {
+        record(entry.failed(reason, clock.instant()), mail);
+        Optional<String> folder = session.setAside(mail);
+        LOG.warn("mail UID {} of {} not taken in, {}: {}", mail.uid(), settings.shown(),
+                folder.map(name -> "moved to " + name).orElse("left where it is and skipped from now on"), reason);
+    }
+
+    /** A mail still in hand that someone else moved or deleted: its entry is closed, never to be looked for again. */
+    private void forgetGone(List<LedgerEntry> unfinished, Set<String> listed) throws StoreDown {
+        for (LedgerEntry entry : unfinished) {
+            if (listed.contains(entry.uid())) {
+                continue;
+            }
+            if (entry.state() == LedgerEntry.State.TAKEN_IN) {
+                record(entry.acknowledged(clock.instant()), 0);
+            } else {
+                record(entry.failed("gone from the mailbox before it was taken in", clock.instant()), 0);
+                LOG.warn("mail UID {} of {} is gone from the mailbox before it was taken in", entry.uid(), settings.shown());
+            }
+        }
+    }
+
+    /** The poll interval, doubled for each failed attempt, at most an hour. */
+    private Duration retryAfter(int attempts) {
+        Duration wait = settings.pollEvery();
+        for (int i = 1; i < attempts && wait.compareTo(LONGEST_RETRY) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+    }
+
+    private void record(LedgerEntry entry, WaitingMail mail) throws StoreDown {
+        record(entry, mail.uidNumber());
+    }
+
+    private void record(LedgerEntry entry, long uidNumber) throws StoreDown {
+        ledger(ledger -> {
+            ledger.record(entry, uidNumber);
+            return null;
+        });
+    }
+
+    private <T> T ledger(Function<IntakeLedger, T> work) throws StoreDown {
+        try {
+            return database.inTransaction(stores -> work.apply(stores.intakeLedger()));
+        } catch (StoreException e) {
+            throw new StoreDown(e.getMessage(), e);
+        }
+    }
+}

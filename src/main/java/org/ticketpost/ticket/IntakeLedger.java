@@ -1,0 +1,42 @@
+package org.ticketpost.ticket;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What became of each mail read from a mailbox, so that a mail is taken in once, whatever its
+ * flags on the server, and acknowledged there only after it was committed. A mailbox is named
+ * without its password; a mail by the folder's UIDVALIDITY and its UID (IMAP), or by its UIDL
+ * with UIDVALIDITY 0 (POP3).
+ */
+public interface IntakeLedger {
+
+    /**
+     * The folder as the ledger knows it. A folder, or a UIDVALIDITY, not seen before is recorded
+     * now, with no UID taken in yet.
+     */
+    Folder open(String mailbox, long uidValidity, Instant now);
+
+    /** The mails still in hand: taken in but not acknowledged, or waiting to be tried again. Few, whatever the folder holds. */
+    List<LedgerEntry> unfinished(String mailbox, long uidValidity);
+
+    /** The entries of these UIDs, by UID; a UID the ledger has not seen has none. */
+    Map<String, LedgerEntry> find(String mailbox, long uidValidity, Collection<String> uids);
+
+    /**
+     * Records the entry in place of the one of its UID.
+     *
+     * @param uidNumber an IMAP UID, which raises the folder's highest UID to it; 0 for POP3
+     */
+    void record(LedgerEntry entry, long uidNumber);
+
+    /**
+     * @param highestUid       every UID up to this one has its entry: a round asks the server only for the UIDs above it
+     * @param firstConnectedAt when Ticketpost first read this mailbox, under any UIDVALIDITY
+     * @param firstConnection  whether that is now: the mailbox was never read before
+     */
+    record Folder(long highestUid, Instant firstConnectedAt, boolean firstConnection) {
+    }
+}

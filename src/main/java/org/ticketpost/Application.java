@@ -37,6 +37,8 @@ import org.ticketpost.intake.IntakeRules;
 import org.ticketpost.intake.KeyCheck;
 import org.ticketpost.intake.Reception;
 import org.ticketpost.intake.RequestCheck;
+import org.ticketpost.lmtp.LmtpServer;
+import org.ticketpost.lmtp.LmtpSettings;
 import org.ticketpost.mail.MimeDecoder;
 import org.ticketpost.mail.SmtpSender;
 import org.ticketpost.mail.SmtpSettings;
@@ -73,6 +75,7 @@ public final class Application implements AutoCloseable {
     private final Logs.Format logFormat;
     private final Optional<Level> logLevel;
     private final Optional<SmtpSettings> smtp;
+    private final Optional<LmtpSettings> lmtp;
     private final Clock clock;
     private final String databaseShown;
     private static final org.slf4j.Logger SERVICE_LOG = org.slf4j.LoggerFactory.getLogger(Application.class);
@@ -112,6 +115,7 @@ public final class Application implements AutoCloseable {
             return Level.WARN;
         }));
         this.smtp = smtp(settings);
+        this.lmtp = LmtpSettings.read(settings, storage.resolve("incoming"));
         settings.failOnProblems();
         this.logFormat = logFormat;
         Logs.apply(logFormat, logLevel.orElse(Level.WARN));
@@ -151,8 +155,8 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * Ticketpost as a service: the database, and the outbox sender where smtp.url names a mail
-     * server. It logs at INFO unless log.level says otherwise; {@link #close()} or SIGTERM stops it.
+     * Ticketpost as a service: the database, the outbox sender where smtp.url names a mail
+     * server, and the LMTP listener where lmtp.port is set. It logs at INFO unless log.level says otherwise; {@link #close()} or SIGTERM stops it.
      *
      * @throws Lifecycle.StartException naming the part that did not start
      */
@@ -166,6 +170,10 @@ public final class Application implements AutoCloseable {
         } else {
             SERVICE_LOG.warn("no smtp.url: replies wait in the outbox until a mail server is configured");
         }
+        lmtp.ifPresent(settings -> {
+            LmtpServer listener = new LmtpServer(settings, reception, LmtpServer.DEFAULT_GRACE);
+            lifecycle.add("LMTP listener on " + settings.shown(), listener::start, listener);
+        });
         lifecycle.start();
     }
 

@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         header = "Runs Ticketpost as a service until it is stopped (SIGTERM, Ctrl-C).",
         description = {"Sends the replies in the outbox through the mail server smtp.url names,",
+                "takes mail over LMTP on lmtp.host:lmtp.port where lmtp.port is set,",
                 "and logs at INFO unless log.level says otherwise. The other commands keep",
                 "working while it runs, on PostgreSQL and on the embedded database alike."},
         exitCodeListHeading = "%nExit codes:%n",

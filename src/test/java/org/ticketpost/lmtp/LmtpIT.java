@@ -294,6 +294,7 @@ class LmtpIT {
             assertThat(idle.reply()).isEqualTo("421 4.3.2 Ticketpost is shutting down, try again later");
             assertThat(idle.isClosedByServer()).isTrue();
             awaitPortClosed();
+            Thread.sleep(LmtpSession.TICK.multipliedBy(3).toMillis());   // a waiting read looks at the stop each tick
             assertThat(stopped).isNotDone();
 
             busy.send(mail.substring(mail.length() / 2));

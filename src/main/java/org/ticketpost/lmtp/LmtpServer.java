@@ -1,5 +1,6 @@
 package org.ticketpost.lmtp;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -68,16 +69,17 @@ public final class LmtpServer implements AutoCloseable {
     /**
      * Takes no new connection, lets the mails in hand be delivered and answered, tells idle
      * connections 421, and returns within the grace. A connection still busy then is closed: its
-     * mail is delivered again by the mail server, and recognised as a duplicate if it was stored.
+     * mail is delivered again by the mail server, and recognised as a duplicate if it was stored. Its
+     * thread, a daemon, is not interrupted: it ends when the delivery in hand does.
      */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws InterruptedException {
         ExecutorService running;
         synchronized (this) {
             stopping = true;
             running = sessions;
             if (server != null) {
-                server.close();
+                closeQuietly(server);
             }
         }
         if (running == null) {
@@ -88,10 +90,8 @@ public final class LmtpServer implements AutoCloseable {
         if (!running.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             LOG.warn("{} LMTP connection(s) still busy after {}: closed; the mail server delivers their mails again", open.size(),
                     grace);
-            for (Socket socket : open) {
-                socket.close();
-            }
-            running.shutdownNow();
+            // closing a socket ends a read or write on it; an interrupt could close H2's file under a delivery
+            open.forEach(LmtpServer::closeQuietly);
         }
     }
 
@@ -136,6 +136,14 @@ public final class LmtpServer implements AutoCloseable {
             out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             LOG.debug("could not tell an LMTP client '{}': {}", reply, e.toString());
+        }
+    }
+
+    private static void closeQuietly(Closeable socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("closing an LMTP connection failed: {}", e.toString());
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -304,6 +305,26 @@ class LmtpIT {
             assertThat(busy.isClosedByServer()).isTrue();
             stopped.get(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aMailStillComingWhenTheGraceRunsOutIsCutOffAndNothingOfItStored() throws Exception {
+        serve(Map.of());
+        String mail = LmtpClient.dotStuffed(request("lmtp-slow@mail.example.com"));
+
+        try (LmtpClient slow = LmtpClient.greeted(port)) {
+            assertThat(slow.command("MAIL FROM:<jane@example.com>")).startsWith("250");
+            assertThat(slow.command("RCPT TO:<" + SUPPORT + ">")).startsWith("250");
+            assertThat(slow.command("DATA")).startsWith("354");
+            slow.send(mail.substring(0, mail.length() / 2));
+
+            long start = System.nanoTime();
+            app.close();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LmtpServer.DEFAULT_GRACE.plusSeconds(2));
+            assertThat(slow.isClosedByServer()).isTrue();
+        }
+        assertThat(messages()).isZero();
     }
 
     private void awaitPortClosed() throws Exception {

@@ -41,6 +41,8 @@ import org.ticketpost.intake.Reception;
 import org.ticketpost.intake.RequestCheck;
 import org.ticketpost.mail.MailboxReader;
 import org.ticketpost.mail.MailboxSettings;
+import org.ticketpost.lmtp.LmtpServer;
+import org.ticketpost.lmtp.LmtpSettings;
 import org.ticketpost.mail.MimeDecoder;
 import org.ticketpost.mail.SmtpSender;
 import org.ticketpost.mail.SmtpSettings;
@@ -79,6 +81,7 @@ public final class Application implements AutoCloseable {
     private final Optional<Level> logLevel;
     private final Optional<SmtpSettings> smtp;
     private final Optional<MailboxSettings> mailbox;
+    private final Optional<LmtpSettings> lmtp;
     private final Clock clock;
     private final String databaseShown;
     private static final org.slf4j.Logger SERVICE_LOG = org.slf4j.LoggerFactory.getLogger(Application.class);
@@ -122,6 +125,7 @@ public final class Application implements AutoCloseable {
         }));
         this.smtp = smtp(settings);
         this.mailbox = MailboxSettings.from(settings);
+        this.lmtp = LmtpSettings.read(settings, storage.resolve("incoming"));
         settings.failOnProblems();
         this.logFormat = logFormat;
         Logs.apply(logFormat, logLevel.orElse(Level.WARN));
@@ -173,8 +177,8 @@ public final class Application implements AutoCloseable {
 
     /**
      * Ticketpost as a service: the database, the outbox sender where smtp.url names a mail server,
-     * and the mailbox reader where mailbox.url names a mailbox. It logs at INFO unless log.level
-     * says otherwise; {@link #close()} or SIGTERM stops it.
+     * the mailbox reader where mailbox.url names a mailbox, and the LMTP listener where lmtp.port is
+     * set. It logs at INFO unless log.level says otherwise; {@link #close()} or SIGTERM stops it.
      *
      * @throws Lifecycle.StartException naming the part that did not start
      */
@@ -192,6 +196,10 @@ public final class Application implements AutoCloseable {
             MailboxReader reader = MailboxReader.of(box, reception, database, clock);
             lifecycle.add("mailbox reader " + box.shown(), reader::start, reader);
         }, () -> SERVICE_LOG.info("no mailbox.url: no mailbox is read; mail comes in through ingest"));
+        lmtp.ifPresent(settings -> {
+            LmtpServer listener = new LmtpServer(settings, reception, LmtpServer.DEFAULT_GRACE);
+            lifecycle.add("LMTP listener on " + settings.shown(), listener::start, listener);
+        });
         lifecycle.start();
     }
 

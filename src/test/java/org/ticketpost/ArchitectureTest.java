@@ -93,6 +93,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theLmtpListenerDeliversThroughIntakeAndKnowsNeitherTheStoreNorTheOtherDoors() {
+        noClasses().that().resideInAPackage("org.ticketpost.lmtp..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ticketpost.store..", "org.ticketpost.mail..",
+                        "org.ticketpost.cli..", "org.ticketpost.desk..", "picocli..")
+                .check(MAIN);
+    }
+
+    @Test
     void noPackageDependsOnItselfThroughAnother() {
         slices().matching("org.ticketpost.(*)..").should().beFreeOfCycles().check(MAIN);
     }

@@ -9,9 +9,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         header = "Runs Ticketpost as a service until it is stopped (SIGTERM, Ctrl-C).",
         description = {"Sends the replies in the outbox through the mail server smtp.url names,",
-                "takes in the mail of the mailbox mailbox.url names, and logs at INFO unless",
-                "log.level says otherwise. The other commands keep working while it runs, on",
-                "PostgreSQL and on the embedded database alike."},
+                "takes in the mail of the mailbox mailbox.url names, takes mail over LMTP on",
+                "lmtp.host:lmtp.port where lmtp.port is set, and logs at INFO unless log.level",
+                "says otherwise. The other commands keep working while it runs, on PostgreSQL",
+                "and on the embedded database alike."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "75:a part did not start: the database is unavailable, or the like (the message names it)",

@@ -1,0 +1,79 @@
+package org.ticketpost.lmtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ticketpost.Application;
+import org.ticketpost.testing.Cli;
+import org.ticketpost.testing.DedicatedDatabase;
+import org.ticketpost.testing.Mails;
+import org.ticketpost.testing.TestApp;
+
+/** While the database is down, a mail delivered over LMTP is told 451, so that the mail server keeps it and delivers it again. */
+class LmtpDatabaseDownIT {
+
+    private static final String SUPPORT = "support@ticketpost.example";
+
+    @TempDir
+    Path folder;
+
+    private static String request(String messageId) {
+        return Mails.load("intake/request.eml", Map.of("from", "jane@example.com", "fromName", "Jane Doe",
+                "subject", "Calendar", "messageId", messageId, "key", TestApp.KEY, "severity", "1"));
+    }
+
+    /**
+     * Delivers the mail again as a mail server does, until it is taken in. Pooled connections that
+     * the outage ended may fail a delivery or two more, each told 451 again, before the pool has let
+     * go of them.
+     */
+    private static String deliverUntilTakenIn(LmtpClient client, String mail) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            String reply = client.deliver(mail, SUPPORT).get(0);
+            if (!reply.startsWith("451 4.3.0") || attempt == 10) {
+                return reply;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void aMailThatCameWhileTheDatabaseWasDownIsTold451AndTakenInWhenDeliveredAgain() throws Exception {
+        try (DedicatedDatabase database = DedicatedDatabase.create(folder)) {
+            int port = LmtpClient.freePort();
+            Map<String, String> env = new HashMap<>(database.env());
+            env.put("TICKETPOST_DB_TIMEOUT", "PT2S");   // a database that does not answer costs the test seconds
+            env.put("TICKETPOST_STORAGE_DIR", folder.resolve("files").toString());
+            env.put("TICKETPOST_MAIL_ADDRESS", SUPPORT);
+            env.put("TICKETPOST_LMTP_PORT", Integer.toString(port));
+            Cli.Run added = Cli.run(env, "keys", "add", TestApp.KEY, "--customer", TestApp.CUSTOMER, "--plan", "advanced",
+                    "--allow", "example.com");
+            assertThat(added.exitCode()).as(added.err()).isZero();
+
+            try (Application service = Application.configure(env, Clock.systemUTC())) {
+                service.serve();
+                try (LmtpClient client = LmtpClient.greeted(port)) {
+                    assertThat(client.deliver(request("before@mail.example.com"), SUPPORT)).singleElement().asString()
+                            .startsWith("250 2.0.0");
+
+                    database.refuseConnections();
+                    assertThat(client.deliver(request("during@mail.example.com"), SUPPORT)).containsExactly("451 4.3.0 <"
+                            + SUPPORT + "> not taken in, try again later: the database or the disk is unavailable");
+
+                    database.allowConnections();
+                    assertThat(database.count("select count(*) from message where message_id = 'during@mail.example.com'"))
+                            .isZero();
+                    assertThat(deliverUntilTakenIn(client, request("during@mail.example.com")))
+                            .matches("250 2\\.0\\.0 <" + SUPPORT + "> taken in: ticket \\d+ opened");
+                }
+            }
+            assertThat(database.count("select count(*) from ticket")).isEqualTo(2);
+            assertThat(database.count("select count(*) from message where message_id = 'during@mail.example.com'")).isEqualTo(1);
+        }
+    }
+}

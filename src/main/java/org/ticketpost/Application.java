@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.ticketpost.cli.CheckCommand;
+import org.ticketpost.cli.DemoCommand;
 import org.ticketpost.cli.IngestCommand;
 import org.ticketpost.cli.KeysCommand;
 import org.ticketpost.cli.OutboxCommand;
@@ -84,6 +86,9 @@ public final class Application implements AutoCloseable {
     private final Optional<LmtpSettings> lmtp;
     private final Clock clock;
     private final String databaseShown;
+    private final TicketTag ticketTag;
+    private final Map<String, String> env;
+    private final Folder templates;
     private static final org.slf4j.Logger SERVICE_LOG = org.slf4j.LoggerFactory.getLogger(Application.class);
 
     private Application(Map<String, String> env, Clock clock) {
@@ -91,6 +96,8 @@ public final class Application implements AutoCloseable {
         Folder config = Folder.config(home.resolve(env.getOrDefault("TICKETPOST_CONFIG_DIR", "config")));
         Settings settings = Settings.load(config, env);
         Folder templates = Folder.templates(home.resolve(settings.text("templates.dir", "templates")));
+        this.templates = templates;
+        this.env = Map.copyOf(env);
         String dbUrl = settings.text("db.url", DatabaseSettings.EMBEDDED_URL);
         DatabaseSettings db = new DatabaseSettings(dbUrl, settings.text("db.user", dbUrl.startsWith("jdbc:h2:") ? "sa" : ""),
                 settings.text("db.password", ""), settings.number("db.pool-size", 8, 1, 200), databaseTimeout(settings))
@@ -110,6 +117,7 @@ public final class Application implements AutoCloseable {
         }
         Sender sender = new Sender(address, settings.text("mail.name", "Support"), returnPath(settings, address));
         TicketTag tag = tag(settings);
+        this.ticketTag = tag;
         this.zone = zone(settings);
         int repliesPerSender = settings.number("replies.per-sender", 10, 0, 10_000);
         int repliesPerDomain = settings.number("replies.per-domain", 50, 0, 100_000);
@@ -247,6 +255,11 @@ public final class Application implements AutoCloseable {
         return files;
     }
 
+    /** How ticket numbers appear in subjects. */
+    public TicketTag ticketTag() {
+        return ticketTag;
+    }
+
     public SupportTemplate template() {
         return template;
     }
@@ -263,7 +276,17 @@ public final class Application implements AutoCloseable {
         commandLine.addSubcommand(OutboxCommand.create(new Outbox(database, database::missing, clock), zone,
                 System.getProperty("user.name", "operator")));
         commandLine.addSubcommand(new ServeCommand(this::serve));
+        commandLine.addSubcommand(new DemoCommand((data, out) -> Demo.start(env, clock, data, out,
+                templates.require("samples/request-en.eml").getBytes(StandardCharsets.UTF_8), shownJar())));
         return commandLine;
+    }
+
+    /** How a person starts this jar again, for the commands a demo suggests. */
+    private static String shownJar() {
+        return jar().map(path -> {
+            Path relative = Path.of("").toAbsolutePath().relativize(path);
+            return relative.startsWith("..") ? path.toString() : relative.toString();
+        }).orElse("target/ticketpost.jar");
     }
 
     /** The jar Ticketpost runs from; none when it runs from compiled classes, as in a test. */

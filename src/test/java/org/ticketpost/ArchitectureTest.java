@@ -41,7 +41,7 @@ class ArchitectureTest {
     void onlyTheMailPackageTouchesMimeAndHtmlParsing() {
         noClasses().that().resideOutsideOfPackage("org.ticketpost.mail..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.james.mime4j..", "org.jsoup..", "jakarta.mail..",
-                        "org.eclipse.angus..")
+                        "org.eclipse.angus..", "com.icegreen..")
                 .check(MAIN);
     }
 

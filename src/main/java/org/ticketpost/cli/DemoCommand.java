@@ -81,14 +81,34 @@ public final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * Removes the temporary folder. H2 closes its database in a shutdown hook of its own, beside
+     * this one, and may still write there while the folder is removed: then it is removed again.
+     */
     private void removeUnlessKept(Path folder) {
         if (data != null) {
             return;
         }
+        IOException failure = null;
+        for (int attempt = 0; attempt < 20 && Files.exists(folder); attempt++) {
+            try {
+                PathUtils.deleteDirectory(folder);
+            } catch (IOException e) {
+                failure = e;
+                sleep();
+            }
+        }
+        if (Files.exists(folder)) {
+            spec.commandLine().getErr().println("ticketpost demo: " + folder + " could not be removed: "
+                    + (failure == null ? "" : failure.getMessage()));
+        }
+    }
+
+    private static void sleep() {
         try {
-            PathUtils.deleteDirectory(folder);
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("ticketpost demo: " + folder + " could not be removed: " + e.getMessage());
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

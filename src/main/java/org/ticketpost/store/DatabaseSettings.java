@@ -29,8 +29,6 @@ public record DatabaseSettings(String url, String user, String password, int poo
      * WRITE_DELAY=0 has each commit written to the file before it returns, so that it survives the
      * death of the process holding the database; by default H2 keeps the last half second of
      * commits in that process's memory. H2 does not force the file to disk at a commit.
-     * DB_CLOSE_ON_EXIT=FALSE leaves closing to Ticketpost: H2's own shutdown hook would close the
-     * database under a service that is still finishing the mail in hand when it is stopped.
      */
     public static final String EMBEDDED_URL = embeddedAt("./data/ticketpost");
 
@@ -48,7 +46,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
     /** The embedded default's URL for a database at another path (without .mv.db). */
     public static String embeddedAt(String path) {
         return "jdbc:h2:file:" + path + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;"
-                + "AUTO_SERVER=TRUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                + "AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     public boolean isEmbedded() {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A mail server's side of LMTP, spoken line by line, so that a test sees every reply as it comes. */
-final class LmtpClient implements AutoCloseable {
+public final class LmtpClient implements AutoCloseable {
 
     private final Socket socket;
     private final BufferedReader in;
@@ -26,19 +26,19 @@ final class LmtpClient implements AutoCloseable {
     }
 
     /** Connects and reads the greeting. */
-    static LmtpClient connect(int port) throws IOException {
+    public static LmtpClient connect(int port) throws IOException {
         return new LmtpClient(new Socket(InetAddress.getLoopbackAddress(), port));
     }
 
     /** A port no one listens on now, for a listener to take. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         }
     }
 
     /** Connects, reads the greeting and says LHLO, as a mail server does before its first mail. */
-    static LmtpClient greeted(int port) throws IOException {
+    public static LmtpClient greeted(int port) throws IOException {
         LmtpClient client = connect(port);
         String greeting = client.reply();
         if (!greeting.startsWith("220 ")) {
@@ -55,7 +55,7 @@ final class LmtpClient implements AutoCloseable {
         out.flush();
     }
 
-    String command(String line) throws IOException {
+    public String command(String line) throws IOException {
         send(line + "\r\n");
         return reply();
     }
@@ -87,7 +87,7 @@ final class LmtpClient implements AutoCloseable {
      * Delivers a mail to the recipients. Returns the replies that were not 250 to MAIL and RCPT, then
      * the refusal of DATA or the replies at the end of the mail, one for each recipient taken.
      */
-    List<String> deliver(String mail, String... recipients) throws IOException {
+    public List<String> deliver(String mail, String... recipients) throws IOException {
         List<String> replies = new ArrayList<>();
         String sender = command("MAIL FROM:<jane@example.com>");
         if (!sender.startsWith("250")) {

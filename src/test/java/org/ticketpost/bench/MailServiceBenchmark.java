@@ -1,0 +1,217 @@
+package org.ticketpost.bench;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.io.file.PathUtils;
+import org.ticketpost.Application;
+import org.ticketpost.desk.KeyRegistry;
+import org.ticketpost.lmtp.LmtpClient;
+import org.ticketpost.testing.TestDatabase;
+
+/**
+ * The mail service end to end, in one process as `serve` runs it: GreenMail as the support
+ * mailbox and the customers' mail server, Ticketpost reading the one and sending through the
+ * other. Measures how fast confirmations reach the customers' mailboxes.
+ *
+ * <pre>mvn -q -Pbench-service package exec:exec [-Dbench.args="imap 2000 h2"]</pre>
+ *
+ * Scenarios: {@code imap N} places N mails in the support mailbox at once and waits for all N
+ * confirmations (mails/s end to end); {@code lmtp N CONNECTIONS} delivers N mails over that many
+ * LMTP connections at once and waits for the confirmations likewise; {@code steady RATE SECONDS} places RATE mails per second
+ * and reports p50/p99 from a mail's arrival in the mailbox to its confirmation's arrival.
+ */
+public final class MailServiceBenchmark {
+
+    private static final String SUPPORT = "support@example.com";
+    private static final String PASSWORD = "bench";
+
+    private MailServiceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String scenario = args.length > 0 ? args[0] : "imap";
+        TestDatabase.Kind kind = Arrays.stream(args).anyMatch("postgresql"::equalsIgnoreCase)
+                ? TestDatabase.Kind.POSTGRESQL : TestDatabase.Kind.H2;
+        Path work = Files.createTempDirectory("ticketpost-bench-");
+        GreenMail mail = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)}));
+        mail.start();
+        GreenMailUser support = mail.setUser(SUPPORT, SUPPORT, PASSWORD);
+        int lmtpPort = LmtpClient.freePort();
+        try (TestDatabase database = TestDatabase.create(kind, work);
+                Application application = Application.configure(environment(database, mail, work, lmtpPort), Clock.systemUTC())) {
+            application.keys().add(new KeyRegistry.NewKey("OXSK-7Q4M-2KD9-X1PZ", "Example Corp", "advanced",
+                    List.of("example.com"), Optional.empty()));
+            application.serve();
+            Thread.sleep(1000);   // the reader is connected and idle
+            switch (scenario) {
+                case "imap" -> burst(mail, support, count(args, 1, 2000), kind);
+                case "lmtp" -> lmtp(mail, lmtpPort, count(args, 1, 2000), count(args, 2, 4), kind);
+                case "steady" -> steady(mail, support, count(args, 1, 50), count(args, 2, 60), kind);
+                default -> throw new IllegalArgumentException("scenario imap or steady, was " + scenario);
+            }
+        } finally {
+            mail.stop();
+            PathUtils.deleteDirectory(work);
+        }
+    }
+
+    private static Map<String, String> environment(TestDatabase database, GreenMail mail, Path work, int lmtpPort) {
+        Map<String, String> env = new HashMap<>(database.env());
+        env.put("TICKETPOST_HOME", Path.of("").toAbsolutePath().toString());
+        env.put("TICKETPOST_STORAGE_DIR", work.resolve("files").toString());
+        env.put("TICKETPOST_MAIL_ADDRESS", SUPPORT);
+        env.put("TICKETPOST_SMTP_URL", "smtp://127.0.0.1:" + mail.getSmtp().getPort() + "?starttls=off");
+        env.put("TICKETPOST_MAILBOX_URL", "imap://support%40example.com@127.0.0.1:" + mail.getImap().getPort()
+                + "/INBOX?starttls=off");
+        env.put("TICKETPOST_MAILBOX_PASSWORD", PASSWORD);
+        env.put("TICKETPOST_LMTP_PORT", Integer.toString(lmtpPort));
+        env.put("TICKETPOST_LOG_LEVEL", "warn");
+        return env;
+    }
+
+    /** N mails at once: the time from placing the first to the arrival of the last confirmation. */
+    private static void burst(GreenMail mail, GreenMailUser support, int count, TestDatabase.Kind kind) throws Exception {
+        Session session = Session.getInstance(new Properties());
+        List<MimeMessage> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            requests.add(request(session, i));
+        }
+        long start = System.currentTimeMillis();
+        for (MimeMessage request : requests) {
+            support.deliver(request);
+        }
+        long placed = System.currentTimeMillis();
+        long last = awaitConfirmations(mail, count, 600).values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        double seconds = (last - start) / 1000.0;
+        System.out.printf(Locale.ROOT, "imap %s: %d mails placed in %.2f s; all %d confirmations delivered %.2f s after the first"
+                + " was placed: %.0f mails/s end to end%n", kind, count, (placed - start) / 1000.0, count, seconds, count / seconds);
+    }
+
+    /** N mails over LMTP on several connections at once, as a mail server delivers a queue. */
+    private static void lmtp(GreenMail mail, int port, int count, int connections, TestDatabase.Kind kind) throws Exception {
+        Session session = Session.getInstance(new Properties());
+        List<String> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            request(session, i).writeTo(bytes);
+            requests.add(bytes.toString(StandardCharsets.ISO_8859_1));
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        long start = System.currentTimeMillis();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            Thread client = new Thread(() -> {
+                try (LmtpClient lmtp = LmtpClient.greeted(port)) {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        List<String> replies = lmtp.deliver(requests.get(i), SUPPORT);
+                        if (replies.size() != 1 || !replies.get(0).startsWith("250")) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            client.start();
+            clients.add(client);
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        long delivered = System.currentTimeMillis();
+        long last = awaitConfirmations(mail, count - refused.get(), 600).values().stream().mapToLong(Long::longValue).max()
+                .orElseThrow();
+        double seconds = (last - start) / 1000.0;
+        System.out.printf(Locale.ROOT, "lmtp %s, %d connections: %d mails answered 250 in %.2f s (%.0f mails/s, %d not 250);"
+                        + " all confirmations delivered after %.2f s: %.0f mails/s end to end%n", kind, connections, count,
+                (delivered - start) / 1000.0, count / ((delivered - start) / 1000.0), refused.get(), seconds, count / seconds);
+    }
+
+    /** RATE mails a second for SECONDS: the time from each mail's arrival to its confirmation's. */
+    private static void steady(GreenMail mail, GreenMailUser support, int rate, int seconds, TestDatabase.Kind kind)
+            throws Exception {
+        Session session = Session.getInstance(new Properties());
+        Map<String, Long> placedAt = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        int count = rate * seconds;
+        for (int i = 0; i < count; i++) {
+            long due = start + i * 1_000_000_000L / rate;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            MimeMessage request = request(session, i);
+            placedAt.put(request.getMessageID(), System.currentTimeMillis());
+            support.deliver(request);
+        }
+        long[] latencies = awaitConfirmations(mail, count, 120).entrySet().stream()
+                .mapToLong(confirmation -> confirmation.getValue() - placedAt.get(confirmation.getKey()))
+                .sorted().toArray();
+        System.out.printf(Locale.ROOT, "steady %s: %d mails at %d/s; arrival to confirmation delivered: p50 %d ms, p99 %d ms,"
+                        + " max %d ms%n", kind, count, rate, percentile(latencies, 50), percentile(latencies, 99),
+                latencies[latencies.length - 1]);
+    }
+
+    /** Polls rarely: the arrival times come from the mail server, not from when they were seen. */
+    private static Map<String, Long> awaitConfirmations(GreenMail mail, int count, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (true) {
+            Map<String, Long> arrived = confirmations(mail);
+            if (arrived.size() >= count) {
+                return arrived;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(arrived.size() + " of " + count + " confirmations arrived within " + seconds + " s");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Each confirmation's arrival time in its customer's mailbox, by the Message-ID of the request it answers. */
+    private static Map<String, Long> confirmations(GreenMail mail) throws Exception {
+        Map<String, Long> arrived = new HashMap<>();
+        for (MimeMessage received : mail.getReceivedMessages()) {
+            String[] inReplyTo = received.getHeader("In-Reply-To");
+            if (inReplyTo != null && received.getReceivedDate() != null) {
+                arrived.put(inReplyTo[0], received.getReceivedDate().getTime());
+            }
+        }
+        return arrived;
+    }
+
+    private static MimeMessage request(Session session, int number) throws Exception {
+        String text = new String(GeneratedMails.typicalRequest(number), StandardCharsets.UTF_8)
+                .replace("jane.doe@example.com", "user" + (number % 500) + "@example.com")
+                .replace("support@ticketpost.example", SUPPORT)
+                .replace("<bench-" + number + "@", "<bench-" + number + "-" + System.nanoTime() + "@");
+        return new MimeMessage(session, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static long percentile(long[] sorted, int percent) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+    }
+
+    private static int count(String[] args, int index, int otherwise) {
+        return args.length > index && args[index].matches("\\d+") ? Integer.parseInt(args[index]) : otherwise;
+    }
+}

@@ -19,6 +19,7 @@ import org.ticketpost.cli.IngestCommand;
 import org.ticketpost.cli.KeysCommand;
 import org.ticketpost.cli.ServeCommand;
 import org.ticketpost.cli.TicketsCommand;
+import org.ticketpost.config.ConfigMistakes;
 import org.ticketpost.config.Folder;
 import org.ticketpost.config.Home;
 import org.ticketpost.config.Settings;
@@ -112,14 +113,16 @@ public final class Application implements AutoCloseable {
             return Level.WARN;
         }));
         this.smtp = smtp(settings);
-        settings.failOnProblems();
+        ConfigMistakes mistakes = new ConfigMistakes();   // every mistake of every file at once
+        Optional<SupportTemplate> templateRead = mistakes.read(() -> SupportTemplateFile.load(templates));
+        Optional<List<String>> plansRead = mistakes.read(() -> SlaPlansFile.load(config).names());
+        this.language = templateRead.map(read -> language(settings, read)).orElse(SupportTemplate.DEFAULT_LANGUAGE);
+        mistakes.throwIfAny(settings);
+        this.template = templateRead.orElseThrow();
+        List<String> plans = plansRead.orElseThrow();
         this.logFormat = logFormat;
         Logs.apply(logFormat, logLevel.orElse(Level.WARN));
 
-        this.template = SupportTemplateFile.load(templates);
-        this.language = language(settings, template);
-        settings.failOnProblems();
-        List<String> plans = SlaPlansFile.load(config).names();
         FormCheck formCheck = new FormCheck(template);
         RequestCheck requests = new RequestCheck(new FormReader(template), formCheck);
         KeyCheck keys = new KeyCheck(template, formCheck);

@@ -33,6 +33,8 @@ import org.ticketpost.form.FieldType;
 import org.ticketpost.form.FormCheck;
 import org.ticketpost.form.FormReader;
 import org.ticketpost.form.SupportTemplate;
+import org.ticketpost.http.HttpAddress;
+import org.ticketpost.http.OperatorView;
 import org.ticketpost.intake.Intake;
 import org.ticketpost.intake.IntakeRules;
 import org.ticketpost.intake.KeyCheck;
@@ -41,6 +43,7 @@ import org.ticketpost.intake.RequestCheck;
 import org.ticketpost.mail.MimeDecoder;
 import org.ticketpost.mail.SmtpSender;
 import org.ticketpost.mail.SmtpSettings;
+import org.ticketpost.reply.MailServerWatch;
 import org.ticketpost.reply.OutboxDispatcher;
 import org.ticketpost.reply.OutboxPolicy;
 import org.ticketpost.reply.OutboxRunner;
@@ -65,7 +68,7 @@ public final class Application implements AutoCloseable {
     private final ZoneId zone;
     private final int ingestThreads;
     private final String language;
-    private final Reception reception;
+    private volatile Reception reception;
     private final KeyRegistry keyRegistry;
     private final TicketQueries ticketQueries;
     private final MailCheck mailCheck;
@@ -74,6 +77,7 @@ public final class Application implements AutoCloseable {
     private final Logs.Format logFormat;
     private final Optional<Level> logLevel;
     private final Optional<SmtpSettings> smtp;
+    private final Optional<HttpAddress> http;
     private final Clock clock;
     private final String databaseShown;
     private static final org.slf4j.Logger SERVICE_LOG = org.slf4j.LoggerFactory.getLogger(Application.class);
@@ -113,6 +117,7 @@ public final class Application implements AutoCloseable {
             return Level.WARN;
         }));
         this.smtp = smtp(settings);
+        this.http = HttpAddress.from(settings);
         ConfigMistakes mistakes = new ConfigMistakes();   // every mistake of every file at once
         Optional<SupportTemplate> templateRead = mistakes.read(() -> SupportTemplateFile.load(templates));
         Optional<List<String>> plansRead = mistakes.read(() -> SlaPlansFile.load(config).names());
@@ -154,22 +159,32 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * Ticketpost as a service: the database, and the outbox sender where smtp.url names a mail
-     * server. It logs at INFO unless log.level says otherwise; {@link #close()} or SIGTERM stops it.
+     * Ticketpost as a service: the database, the outbox sender where smtp.url names a mail server,
+     * and the operator's view over HTTP (/health, /metrics) unless http.port is empty. It logs at
+     * INFO unless log.level says otherwise: a line per part started, then one that it is ready.
+     * From here on {@link #reception()} counts each mail for the metrics: the doors added after
+     * the database deliver through it. {@link #close()} or SIGTERM stops it.
      *
      * @throws Lifecycle.StartException naming the part that did not start
      */
     public void serve() {
         Logs.apply(logFormat, logLevel.orElse(Level.INFO));
+        OperatorView view = new OperatorView(http, database, clock);
+        reception = reception.measuredBy(view.metrics());
         lifecycle.add("database " + databaseShown, database::open, database);
+        view.checks().register("database", database::health);
         if (smtp.isPresent()) {
-            OutboxDispatcher dispatcher = new OutboxDispatcher(database, new SmtpSender(smtp.get()), clock, OutboxPolicy.DEFAULT);
+            MailServerWatch mailServer = new MailServerWatch(new SmtpSender(smtp.get()), smtp.get().shown(), view.metrics(), clock);
+            view.checks().register("smtp", mailServer);
+            OutboxDispatcher dispatcher = new OutboxDispatcher(database, mailServer, clock, OutboxPolicy.DEFAULT);
             OutboxRunner sender = new OutboxRunner(dispatcher, OutboxRunner.DEFAULT_INTERVAL, OutboxRunner.DEFAULT_GRACE);
             lifecycle.add("outbox sender to " + smtp.get().shown(), sender::start, sender);
         } else {
             SERVICE_LOG.warn("no smtp.url: replies wait in the outbox until a mail server is configured");
         }
+        lifecycle.add(view.shown(), view::start, view);
         lifecycle.start();
+        SERVICE_LOG.info("ticketpost serve ready: {}", String.join("; ", lifecycle.running()));
     }
 
     /**

@@ -26,6 +26,9 @@ public interface OutboxRepository {
     /** Makes the waiting ones of these mails due now: a sender that stops gives back what it took but did not try. */
     void release(Collection<Long> ids, Instant now);
 
+    /** The mails still waiting, read from the index the sender uses, so that it costs no more than what waits. */
+    OutboxBacklog backlog();
+
     /** How many automatic mails went to this address since then: what keeps two auto-responders from looping. */
     long countTo(String recipient, Instant since);
 }

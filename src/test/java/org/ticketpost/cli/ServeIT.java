@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.ticketpost.testing.Http;
 import org.ticketpost.testing.Jar;
 import org.ticketpost.testing.Mails;
 import org.ticketpost.testing.TestApp;
@@ -22,8 +24,8 @@ import org.ticketpost.testing.TestDatabase;
 
 /**
  * `ticketpost serve` as an operator runs it: a process that sends the confirmations a mail
- * server's pipe took in meanwhile, on the embedded database the pipe shares, and that ends
- * cleanly on SIGTERM.
+ * server's pipe took in meanwhile, on the embedded database the pipe shares, that says what it
+ * connected to, and that ends cleanly on SIGTERM.
  */
 class ServeIT {
 
@@ -40,13 +42,18 @@ class ServeIT {
             env.put("TICKETPOST_STORAGE_DIR", folder.resolve("files").toString());
             env.put("TICKETPOST_MAIL_ADDRESS", "support@ticketpost.example");
             env.put("TICKETPOST_SMTP_URL", "smtp://127.0.0.1:" + SMTP.getSmtp().getPort() + "?starttls=off");
+            int port = Http.freePort();
+            env.put("TICKETPOST_HTTP_PORT", Integer.toString(port));
             Path log = folder.resolve("serve.log");
-            ProcessBuilder builder = new ProcessBuilder(Jar.command(List.of(), "serve"))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile());
-            builder.environment().putAll(env);
-            Process serve = builder.start();
+            Process serve = serve(env, log);
             try {
-                waitFor(log, "started outbox sender to smtp://127.0.0.1:");
+                waitFor(log, "ticketpost serve ready: ");
+                String db = "database " + database.url().split(";", 2)[0] + ", files in " + folder.resolve("files");
+                String smtp = "outbox sender to smtp://127.0.0.1:" + SMTP.getSmtp().getPort() + " (unencrypted)";
+                String http = "HTTP server on http://127.0.0.1:" + port + " (/health, /metrics)";
+                assertThat(Files.readString(log)).contains("INFO  o.t.Lifecycle - started " + db + "\n",
+                        "INFO  o.t.Lifecycle - started " + smtp + "\n", "INFO  o.t.Lifecycle - started " + http + "\n",
+                        "INFO  o.t.Application - ticketpost serve ready: " + db + "; " + smtp + "; " + http + "\n");
 
                 Jar.Run added = Jar.run(env, null, "keys", "add", TestApp.KEY, "--customer", TestApp.CUSTOMER,
                         "--plan", "advanced", "--allow", "example.com");
@@ -74,6 +81,13 @@ class ServeIT {
                 serve.destroyForcibly();
             }
         }
+    }
+
+    private static Process serve(Map<String, String> env, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Jar.command(List.of(), "serve"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     private static void waitFor(Path log, String wanted) throws Exception {

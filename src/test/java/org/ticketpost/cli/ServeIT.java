@@ -2,6 +2,7 @@ package org.ticketpost.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
@@ -24,13 +25,16 @@ import org.ticketpost.testing.TestDatabase;
 
 /**
  * `ticketpost serve` as an operator runs it: a process that sends the confirmations a mail
- * server's pipe took in meanwhile, on the embedded database the pipe shares, that says what it
- * connected to, and that ends cleanly on SIGTERM.
+ * server's pipe took in meanwhile, on the embedded database the pipe and the other commands
+ * share while it holds it, that says what it connected to, and that ends cleanly on SIGTERM.
  */
 class ServeIT {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    /** The JVM options the README gives for the short commands. */
+    private static final List<String> QUICK = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     @TempDir
     Path folder;
@@ -80,6 +84,51 @@ class ServeIT {
             } finally {
                 serve.destroyForcibly();
             }
+        }
+    }
+
+    @Test
+    void theCommandsWorkOnTheEmbeddedDatabaseWhileServeHoldsItAndAMailIsTakenInOnce() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
+            Map<String, String> env = new HashMap<>(database.env());
+            env.put("TICKETPOST_STORAGE_DIR", folder.resolve("files").toString());
+            env.put("TICKETPOST_MAIL_ADDRESS", "support@ticketpost.example");
+            int port = Http.freePort();
+            env.put("TICKETPOST_HTTP_PORT", Integer.toString(port));
+            Path log = folder.resolve("serve.log");
+            Process serve = serve(env, log);
+            try {
+                waitFor(log, "ticketpost serve ready: ");
+                assertThat(Http.get(port, "/health").statusCode()).isEqualTo(200);
+
+                Jar.Run added = Jar.run(QUICK, env, null, "keys", "add", TestApp.KEY, "--customer", TestApp.CUSTOMER,
+                        "--plan", "advanced", "--allow", "example.com");
+                Path mail = Files.writeString(folder.resolve("request.eml"), Mails.load("intake/request.eml", Map.of(
+                        "from", "jane@example.com", "fromName", "Jane Doe", "subject", "Calendar",
+                        "messageId", "serve-2@mail.example.com", "key", TestApp.KEY, "severity", "2")), StandardCharsets.UTF_8);
+                Jar.Run first = Jar.run(QUICK, env, mail, "ingest", "--json");
+                Jar.Run again = Jar.run(QUICK, env, mail, "ingest", "--json");
+                Jar.Run listed = Jar.run(QUICK, env, null, "tickets", "list", "--json");
+
+                assertThat(added.exitCode()).as(added.err()).isZero();
+                assertThat(first.exitCode()).as(first.err()).isZero();
+                assertThat(first.out()).contains("\"outcome\":\"ticket\"");
+                assertThat(again.exitCode()).as(again.err()).isZero();
+                assertThat(again.out()).contains("\"outcome\":\"duplicate\"");
+                assertThat(listed.exitCode()).as(listed.err()).isZero();
+                String ticket = first.out().replaceAll("(?s).*\"ticket\":\"(\\d+)\".*", "$1");
+                assertThat(new ObjectMapper().readTree(listed.out())).extracting(listedTicket -> listedTicket.get("number").asText())
+                        .containsExactly(ticket);
+                assertThat(Http.get(port, "/metrics").body()).as("the confirmation the ingest process wrote waits: no smtp.url")
+                        .contains("ticketpost_outbox_waiting 1.0");
+                assertThat(serve.isAlive()).as("serving: " + Files.readString(log)).isTrue();
+            } finally {
+                serve.destroy();
+                serve.waitFor(15, TimeUnit.SECONDS);
+                serve.destroyForcibly();
+            }
+            assertThat(database.count("select count(*) from ticket")).isEqualTo(1);
+            assertThat(database.count("select count(*) from message")).isEqualTo(2);   // the request and its confirmation
         }
     }
 

@@ -32,7 +32,6 @@ import org.ticketpost.Application;
 import org.ticketpost.desk.KeyRegistry;
 import org.ticketpost.desk.Refused;
 import org.ticketpost.intake.Delivery;
-import org.ticketpost.testing.Cli;
 import org.ticketpost.testing.Http;
 import org.ticketpost.testing.Jar;
 import org.ticketpost.testing.Mails;

@@ -71,7 +71,7 @@ class HealthChecksTest {
         release.countDown();
         assertThat(awaitReady()).as("the hanging check's own answer counts once it comes").isTrue();
         checks.report();
-        assertThat(started).as("a new check once the hanging one answered").hasValue(2);
+        assertThat(started.get()).as("a new check once the hanging one answered").isGreaterThanOrEqualTo(2);
     }
 
     @Test

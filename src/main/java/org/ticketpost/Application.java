@@ -22,6 +22,7 @@ import org.ticketpost.cli.KeysCommand;
 import org.ticketpost.cli.OutboxCommand;
 import org.ticketpost.cli.ServeCommand;
 import org.ticketpost.cli.TicketsCommand;
+import org.ticketpost.config.ConfigMistakes;
 import org.ticketpost.config.Folder;
 import org.ticketpost.config.Home;
 import org.ticketpost.config.Settings;
@@ -36,6 +37,8 @@ import org.ticketpost.form.FieldType;
 import org.ticketpost.form.FormCheck;
 import org.ticketpost.form.FormReader;
 import org.ticketpost.form.SupportTemplate;
+import org.ticketpost.http.HttpAddress;
+import org.ticketpost.http.OperatorView;
 import org.ticketpost.intake.Intake;
 import org.ticketpost.intake.IntakeRules;
 import org.ticketpost.intake.KeyCheck;
@@ -48,6 +51,7 @@ import org.ticketpost.lmtp.LmtpSettings;
 import org.ticketpost.mail.MimeDecoder;
 import org.ticketpost.mail.SmtpSender;
 import org.ticketpost.mail.SmtpSettings;
+import org.ticketpost.reply.MailServerWatch;
 import org.ticketpost.reply.OutboxDispatcher;
 import org.ticketpost.reply.OutboxPolicy;
 import org.ticketpost.reply.OutboxRunner;
@@ -73,7 +77,7 @@ public final class Application implements AutoCloseable {
     private final ZoneId zone;
     private final int ingestThreads;
     private final String language;
-    private final Reception reception;
+    private volatile Reception reception;
     private final KeyRegistry keyRegistry;
     private final TicketQueries ticketQueries;
     private final MailCheck mailCheck;
@@ -84,6 +88,7 @@ public final class Application implements AutoCloseable {
     private final Optional<SmtpSettings> smtp;
     private final Optional<MailboxSettings> mailbox;
     private final Optional<LmtpSettings> lmtp;
+    private final Optional<HttpAddress> http;
     private final Clock clock;
     private final String databaseShown;
     private final TicketTag ticketTag;
@@ -134,14 +139,17 @@ public final class Application implements AutoCloseable {
         this.smtp = smtp(settings);
         this.mailbox = MailboxSettings.from(settings);
         this.lmtp = LmtpSettings.read(settings, storage.resolve("incoming"));
-        settings.failOnProblems();
+        this.http = HttpAddress.from(settings);
+        ConfigMistakes mistakes = new ConfigMistakes();   // every mistake of every file at once
+        Optional<SupportTemplate> templateRead = mistakes.read(() -> SupportTemplateFile.load(templates));
+        Optional<List<String>> plansRead = mistakes.read(() -> SlaPlansFile.load(config).names());
+        this.language = templateRead.map(read -> language(settings, read)).orElse(SupportTemplate.DEFAULT_LANGUAGE);
+        mistakes.throwIfAny(settings);
+        this.template = templateRead.orElseThrow();
+        List<String> plans = plansRead.orElseThrow();
         this.logFormat = logFormat;
         Logs.apply(logFormat, logLevel.orElse(Level.WARN));
 
-        this.template = SupportTemplateFile.load(templates);
-        this.language = language(settings, template);
-        settings.failOnProblems();
-        List<String> plans = SlaPlansFile.load(config).names();
         FormCheck formCheck = new FormCheck(template);
         RequestCheck requests = new RequestCheck(new FormReader(template), formCheck);
         KeyCheck keys = new KeyCheck(template, formCheck);
@@ -185,30 +193,42 @@ public final class Application implements AutoCloseable {
 
     /**
      * Ticketpost as a service: the database, the outbox sender where smtp.url names a mail server,
-     * the mailbox reader where mailbox.url names a mailbox, and the LMTP listener where lmtp.port is
-     * set. It logs at INFO unless log.level says otherwise; {@link #close()} or SIGTERM stops it.
+     * the mailbox reader where mailbox.url names a mailbox, the LMTP listener where lmtp.port is
+     * set, and the operator's view over HTTP (/health, /metrics) unless http.port is empty. It logs
+     * at INFO unless log.level says otherwise: a line per part started, then one that it is ready.
+     * From here on {@link #reception()} counts each mail for the metrics: the doors added after
+     * the database deliver through it. {@link #close()} or SIGTERM stops it.
      *
      * @throws Lifecycle.StartException naming the part that did not start
      */
     public void serve() {
         Logs.apply(logFormat, logLevel.orElse(Level.INFO));
+        OperatorView view = new OperatorView(http, database, clock);
+        reception = reception.measuredBy(view.metrics());
         lifecycle.add("database " + databaseShown, database::open, database);
+        view.checks().register("database", database::health);
         if (smtp.isPresent()) {
-            OutboxDispatcher dispatcher = new OutboxDispatcher(database, new SmtpSender(smtp.get()), clock, OutboxPolicy.DEFAULT);
+            MailServerWatch mailServer = new MailServerWatch(new SmtpSender(smtp.get()), smtp.get().shown(), view.metrics(), clock);
+            view.checks().register("smtp", mailServer);
+            OutboxDispatcher dispatcher = new OutboxDispatcher(database, mailServer, clock, OutboxPolicy.DEFAULT);
             OutboxRunner sender = new OutboxRunner(dispatcher, OutboxRunner.DEFAULT_INTERVAL, OutboxRunner.DEFAULT_GRACE);
             lifecycle.add("outbox sender to " + smtp.get().shown(), sender::start, sender);
+            reception = reception.afterEachCommit(sender::wake);
         } else {
             SERVICE_LOG.warn("no smtp.url: replies wait in the outbox until a mail server is configured");
         }
         mailbox.ifPresentOrElse(box -> {
-            MailboxReader reader = MailboxReader.of(box, reception, database, clock);
+            MailboxReader reader = MailboxReader.of(box, reception, database, clock).countedBy(view.metrics());
+            view.checks().register("mailbox", reader.health());
             lifecycle.add("mailbox reader " + box.shown(), reader::start, reader);
         }, () -> SERVICE_LOG.info("no mailbox.url: no mailbox is read; mail comes in through ingest"));
         lmtp.ifPresent(settings -> {
             LmtpServer listener = new LmtpServer(settings, reception, LmtpServer.DEFAULT_GRACE);
             lifecycle.add("LMTP listener on " + settings.shown(), listener::start, listener);
         });
+        lifecycle.add(view.shown(), view::start, view);
         lifecycle.start();
+        SERVICE_LOG.info("ticketpost serve ready: {}", String.join("; ", lifecycle.running()));
     }
 
     /**

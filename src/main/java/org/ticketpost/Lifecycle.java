@@ -69,6 +69,13 @@ public final class Lifecycle implements AutoCloseable {
         }
     }
 
+    /** The names of the parts running now, in the order they started: what the service is connected to. */
+    public synchronized List<String> running() {
+        List<String> names = new ArrayList<>();
+        running.descendingIterator().forEachRemaining(part -> names.add(part.name()));
+        return names;
+    }
+
     /** Stops the running parts, newest first; one that fails to stop does not keep the others running. */
     @Override
     public synchronized void close() {

@@ -39,7 +39,7 @@ public final class Ticketpost implements Runnable {
         try {
             application = Application.configure(env, Clock.systemUTC());
         } catch (ConfigException e) {
-            err.println("ticketpost: " + e.getMessage());
+            e.messages().forEach(message -> err.println("ticketpost: " + message));
             return isIngest(args) ? ExitCodes.CONFIG_ERROR_FOR_MAIL_SERVERS : ExitCodes.CONFIG_ERROR;
         }
         try (application) {

@@ -38,6 +38,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void healthChecksAndTheMetricsPortArePlainJavaSoThatAnyPartMayReport() {
+        classes().that().resideInAPackage("org.ticketpost.ops..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.ticketpost.ops..")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheHttpPackageServesHttpAndKeepsMetrics() {
+        noClasses().that().resideOutsideOfPackage("org.ticketpost.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..",
+                        "io.micrometer..", "io.prometheus..")
+                .check(MAIN);
+    }
+
+    @Test
+    void thePartsThatReportToTheOperatorKnowOnlyItsPortsNotTheHttpServer() {
+        noClasses().that().resideInAnyPackage("org.ticketpost.intake..", "org.ticketpost.reply..", "org.ticketpost.desk..",
+                        "org.ticketpost.mail..", "org.ticketpost.store..", "org.ticketpost.config..", "org.ticketpost.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.ticketpost.http..")
+                .check(MAIN);
+    }
+
+    @Test
     void onlyTheMailPackageTouchesMimeAndHtmlParsing() {
         noClasses().that().resideOutsideOfPackage("org.ticketpost.mail..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.james.mime4j..", "org.jsoup..", "jakarta.mail..",

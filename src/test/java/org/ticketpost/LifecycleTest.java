@@ -34,6 +34,20 @@ class LifecycleTest {
     }
 
     @Test
+    void theRunningPartsAreNamedInTheOrderTheyStarted() {
+        Lifecycle lifecycle = new Lifecycle()
+                .add("database jdbc:h2:file:/opt/ticketpost/data/ticketpost", starting("database"), stopping("database"))
+                .add("HTTP server on http://127.0.0.1:8080", starting("http"), stopping("http"));
+
+        assertThat(lifecycle.running()).isEmpty();
+        lifecycle.start();
+        assertThat(lifecycle.running()).containsExactly("database jdbc:h2:file:/opt/ticketpost/data/ticketpost",
+                "HTTP server on http://127.0.0.1:8080");
+        lifecycle.close();
+        assertThat(lifecycle.running()).isEmpty();
+    }
+
+    @Test
     void aPartThatDoesNotStartStopsThoseStartedBeforeItAndIsNamed() {
         Lifecycle lifecycle = new Lifecycle()
                 .add("mailbox reader", starting("reader"), stopping("reader"))

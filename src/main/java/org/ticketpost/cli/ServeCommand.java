@@ -10,12 +10,13 @@ import picocli.CommandLine.Spec;
         header = "Runs Ticketpost as a service until it is stopped (SIGTERM, Ctrl-C).",
         description = {"Sends the replies in the outbox through the mail server smtp.url names,",
                 "takes in the mail of the mailbox mailbox.url names, takes mail over LMTP on",
-                "lmtp.host:lmtp.port where lmtp.port is set, and logs at INFO unless log.level",
-                "says otherwise. The other commands keep working while it runs, on PostgreSQL",
-                "and on the embedded database alike."},
+                "lmtp.host:lmtp.port where lmtp.port is set, answers GET /health and GET /metrics",
+                "on http.host:http.port (an empty http.port: not at all), and logs at INFO unless",
+                "log.level says otherwise. The other commands keep working while it runs, on",
+                "PostgreSQL and on the embedded database alike."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "75:a part did not start: the database is unavailable, or the like (the message names it)",
+                "75:a part did not start: the database is unavailable, http.port is taken, or the like (the message names it)",
                 "78:the configuration is wrong",
                 "143:stopped by SIGTERM, after the mail in hand was finished"})
 public final class ServeCommand implements Callable<Integer> {

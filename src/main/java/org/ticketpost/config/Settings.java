@@ -60,6 +60,15 @@ public final class Settings {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
+    /**
+     * Whether the operator set the key to nothing, which turns off the part it configures (an
+     * empty http.port: no HTTP server); a key not set at all takes its default.
+     */
+    public boolean isSetEmpty(String key) {
+        String value = env.containsKey(envName(key)) ? env.get(envName(key)) : file.getProperty(key);
+        return value != null && value.isBlank();
+    }
+
     /** The key as the operator set it: "ingest.threads", or "ingest.threads (TICKETPOST_INGEST_THREADS)" from the environment. */
     public String named(String key) {
         return env.containsKey(envName(key)) ? key + " (" + envName(key) + ")" : key;

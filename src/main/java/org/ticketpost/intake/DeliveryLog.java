@@ -1,5 +1,6 @@
 package org.ticketpost.intake;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 import org.slf4j.spi.LoggingEventBuilder;
+import org.ticketpost.ops.ServiceMetrics;
 import org.ticketpost.ticket.StoreConflictException;
 import org.ticketpost.ticket.TicketNumber;
 
@@ -14,24 +16,37 @@ import org.ticketpost.ticket.TicketNumber;
  * One line per mail handled, whichever door it came through: what it became, or why it was not
  * taken in, and how long it took. The line ends in key=value pairs, which are also attached to
  * the event for a structured log: messageId, sha256, outcome, ticket, ms, and for a mail not
- * taken in storeDown.
+ * taken in storeDown. A service's metrics count the mail by the same outcome, with its duration.
  */
 final class DeliveryLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reception.class);
 
     private final boolean failuresToldByCaller;
+    private final ServiceMetrics metrics;
 
-    /** @param failuresToldByCaller whether the caller tells a person of each failure at once: then its line is INFO */
-    DeliveryLog(boolean failuresToldByCaller) {
+    /**
+     * @param failuresToldByCaller whether the caller tells a person of each failure at once: then its line is INFO
+     * @param metrics              counts each mail by the outcome its line names
+     */
+    DeliveryLog(boolean failuresToldByCaller, ServiceMetrics metrics) {
         this.failuresToldByCaller = failuresToldByCaller;
+        this.metrics = metrics;
+    }
+
+    DeliveryLog failuresToldByCaller() {
+        return new DeliveryLog(true, metrics);
+    }
+
+    DeliveryLog measuredBy(ServiceMetrics metrics) {
+        return new DeliveryLog(failuresToldByCaller, metrics);
     }
 
     /**
      * @param mail    the mail as read, when it could be read
      * @param failure what made it fail, for a mail not taken in
      */
-    void handled(Delivery delivery, Optional<InboundMail> mail, long millis, Optional<Exception> failure) {
+    void handled(Delivery delivery, Optional<InboundMail> mail, Duration took, Optional<Exception> failure) {
         Map<String, String> pairs = new LinkedHashMap<>();
         mail.ifPresent(read -> {
             pairs.put("messageId", read.messageId().orElse("-"));
@@ -57,7 +72,8 @@ final class DeliveryLog {
             pairs.put("outcome", "try_again");
             pairs.put("storeDown", Boolean.toString(tryLater.storeDown()));
         }
-        pairs.put("ms", Long.toString(millis));
+        pairs.put("ms", Long.toString(took.toMillis()));
+        metrics.delivered(pairs.get("outcome"), took);
         if (!LOG.isEnabledForLevel(level)) {
             return;
         }

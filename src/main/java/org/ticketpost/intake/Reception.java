@@ -4,9 +4,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.ticketpost.ops.ServiceMetrics;
 import org.ticketpost.ticket.StoreConflictException;
 import org.ticketpost.ticket.StoreException;
 
@@ -21,16 +23,18 @@ public final class Reception {
     private final ContentStore files;
     private final Intake intake;
     private final DeliveryLog log;
+    private final Runnable afterCommit;
 
     public Reception(MailParser parser, ContentStore files, Intake intake) {
-        this(parser, files, intake, new DeliveryLog(false));
+        this(parser, files, intake, new DeliveryLog(false, ServiceMetrics.NONE), () -> { });
     }
 
-    private Reception(MailParser parser, ContentStore files, Intake intake, DeliveryLog log) {
+    private Reception(MailParser parser, ContentStore files, Intake intake, DeliveryLog log, Runnable afterCommit) {
         this.parser = parser;
         this.files = files;
         this.intake = intake;
         this.log = log;
+        this.afterCommit = afterCommit;
     }
 
     /**
@@ -39,7 +43,24 @@ public final class Reception {
      * the person does not read each failure twice; the log still has a line for every mail.
      */
     public Reception failuresToldByCaller() {
-        return new Reception(parser, files, intake, new DeliveryLog(true));
+        return new Reception(parser, files, intake, log.failuresToldByCaller(), afterCommit);
+    }
+
+    /** The same reception, counting each mail it handles, by outcome, and how long it took: for a service's metrics. */
+    public Reception measuredBy(ServiceMetrics metrics) {
+        return new Reception(parser, files, intake, log.measuredBy(metrics), afterCommit);
+    }
+
+    /**
+     * The same reception, telling the given task after each mail whose outcome it committed: the
+     * outbox sender, so that a reply it queued leaves at once rather than at the sender's next look.
+     */
+    public Reception afterEachCommit(Runnable task) {
+        Runnable before = afterCommit;
+        return new Reception(parser, files, intake, log, () -> {
+            before.run();
+            task.run();
+        });
     }
 
     /**
@@ -71,8 +92,11 @@ public final class Reception {
             delivery = new Delivery.TryLater("internal error: " + e, false);
             failure = e;
         }
-        log.handled(delivery, Optional.ofNullable(read.get()), (System.nanoTime() - started) / 1_000_000,
+        log.handled(delivery, Optional.ofNullable(read.get()), Duration.ofNanos(System.nanoTime() - started),
                 Optional.ofNullable(failure));
+        if (delivery instanceof Delivery.Accepted) {
+            afterCommit.run();
+        }
         return delivery;
     }
 

@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ticketpost.intake.Reception;
+import org.ticketpost.ops.Health;
+import org.ticketpost.ops.HealthCheck;
+import org.ticketpost.ops.PartState;
+import org.ticketpost.ops.ServiceMetrics;
 import org.ticketpost.ticket.UnitOfWork;
 
 /**
@@ -40,6 +44,9 @@ public final class MailboxReader implements AutoCloseable {
     private ScheduledExecutorService alarms;
     private Thread thread;
 
+    private final PartState health = new PartState(Health.down("not connected yet"));
+    private volatile ServiceMetrics metrics = ServiceMetrics.NONE;
+
     MailboxReader(MailboxSettings settings, Mailbox mailbox, MailboxRound round, Duration grace) {
         this.settings = settings;
         this.mailbox = mailbox;
@@ -51,6 +58,17 @@ public final class MailboxReader implements AutoCloseable {
     public static MailboxReader of(MailboxSettings settings, Reception reception, UnitOfWork database, Clock clock) {
         Mailbox mailbox = settings.url().protocol() == MailboxUrl.Protocol.IMAP ? new ImapMailbox(settings) : new Pop3Mailbox(settings);
         return new MailboxReader(settings, mailbox, new MailboxRound(settings, reception, database, clock), DEFAULT_GRACE);
+    }
+
+    /** Whether it is connected to the mailbox now, for the service's health. */
+    public HealthCheck health() {
+        return health;
+    }
+
+    /** Counts each connection it had to make again. */
+    public MailboxReader countedBy(ServiceMetrics metrics) {
+        this.metrics = metrics;
+        return this;
     }
 
     public synchronized void start() {
@@ -105,6 +123,7 @@ public final class MailboxReader implements AutoCloseable {
             try {
                 session = mailbox.connect();
             } catch (MailboxException e) {
+                health.down(settings.shown() + ": " + e.getMessage());
                 if (!stopping) {
                     logUnreachable(e, retry);
                     pause(retry);
@@ -119,6 +138,10 @@ public final class MailboxReader implements AutoCloseable {
                 continue;
             }
             current = session;
+            health.up("connected to " + settings.shown());
+            if (connectedBefore && failed) {
+                metrics.reconnected(settings.url().protocol().name().toLowerCase(java.util.Locale.ROOT));
+            }
             if (!connectedBefore || failed) {
                 LOG.info("{} {}: {}", failed ? "connected again to" : "connected to", settings.shown(), session.describe());
             }
@@ -129,6 +152,7 @@ public final class MailboxReader implements AutoCloseable {
             try {
                 keepsSession = readWhileConnected(session);
             } catch (MailboxException e) {
+                health.down("lost the connection to " + settings.shown() + ": " + e.getMessage());
                 if (!stopping) {
                     LOG.warn("lost the connection to {}: {}; connecting again in {}", settings.shown(), e.getMessage(), retry);
                     pause(retry);

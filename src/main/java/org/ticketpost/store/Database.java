@@ -3,6 +3,7 @@ package org.ticketpost.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.FileSystemException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -37,10 +38,12 @@ public final class Database implements AutoCloseable {
     /** How much longer than a statement may run a socket waits, so that the server's own cancel arrives first. */
     private static final int SOCKET_GRACE_SECONDS = 5;
 
+    private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
 
-    private Database(HikariDataSource dataSource, SessionFactory sessionFactory) {
+    private Database(DatabaseSettings settings, HikariDataSource dataSource, SessionFactory sessionFactory) {
+        this.settings = settings;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
     }
@@ -60,7 +63,7 @@ public final class Database implements AutoCloseable {
         try {
             dataSource = pool(settings);
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            return new Database(dataSource, sessionFactory(dataSource, schemaCheck));
+            return new Database(settings, dataSource, sessionFactory(dataSource, schemaCheck));
         } catch (RuntimeException e) {
             if (dataSource != null) {
                 dataSource.close();
@@ -73,7 +76,7 @@ public final class Database implements AutoCloseable {
      * Names the database without its URL's parameters, which may hold a password, and the user
      * where the database refuses it: then no waiting helps until the operator mends the settings.
      */
-    private static String unavailable(DatabaseSettings settings, RuntimeException e) {
+    private static String unavailable(DatabaseSettings settings, Throwable e) {
         String database = "database " + settings.url().split("[?;]", 2)[0];
         if (refusesAccount(e)) {
             return database + " refuses user " + settings.user() + " (" + rootMessage(e)
@@ -91,6 +94,22 @@ public final class Database implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Asks the database whether it answers, on a connection of the pool: one that died with the
+     * server is replaced, and a server that refuses new ones is named with its reason.
+     *
+     * @throws StoreException when it does not answer
+     */
+    public void ping() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid((int) Math.max(1, settings.timeout().toSeconds()))) {
+                throw new SQLException("the connection did not answer within " + settings.timeout());
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw new StoreException(unavailable(settings, e), e);
+        }
     }
 
     public UnitOfWork unitOfWork() {

@@ -1,12 +1,14 @@
 package org.ticketpost.store;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
+import org.ticketpost.ticket.OutboxBacklog;
 import org.ticketpost.ticket.OutboxEntry;
 import org.ticketpost.ticket.OutboxRepository;
 
@@ -111,6 +113,15 @@ final class HibernateOutboxRepository implements OutboxRepository {
                 .setParameter("now", now)
                 .setParameter("ids", ids)
                 .executeUpdate();
+    }
+
+    @Override
+    public OutboxBacklog backlog() {
+        return Jdbc.query(session, "select count(*), min(created_at) from outbox where sent_at is null and failed_at is null",
+                        statement -> { },
+                        row -> new OutboxBacklog(row.getLong(1), Optional.ofNullable(row.getObject(2, OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant)))
+                .orElse(OutboxBacklog.EMPTY);
     }
 
     @Override

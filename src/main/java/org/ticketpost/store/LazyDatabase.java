@@ -3,6 +3,7 @@ package org.ticketpost.store;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import org.ticketpost.ops.Health;
 import org.ticketpost.ticket.Stores;
 import org.ticketpost.ticket.UnitOfWork;
 
@@ -45,6 +46,17 @@ public final class LazyDatabase implements UnitOfWork, AutoCloseable {
             opened.run();
         }
         return database;
+    }
+
+    /**
+     * Whether the database answers now, for the service's health check: up, named by its URL
+     * without options or password.
+     *
+     * @throws org.ticketpost.ticket.StoreException naming the database and why it does not answer
+     */
+    public Health health() {
+        open().ping();
+        return Health.up(settings.shownUrl());
     }
 
     @Override

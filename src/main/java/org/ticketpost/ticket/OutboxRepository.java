@@ -38,6 +38,9 @@ public interface OutboxRepository {
     /** Makes the waiting ones of these mails due now: a sender that stops gives back what it took but did not try. */
     void release(Collection<Long> ids, Instant now);
 
+    /** The mails still waiting, read from the index the sender uses, so that it costs no more than what waits. */
+    OutboxBacklog backlog();
+
     /**
      * How many automatic mails went to this mailbox since then, counting its tagged forms
      * (jane+1@example.com for jane@example.com): what keeps two auto-responders from looping.

@@ -67,6 +67,43 @@ class ConfigurationTest {
     }
 
     @Test
+    void everyMistakeOfEveryFileIsNamedAtOnceSoThatOneStartShowsThemAll(@TempDir Path home) throws IOException {
+        Path settings = Files.createDirectories(home.resolve("config")).resolve("ticketpost.properties");
+        Files.writeString(settings, Files.readString(Path.of("config", "ticketpost.properties"))
+                .replace("ingest.threads = 4", "ingest.threads = none"));
+        String misspelt = Files.readString(Path.of("templates", "support-template.yaml")).replaceFirst("required: true", "requried: true");
+        Path template = Files.createDirectories(home.resolve("templates")).resolve("support-template.yaml");
+        Files.writeString(template, misspelt);
+        String wrong = Files.readString(Path.of("config", "sla-plans.yaml"))
+                .replace("firstResponse: 1 business day,", "firstResponse: 1 bussiness day,")
+                .replace("resolution: 20 business days}", "resolution: 20 business days, warnAt: 175%}");
+        Path plans = home.resolve("config").resolve("sla-plans.yaml");
+        Files.writeString(plans, wrong);
+        Map<String, String> env = Map.of("TICKETPOST_HOME", home.toString(), "TICKETPOST_LOG_LEVEL", "verbose");
+
+        Cli.Run serve = Cli.run(env, "serve");
+        Cli.Run ingest = Cli.run(env, "ingest", "templates/samples/request-en.eml");
+
+        assertThat(serve.exitCode()).isEqualTo(78);
+        assertThat(serve.err().lines()).containsExactly(
+                "ticketpost: configuration (" + settings + ") has 2 problem(s):",
+                "  ingest.threads must be a whole number from 1 to 256, was 'none'",
+                "  log.level (TICKETPOST_LOG_LEVEL) must be error, warn, info or debug, was 'verbose'",
+                "ticketpost: " + template + " line " + lineOf(misspelt, "requried: true")
+                        + ": fields[0].requried: unknown key (known: name, type, required, multiline, versions, confirmed, format,"
+                        + " values, synonyms, levels, label, aliases, prompt, placeholders, hint)",
+                "ticketpost: " + plans + " has 2 problems:",
+                "  " + plans + " line " + lineOf(wrong, "1 bussiness day") + ": plans.advanced.3.firstResponse: must be an"
+                        + " ISO-8601 duration such as PT4H or P5D, or business hours or days such as 8 business hours or 1 business"
+                        + " day, was '1 bussiness day'",
+                "  " + plans + " line " + lineOf(wrong, "175%") + ": plans.advanced.3.warnAt: must be a share of the target from"
+                        + " 1% to 99%, such as 75%, was '175%'");
+        assertThat(ingest.exitCode()).isEqualTo(75);
+        assertThat(ingest.err()).isEqualTo(serve.err());
+        assertThat(home.resolve("data")).as("nothing started").doesNotExist();
+    }
+
+    @Test
     void aDatabaseTimeoutOutsideOneSecondToOneHourIsNamed() {
         Cli.Run run = Cli.run(Map.of("TICKETPOST_DB_TIMEOUT", "PT0.2S"), "tickets", "list");
 

@@ -1,6 +1,10 @@
 package org.ticketpost;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,10 +44,13 @@ public final class Demo implements DemoCommand.Run {
     private final PrintWriter out;
     private final byte[] sampleRequest;
     private final String jar;
+    private final String httpPort;
 
-    private Demo(DemoMailServer mail, Application application, Path data, PrintWriter out, byte[] sampleRequest, String jar) {
+    private Demo(DemoMailServer mail, Application application, Path data, PrintWriter out, byte[] sampleRequest, String jar,
+            String httpPort) {
         this.sampleRequest = sampleRequest;
         this.jar = jar;
+        this.httpPort = httpPort;
         this.mail = mail;
         this.application = application;
         this.data = data;
@@ -59,11 +66,12 @@ public final class Demo implements DemoCommand.Run {
     public static Demo start(Map<String, String> env, Clock clock, Path data, PrintWriter out, byte[] sampleRequest, String jar) {
         DemoMailServer mail = DemoMailServer.start(PASSWORD, List.of(SUPPORT, CUSTOMER));
         try {
-            Application application = Application.configure(demoEnvironment(env, mail, data), clock);
+            Map<String, String> demoEnv = demoEnvironment(env, mail, data);
+            Application application = Application.configure(demoEnv, clock);
             try {
                 registerSampleKey(application.keys());
                 application.serve();
-                return new Demo(mail, application, data, out, sampleRequest, jar);
+                return new Demo(mail, application, data, out, sampleRequest, jar, demoEnv.get("TICKETPOST_HTTP_PORT"));
             } catch (RuntimeException e) {
                 application.close();
                 throw e;
@@ -87,7 +95,17 @@ public final class Demo implements DemoCommand.Run {
         demo.put("TICKETPOST_SMTP_PASSWORD", "");
         demo.put("TICKETPOST_MAILBOX_URL", "imap://" + user + "@" + mail.host() + ":" + mail.imapPort() + "/INBOX?starttls=off");
         demo.put("TICKETPOST_MAILBOX_PASSWORD", mail.password());
+        demo.put("TICKETPOST_HTTP_PORT", Integer.toString(freePort()));
         return demo;
+    }
+
+    /** A port free now, so that the demo starts beside whatever else listens on this machine. */
+    private static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void registerSampleKey(KeyRegistry keys) {
@@ -167,9 +185,10 @@ public final class Demo implements DemoCommand.Run {
                 (any address there has one, with the same password).
                 The demo's database and files are in %7$s. The tickets, while the demo runs:
                   TICKETPOST_DB_URL='%8$s' java -jar %9$s tickets list
+                The service's health and metrics: http://127.0.0.1:%10$s/health and /metrics
                 Stop with Ctrl-C.
                 """, mail.host(), mail.smtpPort(), mail.imapPort(), SUPPORT, CUSTOMER, PASSWORD, data,
-                DatabaseSettings.embeddedAt(data.resolve("ticketpost").toString()), jar);
+                DatabaseSettings.embeddedAt(data.resolve("ticketpost").toString()), jar, httpPort);
         out.flush();
     }
 

@@ -6,6 +6,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ticketpost.testing.Http;
 import org.ticketpost.testing.Jar;
 
 /**
@@ -44,6 +46,11 @@ class DemoIT {
             assertThat(subjectsIn("jane.doe@example.com", imapPort))
                     .as("the customer's mailbox, read with the printed login")
                     .anyMatch(subject -> subject.contains("[Ticket#" + number + "]"));
+
+            int httpPort = Integer.parseInt(find(shown, "http://127\\.0\\.0\\.1:(\\d+)/health"));
+            HttpResponse<String> health = Http.get(httpPort, "/health");
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+            assertThat(health.body()).contains("\"name\":\"mailbox\",\"status\":\"up\"", "\"name\":\"smtp\",\"status\":\"up\"");
 
             String dbUrl = find(shown, "TICKETPOST_DB_URL='([^']+)'");
             Jar.Run list = Jar.run(Map.of("TICKETPOST_DB_URL", dbUrl), null, "tickets", "list");

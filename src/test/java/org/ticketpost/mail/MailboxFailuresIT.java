@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Flags;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.ticketpost.testing.Await;
+import org.ticketpost.testing.Http;
 import org.ticketpost.testing.SupportMailbox;
 import org.ticketpost.testing.TcpProxy;
 import org.ticketpost.testing.TestApp;
@@ -175,18 +177,27 @@ class MailboxFailuresIT {
             SupportMailbox before = new SupportMailbox(first);
             before.place("INBOX", MailboxIntakeIT.request("before@mail.example.com"), new Flags(), Instant.now());
             long uidValidity = before.folder("INBOX").getUidValidity();
-            try (TestApp app = serve(database, through(port), true)) {
+            int http = Http.freePort();
+            Map<String, String> settings = new HashMap<>(through(port));
+            settings.put("TICKETPOST_HTTP_PORT", Integer.toString(http));
+            try (TestApp app = serve(database, settings, true)) {
                 Await.until("the first mail", () -> database.count("select count(*) from ticket") == 1);
+                assertThat(Http.get(http, "/health").body()).contains("{\"name\":\"mailbox\",\"status\":\"up\"");
 
                 first.stop();
                 Await.until("the loss noticed", () -> !logged("lost the connection to").isEmpty());
                 Await.until("a connection refused", () -> !logged("cannot connect").isEmpty());
+                HttpResponse<String> away = Http.get(http, "/health");
+                assertThat(away.statusCode()).as(away.body()).isEqualTo(503);
+                assertThat(away.body()).contains("{\"name\":\"mailbox\",\"status\":\"down\"");
                 Await.until("a new second for a new UIDVALIDITY", () -> System.currentTimeMillis() / 1000 > uidValidity);
                 second = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
                 second.start();
                 new SupportMailbox(second).place("INBOX", MailboxIntakeIT.request("after@mail.example.com"), new Flags(), Instant.now());
 
                 Await.until("the mail after the return", () -> database.count("select count(*) from ticket") == 2);
+                assertThat(Http.get(http, "/metrics").body()).contains("ticketpost_reconnects_total{door=\"imap\"} 1.0");
+                assertThat(Http.get(http, "/health").body()).contains("{\"name\":\"mailbox\",\"status\":\"up\"");
             }
             assertThat(logged("connected again to imap://support%40ticketpost.example@127.0.0.1:" + port + "/INBOX")).hasSize(1);
             assertThat(logged("lost the connection to")).allSatisfy(event -> assertThat(event.getLevel()).isEqualTo(Level.WARN));

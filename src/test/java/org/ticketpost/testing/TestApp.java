@@ -55,6 +55,7 @@ public final class TestApp implements AutoCloseable {
         Map<String, String> env = new HashMap<>(database.env());
         env.put("TICKETPOST_STORAGE_DIR", folder.resolve("files").toString());
         env.put("TICKETPOST_MAIL_ADDRESS", "support@ticketpost.example");
+        env.put("TICKETPOST_HTTP_PORT", "");   // no operator's view unless a test asks for one on a port of its own
         env.putAll(settings);
         return new TestApp(env, clock);
     }

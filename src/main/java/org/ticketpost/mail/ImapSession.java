@@ -29,6 +29,7 @@ final class ImapSession implements MailboxSession {
     private final IMAPStore store;
     private final IMAPFolder folder;
     private final boolean idles;
+    private long highestListed;
     private final boolean moves;
     private final long uidValidity;
     private final Map<String, IMAPMessage> listed = new LinkedHashMap<>();
@@ -70,6 +71,7 @@ final class ImapSession implements MailboxSession {
     public List<WaitingMail> list(long aboveUid, Collection<String> alsoUids) throws MailboxException {
         listed.clear();
         try {
+            refresh();
             List<Message> found = new ArrayList<>();
             if (folder.getMessageCount() > 0) {
                 // "UID n:*" names the last mail even where its UID is below n: those are left out below
@@ -89,6 +91,7 @@ final class ImapSession implements MailboxSession {
             for (Message message : found) {
                 long uid = folder.getUID(message);
                 String key = Long.toString(uid);
+                highestListed = Math.max(highestListed, uid);
                 if ((uid > aboveUid || wanted.contains(key)) && !listed.containsKey(key)) {
                     listed.put(key, (IMAPMessage) message);
                     mails.add(new WaitingMail(key, uid, Optional.ofNullable(message.getReceivedDate()).map(date -> date.toInstant())));
@@ -176,10 +179,41 @@ final class ImapSession implements MailboxSession {
         }
     }
 
+    /**
+     * Has the server tell what changed since the last command (new mail, mail gone), which it may
+     * otherwise keep until the next one: the folder's count of mails is then up to date.
+     */
+    private void refresh() throws MessagingException {
+        folder.doCommand(protocol -> {
+            protocol.simpleCommand("NOOP", null);
+            return null;
+        });
+    }
+
+    /**
+     * Whether a mail came after the last listing: a server announces mail that arrives between two
+     * commands with the next one, not at the start of an IDLE that follows.
+     */
+    private boolean arrivedSinceListing() throws MessagingException {
+        refresh();
+        if (folder.getMessageCount() == 0) {
+            return false;
+        }
+        for (Message message : folder.getMessagesByUID(highestListed + 1, UIDFolder.LASTUID)) {
+            if (message != null && !message.isExpunged() && folder.getUID(message) > highestListed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public boolean awaitMail() throws MailboxException {
         if (idles) {
             try {
+                if (arrivedSinceListing()) {
+                    return true;
+                }
                 folder.idle(true);
             } catch (MessagingException e) {
                 throw failure("IDLE ended", e);

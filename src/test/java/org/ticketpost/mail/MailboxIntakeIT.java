@@ -136,6 +136,24 @@ class MailboxIntakeIT {
         }
     }
 
+    /**
+     * A mail that arrives while the reader takes another in is announced with the server's next
+     * answer, not at the start of the IDLE that follows: it must not wait for the reader's alarm.
+     */
+    @Test
+    void mailArrivingWhileAnotherIsTakenInDoesNotWaitForTheNextAlarm() throws Exception {
+        Map<String, String> settings = new HashMap<>(mailbox.imap("INBOX"));
+        settings.put("TICKETPOST_MAILBOX_POLL_INTERVAL", "PT10M");
+        settings.put("TICKETPOST_MAILBOX_TIMEOUT", "PT10M");   // no alarm within the test
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder); TestApp app = serve(database, settings, true)) {
+            for (int i = 0; i < 20; i++) {
+                mailbox.place("INBOX", request("burst-" + i + "@mail.example.com"), new Flags(), Instant.now());
+                Thread.sleep(25);   // some arrive while the reader is busy with the one before
+            }
+            Await.until("every mail taken in", Duration.ofSeconds(30), () -> count(database, "select count(*) from ticket") == 20);
+        }
+    }
+
     /** IDLE: the server tells of new mail at once. Measured, with a bound that holds on a busy two-core machine. */
     @Test
     void aMailThatArrivesWhileTheReaderIdlesIsTakenInWithinASecondOrTwo() throws Exception {

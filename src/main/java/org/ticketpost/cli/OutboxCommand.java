@@ -1,13 +1,10 @@
 package org.ticketpost.cli;
 
-import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.ticketpost.desk.Outbox;
 import org.ticketpost.desk.OutboxView;
 import org.ticketpost.desk.Refused;
-import org.ticketpost.ticket.StoreException;
 import org.ticketpost.ticket.TicketQuery;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,33 +43,13 @@ public final class OutboxCommand implements Runnable {
     }
 
     /** Shared by the subcommands: a refusal and an unavailable database, each reported in one line. */
-    abstract static class OutboxSubcommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    abstract static class OutboxSubcommand extends PrintingSubcommand {
         final Outbox outbox;
 
         OutboxSubcommand(Outbox outbox) {
+            super("ticketpost outbox");
             this.outbox = outbox;
         }
-
-        @Override
-        public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            try {
-                spec.commandLine().getOut().print(work());
-                return ExitCodes.OK;
-            } catch (Refused e) {
-                RefusalText.lines(e.refusal(), "nothing has been taken in").forEach(line -> err.println("ticketpost outbox: " + line));
-                return ExitCodes.REFUSED;
-            } catch (StoreException e) {
-                err.println("ticketpost outbox: " + e.getMessage());
-                return ExitCodes.TEMPORARY_FAILURE;
-            }
-        }
-
-        /** What to print. */
-        abstract String work() throws Refused;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,

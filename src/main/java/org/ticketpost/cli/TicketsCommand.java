@@ -1,11 +1,9 @@
 package org.ticketpost.cli;
 
-import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.ticketpost.desk.AttachmentView;
 import org.ticketpost.desk.EventView;
 import org.ticketpost.desk.MessageView;
@@ -16,7 +14,6 @@ import org.ticketpost.desk.TicketSummary;
 import org.ticketpost.form.FieldSpec;
 import org.ticketpost.form.SupportTemplate;
 import org.ticketpost.ticket.Message;
-import org.ticketpost.ticket.StoreException;
 import org.ticketpost.ticket.TicketQuery;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,36 +60,15 @@ public final class TicketsCommand implements Runnable {
     }
 
     /** Shared by the subcommands: a refusal and an unavailable database, each reported in one line. */
-    abstract static class TicketCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    abstract static class TicketCommand extends PrintingSubcommand {
         final TicketQueries tickets;
         final ZoneId zone;
 
         TicketCommand(TicketQueries tickets, ZoneId zone) {
+            super("ticketpost tickets");
             this.tickets = tickets;
             this.zone = zone;
         }
-
-        @Override
-        public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            try {
-                spec.commandLine().getOut().print(work());
-                return ExitCodes.OK;
-            } catch (Refused e) {
-                // without a database there is no ticket: a refusal, not an empty list
-                RefusalText.lines(e.refusal(), "nothing has been taken in").forEach(line -> err.println("ticketpost tickets: " + line));
-                return ExitCodes.REFUSED;
-            } catch (StoreException e) {
-                err.println("ticketpost tickets: " + e.getMessage());
-                return ExitCodes.TEMPORARY_FAILURE;
-            }
-        }
-
-        /** What to print. */
-        abstract String work() throws Refused;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the open tickets, newest first.")

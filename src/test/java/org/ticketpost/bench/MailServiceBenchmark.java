@@ -65,7 +65,7 @@ public final class MailServiceBenchmark {
             switch (scenario) {
                 case "imap" -> burst(mail, support, count(args, 1, 2000), kind);
                 case "lmtp" -> lmtp(mail, lmtpPort, count(args, 1, 2000), count(args, 2, 4), kind);
-                case "steady" -> steady(mail, support, count(args, 1, 50), count(args, 2, 60), kind);
+                case "steady" -> steady(mail, support, count(args, 1, 50), count(args, 2, 60), kind, database);
                 default -> throw new IllegalArgumentException("scenario imap or steady, was " + scenario);
             }
         } finally {
@@ -85,6 +85,9 @@ public final class MailServiceBenchmark {
         env.put("TICKETPOST_MAILBOX_PASSWORD", PASSWORD);
         env.put("TICKETPOST_LMTP_PORT", Integer.toString(lmtpPort));
         env.put("TICKETPOST_LOG_LEVEL", "warn");
+        env.put("TICKETPOST_HTTP_PORT", "");
+        // seen, as shipped; delete keeps the folder small, where GreenMail walks it at each FETCH
+        env.put("TICKETPOST_MAILBOX_ACKNOWLEDGE", System.getProperty("acknowledge", "seen"));
         return env;
     }
 
@@ -148,8 +151,8 @@ public final class MailServiceBenchmark {
     }
 
     /** RATE mails a second for SECONDS: the time from each mail's arrival to its confirmation's. */
-    private static void steady(GreenMail mail, GreenMailUser support, int rate, int seconds, TestDatabase.Kind kind)
-            throws Exception {
+    private static void steady(GreenMail mail, GreenMailUser support, int rate, int seconds, TestDatabase.Kind kind,
+            TestDatabase database) throws Exception {
         Session session = Session.getInstance(new Properties());
         Map<String, Long> placedAt = new ConcurrentHashMap<>();
         long start = System.nanoTime();
@@ -164,7 +167,25 @@ public final class MailServiceBenchmark {
             placedAt.put(request.getMessageID(), System.currentTimeMillis());
             support.deliver(request);
         }
-        long[] latencies = awaitConfirmations(mail, count, 120).entrySet().stream()
+        Map<String, Long> arrived;
+        try {
+            arrived = awaitConfirmations(mail, count, 120);
+        } catch (IllegalStateException e) {
+            arrived = confirmations(mail);
+            for (String missing : placedAt.keySet()) {
+                if (!arrived.containsKey(missing)) {
+                    String id = missing.substring(1, missing.length() - 1);
+                    System.out.printf("no confirmation for %s: messages %d, outbox %d, ledger %s%n", missing,
+                            database.count("select count(*) from message where message_id = '" + id + "'"),
+                            database.count("select count(*) from outbox o join message m on m.id = o.message_id"
+                                    + " where m.in_reply_to like '%" + id + "%'"),
+                            database.rows("select state, outcome, reason from intake_ledger").stream()
+                                    .filter(row -> !"acknowledged".equals(row.get(0))).toList());
+                }
+            }
+            throw e;
+        }
+        long[] latencies = arrived.entrySet().stream()
                 .mapToLong(confirmation -> confirmation.getValue() - placedAt.get(confirmation.getKey()))
                 .sorted().toArray();
         System.out.printf(Locale.ROOT, "steady %s: %d mails at %d/s; arrival to confirmation delivered: p50 %d ms, p99 %d ms,"

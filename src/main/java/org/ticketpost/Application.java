@@ -210,7 +210,8 @@ public final class Application implements AutoCloseable {
         if (smtp.isPresent()) {
             MailServerWatch mailServer = new MailServerWatch(new SmtpSender(smtp.get()), smtp.get().shown(), view.metrics(), clock);
             view.checks().register("smtp", mailServer);
-            OutboxDispatcher dispatcher = new OutboxDispatcher(database, mailServer, clock, OutboxPolicy.DEFAULT);
+            OutboxDispatcher dispatcher = new OutboxDispatcher(database, mailServer, clock, OutboxPolicy.DEFAULT)
+                    .keepingConnectionFor(OutboxDispatcher.DEFAULT_KEEP_OPEN);
             OutboxRunner sender = new OutboxRunner(dispatcher, OutboxRunner.DEFAULT_INTERVAL, OutboxRunner.DEFAULT_GRACE);
             lifecycle.add("outbox sender to " + smtp.get().shown(), sender::start, sender);
             reception = reception.afterEachCommit(sender::wake);

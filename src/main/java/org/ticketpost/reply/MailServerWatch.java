@@ -1,6 +1,7 @@
 package org.ticketpost.reply;
 
 import java.time.Clock;
+import java.util.function.Function;
 import org.ticketpost.ops.Health;
 import org.ticketpost.ops.HealthCheck;
 import org.ticketpost.ops.PartState;
@@ -32,9 +33,30 @@ public final class MailServerWatch implements MailSender, HealthCheck {
 
     @Override
     public Delivery send(OutboundMail mail) {
+        return watched(server::send, mail);
+    }
+
+    /** The server's own batch, on its one connection, each answer watched: not a connection per mail. */
+    @Override
+    public Batch batch() {
+        Batch batch = server.batch();
+        return new Batch() {
+            @Override
+            public Delivery send(OutboundMail mail) {
+                return watched(batch::send, mail);
+            }
+
+            @Override
+            public void close() {
+                batch.close();
+            }
+        };
+    }
+
+    private Delivery watched(Function<OutboundMail, Delivery> sending, OutboundMail mail) {
         Delivery delivery;
         try {
-            delivery = server.send(mail);
+            delivery = sending.apply(mail);
         } catch (RuntimeException e) {
             answered(new Delivery.Deferred("could not be sent: " + e));
             throw e;

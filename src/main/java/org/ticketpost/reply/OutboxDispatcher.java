@@ -1,7 +1,9 @@
 package org.ticketpost.reply;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -16,11 +18,15 @@ import org.ticketpost.ticket.UnitOfWork;
 
 /**
  * Sends the outbox, a batch per pass: takes the due mails in one short transaction, sends each
- * outside any transaction, over one connection to the mail server, and records each result in a
- * short one of its own. Dispatchers in one process or in several on one database never take the
- * same mail. One that ends between sending a mail and recording it (killed, or its database gone)
- * leaves the mail held until the lease runs out; it is then sent again, with the same Message-ID
- * and return path. A mail may go out twice, never not at all.
+ * outside any transaction, over one connection to the mail server, and records the results of the
+ * batch in one short transaction. Dispatchers in one process or in several on one database never
+ * take the same mail. One that ends between sending mails and recording them (killed, or its
+ * database gone) leaves them held until the lease runs out; they are then sent again, with the same
+ * Message-ID and return path. A mail may go out twice, never not at all.
+ *
+ * <p>By default each pass opens its connection and closes it at its end. One told to
+ * {@link #keepingConnectionFor keep it} sends the next passes on it too, and hangs up once it has
+ * been idle that long, after a pass where anything went wrong, and on {@link #hangUp()}.
  */
 public final class OutboxDispatcher implements AutoCloseable {
 
@@ -34,17 +40,43 @@ public final class OutboxDispatcher implements AutoCloseable {
     private record Taken(long id, String kind, String recipient, Optional<OutboundMail> mail) {
     }
 
+    /**
+     * How long the service keeps an idle connection to the mail server: longer than the gaps in a
+     * stream of mail, shorter than the five minutes after which RFC 5321 lets a server hang up.
+     */
+    public static final Duration DEFAULT_KEEP_OPEN = Duration.ofSeconds(30);
+
     private final UnitOfWork database;
     private final MailSender sender;
     private final Clock clock;
     private final OutboxPolicy policy;
+    private final Duration keepOpen;
     private volatile boolean closed;
+    private MailSender.Batch connection;
+    private Instant lastSent;
 
     public OutboxDispatcher(UnitOfWork database, MailSender sender, Clock clock, OutboxPolicy policy) {
+        this(database, sender, clock, policy, Duration.ZERO);
+    }
+
+    private OutboxDispatcher(UnitOfWork database, MailSender sender, Clock clock, OutboxPolicy policy, Duration keepOpen) {
         this.database = database;
         this.sender = sender;
         this.clock = clock;
         this.policy = policy;
+        this.keepOpen = keepOpen;
+    }
+
+    /**
+     * The same dispatcher, keeping its connection open across passes until it has been idle this
+     * long: a pass woken for one or two mails then costs no connection, greeting or login. Its
+     * passes must then come from one thread, and its owner {@link #hangUp() hangs up} at the end.
+     */
+    public OutboxDispatcher keepingConnectionFor(Duration idle) {
+        if (idle.isNegative() || idle.isZero()) {
+            throw new IllegalArgumentException("the time to keep a connection must be positive, was " + idle);
+        }
+        return new OutboxDispatcher(database, sender, clock, policy, idle);
     }
 
     public OutboxPolicy policy() {
@@ -73,12 +105,15 @@ public final class OutboxDispatcher implements AutoCloseable {
                 .claimDue(now, policy.batchSize(), now.plus(policy.lease())).stream()
                 .map(OutboxDispatcher::taken).toList());
         if (taken.isEmpty()) {
+            if (connection != null && !now.isBefore(lastSent.plus(keepOpen))) {
+                hangUp();
+            }
             return new Pass(0, 0, 0, 0);
         }
-        int sent = 0;
-        int deferred = 0;
-        int failed = 0;
-        try (MailSender.Batch batch = sender.batch()) {
+        List<Result> results = new ArrayList<>();
+        boolean allAccepted = true;
+        try {
+            MailSender.Batch batch = connection();
             for (int i = 0; i < taken.size(); i++) {
                 if (stopping.getAsBoolean()) {
                     giveBack(taken.subList(i, taken.size()));
@@ -87,17 +122,50 @@ public final class OutboxDispatcher implements AutoCloseable {
                 Taken mail = taken.get(i);
                 Delivery delivery = mail.mail().map(outbound -> send(batch, outbound))
                         .orElse(new Delivery.Refused("stored without a Message-ID"));
-                Delivery recorded = record(mail, delivery);
-                if (recorded instanceof Delivery.Accepted) {
-                    sent++;
-                } else if (recorded instanceof Delivery.Deferred) {
-                    deferred++;
-                } else {
-                    failed++;
-                }
+                allAccepted &= delivery instanceof Delivery.Accepted;
+                results.add(new Result(mail, delivery));
+            }
+            lastSent = clock.instant();
+        } finally {
+            if (!allAccepted || keepOpen.isZero() || results.size() < taken.size()) {
+                hangUp();   // a fresh start after a failure, or at the end of a pass that keeps nothing
+            }
+        }
+        int sent = 0;
+        int deferred = 0;
+        int failed = 0;
+        for (Delivery recorded : record(results)) {
+            if (recorded instanceof Delivery.Accepted) {
+                sent++;
+            } else if (recorded instanceof Delivery.Deferred) {
+                deferred++;
+            } else {
+                failed++;
             }
         }
         return new Pass(taken.size(), sent, deferred, failed);
+    }
+
+    /** Ends the connection kept open, if any; the next pass opens a new one. On the thread that sends, or after it ended. */
+    public void hangUp() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } finally {
+                connection = null;
+            }
+        }
+    }
+
+    private MailSender.Batch connection() {
+        if (connection == null) {
+            connection = sender.batch();
+        }
+        return connection;
+    }
+
+    /** A mail sent and what the server made of it, to be recorded. */
+    private record Result(Taken mail, Delivery delivery) {
     }
 
     private static Delivery send(MailSender.Batch batch, OutboundMail mail) {
@@ -110,15 +178,20 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     /**
-     * Records the result; a temporary failure past the policy's limits becomes a failure for good,
-     * which goes on the ticket's history too.
+     * Records the results of a batch in one transaction; a temporary failure past the policy's limits
+     * becomes a failure for good, which goes on the ticket's history too.
      */
-    private Delivery record(Taken mail, Delivery delivery) {
+    private List<Delivery> record(List<Result> results) {
+        if (results.isEmpty()) {
+            return List.of();
+        }
         Instant now = clock.instant();
-        Function<Stores, Recorded> work = stores -> stores.outbox().find(mail.id())
-                .map(entry -> apply(entry, delivery, now))
-                .orElse(new Recorded(delivery, Optional.empty()));
-        Recorded recorded;
+        Function<Stores, List<Recorded>> work = stores -> results.stream()
+                .map(result -> stores.outbox().find(result.mail().id())
+                        .map(entry -> apply(entry, result.delivery(), now))
+                        .orElse(new Recorded(result.delivery(), Optional.empty())))
+                .toList();
+        List<Recorded> recorded;
         try {
             recorded = inTransaction(work);
         } catch (StoreConflictException e) {
@@ -126,6 +199,15 @@ public final class OutboxDispatcher implements AutoCloseable {
             // once more, on the ticket as it is now
             recorded = inTransaction(work);
         }
+        List<Delivery> deliveries = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            log(results.get(i).mail(), recorded.get(i));
+            deliveries.add(recorded.get(i).delivery());
+        }
+        return deliveries;
+    }
+
+    private static void log(Taken mail, Recorded recorded) {
         String what = mail.kind() + " " + mail.mail().map(OutboundMail::messageId).orElse("#" + mail.id()) + " to " + mail.recipient();
         if (recorded.delivery() instanceof Delivery.Accepted) {
             LOG.info("sent {}", what);
@@ -134,7 +216,6 @@ public final class OutboxDispatcher implements AutoCloseable {
         } else {
             LOG.error("{} will not be sent: {}", what, ((Delivery.Refused) recorded.delivery()).reason());
         }
-        return recorded.delivery();
     }
 
     private record Recorded(Delivery delivery, Optional<Instant> nextAttempt) {

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the outbox while the service runs: a pass every few seconds, and one at once when woken
  * (after intake has committed a reply), on one thread of its own, so passes never overlap. A pass
- * sends batch after batch while whole batches are due. Started and closed once, as one of the
- * service's long-running parts.
+ * sends batch after batch while whole batches are due. A dispatcher that keeps its connection
+ * open keeps it from pass to pass, and hangs up when the runner closes. Started and closed once,
+ * as one of the service's long-running parts.
  */
 public final class OutboxRunner implements AutoCloseable {
 
@@ -90,7 +91,9 @@ public final class OutboxRunner implements AutoCloseable {
         running.shutdown();
         try {
             // never interrupted: an interrupt does not end a blocked SMTP read, and it may close H2's file under it
-            if (!running.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (running.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                dispatcher.hangUp();   // its thread has ended: the connection it kept is ours to end
+            } else {
                 LOG.warn("outbox sender still sending after {}; that mail is sent again after its lease", grace);
             }
         } catch (InterruptedException e) {

@@ -409,4 +409,97 @@ class OutboxDispatcherIT {
             assertThat(GREENMAIL.getReceivedMessages()).hasSize(3);
         });
     }
+
+    @Test
+    void aKeptConnectionCarriesTheNextPassesUntilItHasBeenIdleForItsTime() throws Exception {
+        on(TestDatabase.Kind.H2, (app, database) -> {
+            try (TcpProxy proxy = TcpProxy.to("127.0.0.1", GREENMAIL.getSmtp().getPort())) {
+                OutboxDispatcher dispatcher = dispatcher(app, proxy.port()).keepingConnectionFor(Duration.ofSeconds(30));
+                receive(app);
+                assertThat(dispatcher.sendDue().sent()).isEqualTo(1);
+                clock.advance(Duration.ofSeconds(20));
+                receive(app);
+                assertThat(dispatcher.sendDue().sent()).isEqualTo(1);
+                assertThat(proxy.connections()).as("the second pass on the first one's connection").isEqualTo(1);
+
+                clock.advance(Duration.ofSeconds(29));
+                dispatcher.sendDue();
+                assertThat(proxy.clientText()).doesNotContain("QUIT");
+                clock.advance(Duration.ofSeconds(1));
+                dispatcher.sendDue();
+                assertThat(proxy.clientText()).as("idle for 30 s since its last mail").contains("QUIT");
+
+                receive(app);
+                assertThat(dispatcher.sendDue().sent()).isEqualTo(1);
+                assertThat(proxy.connections()).isEqualTo(2);
+                assertThat(GREENMAIL.getReceivedMessages()).hasSize(3);
+            }
+        });
+    }
+
+    @Test
+    void aKeptConnectionTheServerDroppedIsOpenedAgainForTheNextPass() throws Exception {
+        on(TestDatabase.Kind.H2, (app, database) -> {
+            try (TcpProxy proxy = TcpProxy.to("127.0.0.1", GREENMAIL.getSmtp().getPort())) {
+                OutboxDispatcher dispatcher = dispatcher(app, proxy.port()).keepingConnectionFor(Duration.ofSeconds(30));
+                receive(app);
+                dispatcher.sendDue();
+
+                proxy.cut();   // as a server does with a connection idle past its patience
+                receive(app);
+
+                assertThat(dispatcher.sendDue()).isEqualTo(new OutboxDispatcher.Pass(1, 1, 0, 0));
+                assertThat(proxy.connections()).isEqualTo(2);
+                assertThat(GREENMAIL.getReceivedMessages()).hasSize(2);
+            }
+        });
+    }
+
+    @Test
+    void aKeptConnectionSurvivesTheMailServerRestarting() throws Exception {
+        int port = freePort();
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        on(TestDatabase.Kind.H2, (app, database) -> {
+            OutboxDispatcher dispatcher = dispatcher(app, port).keepingConnectionFor(Duration.ofSeconds(30));
+            GreenMail before = new GreenMail(setup);
+            before.start();
+            try {
+                receive(app);
+                assertThat(dispatcher.sendDue().sent()).isEqualTo(1);
+            } finally {
+                before.stop();
+            }
+            GreenMail after = new GreenMail(setup);
+            after.start();
+            try {
+                receive(app);
+                assertThat(dispatcher.sendDue()).isEqualTo(new OutboxDispatcher.Pass(1, 1, 0, 0));
+                assertThat(after.getReceivedMessages()).hasSize(1);
+            } finally {
+                dispatcher.hangUp();
+                after.stop();
+            }
+        });
+    }
+
+    @Test
+    void aPassThatFoundTheServerDownLeavesTheNextPassToTryAgain() throws Exception {
+        int port = freePort();
+        on(TestDatabase.Kind.H2, (app, database) -> {
+            OutboxDispatcher dispatcher = dispatcher(app, port).keepingConnectionFor(Duration.ofSeconds(30));
+            receive(app);
+            assertThat(dispatcher.sendDue().deferred()).isEqualTo(1);
+
+            GreenMail up = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            up.start();
+            try {
+                clock.advance(OutboxPolicy.DEFAULT.firstDelay());
+                assertThat(dispatcher.sendDue().sent()).isEqualTo(1);
+                assertThat(up.getReceivedMessages()).hasSize(1);
+            } finally {
+                dispatcher.hangUp();
+                up.stop();
+            }
+        });
+    }
 }

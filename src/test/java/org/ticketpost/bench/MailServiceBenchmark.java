@@ -35,7 +35,9 @@ import org.ticketpost.testing.TestDatabase;
  * Scenarios: {@code imap N} places N mails in the support mailbox at once and waits for all N
  * confirmations (mails/s end to end); {@code lmtp N CONNECTIONS} delivers N mails over that many
  * LMTP connections at once and waits for the confirmations likewise; {@code steady RATE SECONDS} places RATE mails per second
- * and reports p50/p99 from a mail's arrival in the mailbox to its confirmation's arrival.
+ * and reports p50/p99 from a mail's arrival in the mailbox to its confirmation's arrival;
+ * {@code lmtp-steady RATE SECONDS CONNECTIONS} delivers RATE mails per second over LMTP and reports
+ * p50/p99 from the start of each mail's delivery to its confirmation's arrival.
  */
 public final class MailServiceBenchmark {
 
@@ -66,7 +68,8 @@ public final class MailServiceBenchmark {
                 case "imap" -> burst(mail, support, count(args, 1, 2000), kind);
                 case "lmtp" -> lmtp(mail, lmtpPort, count(args, 1, 2000), count(args, 2, 4), kind);
                 case "steady" -> steady(mail, support, count(args, 1, 50), count(args, 2, 60), kind, database);
-                default -> throw new IllegalArgumentException("scenario imap or steady, was " + scenario);
+                case "lmtp-steady" -> lmtpSteady(mail, lmtpPort, count(args, 1, 50), count(args, 2, 60), count(args, 3, 4), kind);
+                default -> throw new IllegalArgumentException("scenario imap, lmtp, steady or lmtp-steady, was " + scenario);
             }
         } finally {
             mail.stop();
@@ -191,6 +194,56 @@ public final class MailServiceBenchmark {
         System.out.printf(Locale.ROOT, "steady %s: %d mails at %d/s; arrival to confirmation delivered: p50 %d ms, p99 %d ms,"
                         + " max %d ms%n", kind, count, rate, percentile(latencies, 50), percentile(latencies, 99),
                 latencies[latencies.length - 1]);
+    }
+
+    /** RATE mails a second over LMTP, on several connections as a mail server has: each mail's delivery start to its confirmation's arrival. */
+    private static void lmtpSteady(GreenMail mail, int port, int rate, int seconds, int connections, TestDatabase.Kind kind)
+            throws Exception {
+        Session session = Session.getInstance(new Properties());
+        int count = rate * seconds;
+        List<String> ids = new ArrayList<>();
+        List<String> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            MimeMessage request = request(session, i);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            request.writeTo(bytes);
+            ids.add(request.getMessageID());
+            requests.add(bytes.toString(StandardCharsets.ISO_8859_1));
+        }
+        Map<String, Long> placedAt = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        long start = System.nanoTime();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            Thread client = new Thread(() -> {
+                try (LmtpClient lmtp = LmtpClient.greeted(port)) {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        long wait = start + i * 1_000_000_000L / rate - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        placedAt.put(ids.get(i), System.currentTimeMillis());
+                        lmtp.deliver(requests.get(i), SUPPORT);
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            client.start();
+            clients.add(client);
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        Map<String, Long> arrived = awaitConfirmations(mail, count, 120);
+        long[] latencies = arrived.entrySet().stream()
+                .mapToLong(confirmation -> confirmation.getValue() - placedAt.get(confirmation.getKey()))
+                .sorted().toArray();
+        System.out.printf(Locale.ROOT, "lmtp-steady %s, %d connections: %d mails at %d/s; delivery start to confirmation"
+                        + " delivered: p50 %d ms, p99 %d ms, max %d ms%n", kind, connections, count, rate,
+                percentile(latencies, 50), percentile(latencies, 99), latencies[latencies.length - 1]);
     }
 
     /** Polls rarely: the arrival times come from the mail server, not from when they were seen. */

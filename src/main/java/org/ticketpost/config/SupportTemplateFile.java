@@ -153,14 +153,25 @@ public final class SupportTemplateFile {
         return levels;
     }
 
-    /** The message per problem code: every code needs one, and a code Ticketpost does not know is a typo. */
+    /**
+     * The message per problem code: every code needs one in every language, and a code Ticketpost
+     * does not know is a typo.
+     */
     private static Map<String, Map<String, String>> problems(YamlValues values, Languages languages,
             Map<String, Map<String, String>> given) {
         List<String> codes = Arrays.stream(Problem.Code.values()).map(Problem.Code::id).toList();
         Map<String, Map<String, String>> problems = new LinkedHashMap<>();
         values.map("problems", given).forEach((code, texts) -> {
             if (codes.contains(code)) {
-                problems.put(code, languages.texts("problems." + code, texts));
+                Map<String, String> byLanguage = languages.texts("problems." + code, texts);
+                String untold = languages.codes().stream().filter(language -> !byLanguage.containsKey(language))
+                        .sorted().collect(Collectors.joining(", "));
+                if (!untold.isEmpty() && !values.file().hasProblemAt("problems." + code)) {
+                    // a rejection in that language would tell the customer this problem in another one
+                    values.file().problem("problems." + code, "has no text in " + untold
+                            + ": every problem needs one in each language of the template");
+                }
+                problems.put(code, byLanguage);
             } else {
                 values.file().problem("problems." + code, "unknown problem code (known: " + String.join(", ", codes) + ")");
             }

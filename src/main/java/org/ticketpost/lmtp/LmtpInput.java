@@ -40,7 +40,8 @@ final class LmtpInput {
     }
 
     /**
-     * The next line, without its CRLF (or a bare LF), in ISO-8859-1, one character per byte.
+     * The next line, without its CRLF (or a bare LF), read as UTF-8: commands are ASCII but for the
+     * addresses of a mail sent with SMTPUTF8 (RFC 6531). A byte that is no UTF-8 reads as U+FFFD.
      *
      * @return empty when the line was longer than maxLength: it has been read to its end and dropped
      * @throws EOFException when the client closed the connection
@@ -69,7 +70,7 @@ final class LmtpInput {
         if (tooLong) {
             return Optional.empty();
         }
-        String text = line.toString(StandardCharsets.ISO_8859_1);
+        String text = line.toString(StandardCharsets.UTF_8);
         return Optional.of(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
     }
 

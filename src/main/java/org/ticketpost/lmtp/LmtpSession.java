@@ -120,7 +120,8 @@ final class LmtpSession implements Runnable {
         }
         transaction.reset();
         greeted = true;
-        reply("250-ticketpost", "250-PIPELINING", "250-ENHANCEDSTATUSCODES", "250-8BITMIME", "250 SIZE " + settings.maxSize());
+        reply("250-ticketpost", "250-PIPELINING", "250-ENHANCEDSTATUSCODES", "250-8BITMIME", "250-SMTPUTF8",
+                "250 SIZE " + settings.maxSize());
     }
 
     private void data(String argument) throws IOException {
@@ -181,10 +182,13 @@ final class LmtpSession implements Runnable {
         }
     }
 
-    /** Lines of one reply, written for the next flush; control characters an address may have brought are blanked. */
+    /**
+     * Lines of one reply, written for the next flush; control characters an address may have brought
+     * are blanked. An address in UTF-8 (SMTPUTF8) is repeated as it came.
+     */
     private void reply(String... lines) throws IOException {
         for (String line : lines) {
-            out.write((line.replaceAll("\\p{Cntrl}", " ") + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write((line.replaceAll("\\p{Cntrl}", " ") + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -22,6 +22,9 @@ final class HibernateOutboxRepository implements OutboxRepository {
     private static final String CLAIM = "select id from outbox where sent_at is null and failed_at is null and bounced_at is null "
             + "and next_attempt_at <= :now order by next_attempt_at, id limit :limit for update skip locked";
 
+    /** Runs for every rejection: it looks the domain up in its index (outbox_by_recipient_domain). */
+    static final String COUNT_TO_DOMAIN = "select count(*) from outbox where recipient_domain = ? and created_at >= ?";
+
     private final Session session;
 
     HibernateOutboxRepository(Session session) {
@@ -140,9 +143,9 @@ final class HibernateOutboxRepository implements OutboxRepository {
 
     @Override
     public long countToDomain(String domain, Instant since) {
-        return Jdbc.query(session, "select count(*) from outbox where recipient like ? escape '!' and created_at >= ?",
+        return Jdbc.query(session, COUNT_TO_DOMAIN,
                 statement -> {
-                    statement.setString(1, "%@" + likeText(domain));
+                    statement.setString(1, OutboxEntry.domainOf("@" + domain));
                     statement.setObject(2, since.atOffset(ZoneOffset.UTC));
                 },
                 row -> row.getLong(1)).orElse(0L);

@@ -11,6 +11,7 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,10 @@ public class OutboxEntry {
 
     @Column(nullable = false)
     private String recipient;
+
+    /** The part of the recipient after its last @, in lower case: the per-domain reply limit counts by it. */
+    @Column(name = "recipient_domain")
+    private String recipientDomain;
 
     @Column(name = "recipient_name")
     private String recipientName;
@@ -83,10 +88,16 @@ public class OutboxEntry {
         this.message = message;
         this.kind = kind;
         this.recipient = Columns.fit(recipient, 320);
+        this.recipientDomain = Columns.fit(domainOf(recipient), 320);
         this.recipientName = recipientName == null || recipientName.isBlank() ? null : Columns.fit(recipientName, 320);
         this.returnPath = returnPath;   // an address: 320 characters at most by its own rules
         this.createdAt = now;
         this.nextAttemptAt = now;
+    }
+
+    /** The part after the last @ in lower case, as the per-domain count looks it up. */
+    public static String domainOf(String address) {
+        return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     }
 
     /**

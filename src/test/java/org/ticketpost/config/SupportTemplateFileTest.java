@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ticketpost.form.FieldSpec;
 import org.ticketpost.form.FilledForm;
@@ -152,6 +153,25 @@ class SupportTemplateFileTest {
                 .hasMessageContaining("support-template.yaml line " + lineOf(yaml, "not_alowed:")
                         + ": problems.not_alowed: unknown problem code (known: missing, not_allowed,")
                 .hasMessageContaining("problems: has no message for not_allowed");
+    }
+
+    @ParameterizedTest(name = "the shipped template words the problem {0} in every language")
+    @EnumSource(Problem.Code.class)
+    void theShippedTemplateHasATextForEveryProblemInEveryLanguage(Problem.Code code) {
+        assertThat(template.problemTexts().get(code.id())).as(code.id())
+                .containsOnlyKeys(template.languages().keySet())
+                .allSatisfy((language, text) -> assertThat(text).isNotBlank());
+    }
+
+    @Test
+    void aProblemWithoutATextInOneLanguageIsNamed() {
+        String yaml = shipped().lines().filter(line -> !line.startsWith("    de: 'Wir konnten nicht bestätigen"))
+                .collect(Collectors.joining("\n", "", "\n"));
+
+        assertThatThrownBy(() -> SupportTemplateFile.parse(yaml))
+                .hasMessage("support-template.yaml line " + lineOf(yaml, "sender_not_authenticated:")
+                        + ": problems.sender_not_authenticated: has no text in de: every problem needs one in each language"
+                        + " of the template");
     }
 
     @Test

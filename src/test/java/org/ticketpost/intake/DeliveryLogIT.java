@@ -3,17 +3,14 @@ package org.ticketpost.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
+import org.ticketpost.testing.LogCapture;
 import org.ticketpost.testing.Mails;
 import org.ticketpost.testing.TestApp;
 import org.ticketpost.testing.TestClock;
@@ -26,23 +23,8 @@ class DeliveryLogIT {
     Path folder;
 
     private final TestClock clock = TestClock.at("2026-11-16T08:15:00Z");
-    private final Logger logger = (Logger) LoggerFactory.getLogger(Reception.class);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private Level level;
-
-    @BeforeEach
-    void listen() {
-        level = logger.getLevel();
-        logger.setLevel(Level.INFO);   // the command line's configuration keeps org.ticketpost at WARN
-        log.start();
-        logger.addAppender(log);
-    }
-
-    @AfterEach
-    void stopListening() {
-        logger.detachAppender(log);
-        logger.setLevel(level);
-    }
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(Reception.class, Level.INFO);
 
     private static String request(String messageId) {
         return Mails.load("intake/request.eml", Map.of("from", "jane@example.com", "fromName", "Jane Doe",
@@ -60,14 +42,14 @@ class DeliveryLogIT {
             app.deliver(request("log-1@mail.example.com"));
 
             String ticket = ((Delivery.Accepted) delivery).outcome().ticket().orElseThrow().digits();
-            assertThat(log.list).hasSize(2);
-            ILoggingEvent opened = log.list.get(0);
+            assertThat(log.events()).hasSize(2);
+            ILoggingEvent opened = log.events().get(0);
             assertThat(opened.getLevel()).isEqualTo(Level.INFO);
             assertThat(opened.getFormattedMessage()).matches("taken in: ticket " + ticket + " opened; "
                     + "messageId=log-1@mail.example.com sha256=[0-9a-f]{64} outcome=ticket ticket=" + ticket + " ms=\\d+");
             assertThat(pairs(opened)).containsEntry("messageId", "log-1@mail.example.com").containsEntry("outcome", "ticket")
                     .containsEntry("ticket", ticket).containsKeys("sha256", "ms");
-            assertThat(log.list.get(1).getFormattedMessage())
+            assertThat(log.events().get(1).getFormattedMessage())
                     .startsWith("taken in: duplicate, nothing new stored; messageId=log-1@mail.example.com ")
                     .contains(" outcome=duplicate ticket=" + ticket + " ");
         });
@@ -81,11 +63,11 @@ class DeliveryLogIT {
             Delivery down = app.deliver(request("log-2@mail.example.com"));
 
             assertThat(down).isInstanceOfSatisfying(Delivery.TryLater.class, later -> assertThat(later.storeDown()).isTrue());
-            assertThat(log.list).hasSize(2);
-            ILoggingEvent notAMail = log.list.get(0);
+            assertThat(log.events()).hasSize(2);
+            ILoggingEvent notAMail = log.events().get(0);
             assertThat(notAMail.getLevel()).isEqualTo(Level.WARN);
             assertThat(notAMail.getFormattedMessage()).matches("not a mail: no header section.*; outcome=not_a_mail ms=\\d+");
-            ILoggingEvent failed = log.list.get(1);
+            ILoggingEvent failed = log.events().get(1);
             assertThat(failed.getLevel()).isEqualTo(Level.ERROR);
             assertThat(failed.getFormattedMessage()).startsWith("not taken in, try again later: the database failed: ")
                     .containsPattern("; messageId=log-2@mail.example.com sha256=[0-9a-f]{64} outcome=try_again storeDown=true ms=\\d+$");
@@ -101,7 +83,7 @@ class DeliveryLogIT {
             Delivery delivery = commandLine.deliver(new java.io.ByteArrayInputStream(new byte[0]));
 
             assertThat(delivery).isInstanceOf(Delivery.NotAMail.class);
-            assertThat(log.list).singleElement().satisfies(event -> {
+            assertThat(log.events()).singleElement().satisfies(event -> {
                 assertThat(event.getLevel()).isEqualTo(Level.INFO);
                 assertThat(event.getFormattedMessage()).startsWith("not a mail: the file is empty; outcome=not_a_mail ms=");
             });

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A mail server's side of LMTP, spoken line by line, so that a test sees every reply as it comes. */
+/** A mail server's side of LMTP, spoken line by line in UTF-8, so that a test sees every reply as it comes. */
 public final class LmtpClient implements AutoCloseable {
 
     private final Socket socket;
@@ -21,7 +21,7 @@ public final class LmtpClient implements AutoCloseable {
     private LmtpClient(Socket socket) throws IOException {
         this.socket = socket;
         socket.setSoTimeout(30_000);   // a reply that never comes fails the test, not the build
-        this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+        this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         this.out = socket.getOutputStream();
     }
 
@@ -51,7 +51,7 @@ public final class LmtpClient implements AutoCloseable {
 
     /** Sends the text as it is, in one write: several commands at once, or part of a mail. */
     void send(String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
@@ -88,10 +88,15 @@ public final class LmtpClient implements AutoCloseable {
      * the refusal of DATA or the replies at the end of the mail, one for each recipient taken.
      */
     public List<String> deliver(String mail, String... recipients) throws IOException {
+        return deliverFrom("<jane@example.com>", mail, recipients);
+    }
+
+    /** As {@link #deliver}, with MAIL FROM: followed by the sender given, its parameters included. */
+    public List<String> deliverFrom(String sender, String mail, String... recipients) throws IOException {
         List<String> replies = new ArrayList<>();
-        String sender = command("MAIL FROM:<jane@example.com>");
-        if (!sender.startsWith("250")) {
-            return List.of(sender);
+        String mailReply = command("MAIL FROM:" + sender);
+        if (!mailReply.startsWith("250")) {
+            return List.of(mailReply);
         }
         int accepted = 0;
         for (String recipient : recipients) {

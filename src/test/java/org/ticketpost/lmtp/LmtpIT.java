@@ -94,7 +94,7 @@ class LmtpIT {
         try (LmtpClient client = LmtpClient.connect(port)) {
             assertThat(client.reply()).startsWith("220 ");
             assertThat(client.command("LHLO mail.example.com").split("\n"))
-                    .contains("250-PIPELINING", "250-ENHANCEDSTATUSCODES", "250-8BITMIME", "250 SIZE 52428800");
+                    .contains("250-PIPELINING", "250-ENHANCEDSTATUSCODES", "250-8BITMIME", "250-SMTPUTF8", "250 SIZE 52428800");
             List<String> replies = client.deliver(mail, SUPPORT);
 
             long ticketsWhenTold = tickets();
@@ -108,6 +108,33 @@ class LmtpIT {
                     });
             assertThat(client.command("QUIT")).startsWith("221 2.0.0");
             assertThat(client.isClosedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void aMailWithAUtf8SenderAndSubjectSentWithSmtputf8MakesATicket() throws Exception {
+        serve(Map.of());
+        String mail = Mails.load("intake/request.eml", Map.of("from", "jürgen.müller@example.com", "fromName", "Jürgen Müller",
+                "subject", "Kalender: Einladungen kommen nicht an – Grüße", "messageId", "lmtp-utf8@mail.example.com",
+                "key", TestApp.KEY, "severity", "2"));
+
+        try (LmtpClient client = LmtpClient.greeted(port)) {
+            assertThat(client.deliverFrom("<jürgen.müller@example.com> SMTPUTF8 BODY=8BITMIME", mail, SUPPORT))
+                    .singleElement().asString().matches("250 2\\.0\\.0 <" + SUPPORT + "> taken in: ticket \\d+ opened");
+        }
+        assertThat(database.rows("select reporter, subject from ticket")).containsExactly(
+                List.of("jürgen.müller@example.com", "Kalender: Einladungen kommen nicht an – Grüße"));
+    }
+
+    @Test
+    void anAddressInUtf8IsRefusedWithoutSmtputf8() throws Exception {
+        serve(Map.of());
+
+        try (LmtpClient client = LmtpClient.greeted(port)) {
+            assertThat(client.command("MAIL FROM:<jürgen@example.com>")).startsWith("553 5.6.7 ");
+            assertThat(client.command("MAIL FROM:<jane@example.com> SMTPUTF8=yes")).startsWith("501 5.5.4 ");
+            assertThat(client.command("MAIL FROM:<jane@example.com>")).startsWith("250 2.1.0");
+            assertThat(client.command("RCPT TO:<støtte@ticketpost.example>")).startsWith("553 5.6.7 ");
         }
     }
 
@@ -254,7 +281,7 @@ class LmtpIT {
             assertThat(client.command("RCPT TO:" + SUPPORT)).startsWith("501 5.5.4");
             assertThat(client.command("RSET")).startsWith("250 2.0.0");
             assertThat(client.command("RCPT TO:<" + SUPPORT + ">")).startsWith("503 5.5.1");
-            assertThat(client.command("MAIL FROM:<jane@example.com> SMTPUTF8")).startsWith("555 5.5.4");
+            assertThat(client.command("MAIL FROM:<jane@example.com> RET=HDRS")).startsWith("555 5.5.4");
             assertThat(client.command("STARTTLS")).startsWith("500 5.5.2");
             assertThat(client.command("NOOP " + "x".repeat(2000))).startsWith("500 5.5.2");
             assertThat(client.command("QUIT")).startsWith("221 2.0.0");

@@ -3,9 +3,7 @@ package org.ticketpost.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -20,14 +18,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 import org.ticketpost.testing.Await;
 import org.ticketpost.testing.Http;
+import org.ticketpost.testing.LogCapture;
 import org.ticketpost.testing.SupportMailbox;
 import org.ticketpost.testing.TcpProxy;
 import org.ticketpost.testing.TestApp;
@@ -47,19 +44,12 @@ class MailboxFailuresIT {
     Path folder;
 
     private SupportMailbox mailbox;
-    private final Logger readerLog = (Logger) LoggerFactory.getLogger(MailboxReader.class);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(MailboxReader.class);
 
     @BeforeEach
     void setUp() {
         mailbox = new SupportMailbox(MAIL);
-        log.start();
-        readerLog.addAppender(log);
-    }
-
-    @AfterEach
-    void tearDown() {
-        readerLog.detachAppender(log);
     }
 
     private TestApp serve(TestDatabase database, Map<String, String> settings, boolean addKey) {
@@ -84,7 +74,7 @@ class MailboxFailuresIT {
     }
 
     private List<ILoggingEvent> logged(String part) {
-        return List.copyOf(log.list).stream().filter(event -> event.getFormattedMessage().contains(part)).toList();
+        return log.events().stream().filter(event -> event.getFormattedMessage().contains(part)).toList();
     }
 
     @Test

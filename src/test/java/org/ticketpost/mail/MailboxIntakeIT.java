@@ -2,10 +2,6 @@ package org.ticketpost.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -20,15 +16,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 import org.ticketpost.testing.Await;
+import org.ticketpost.testing.LogCapture;
 import org.ticketpost.testing.Mails;
 import org.ticketpost.testing.SupportMailbox;
 import org.ticketpost.testing.TcpProxy;
@@ -51,19 +46,12 @@ class MailboxIntakeIT {
     Path folder;
 
     private SupportMailbox mailbox;
-    private final Logger readerLog = (Logger) LoggerFactory.getLogger(MailboxReader.class);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(MailboxReader.class);
 
     @BeforeEach
     void setUp() {
         mailbox = new SupportMailbox(MAIL);
-        log.start();
-        readerLog.addAppender(log);
-    }
-
-    @AfterEach
-    void tearDown() {
-        readerLog.detachAppender(log);
     }
 
     static String request(String messageId) {
@@ -90,7 +78,7 @@ class MailboxIntakeIT {
     }
 
     private List<String> logLines() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        return log.messages();
     }
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.ticketpost.store.DatabaseSettings;
 
 /**
  * A PostgreSQL database of its own on the test server, which a test can close to every
@@ -32,6 +33,11 @@ public final class DedicatedDatabase implements AutoCloseable {
         return new DedicatedDatabase(name);
     }
 
+    /** Settings that point Ticketpost at this database. */
+    public DatabaseSettings settings() {
+        return new DatabaseSettings(SERVER + name, "postgres", "", 4);
+    }
+
     /** The environment that points Ticketpost at this database. */
     public Map<String, String> env() {
         return Map.of("TICKETPOST_DB_URL", SERVER + name, "TICKETPOST_DB_USER", "postgres");
@@ -40,6 +46,11 @@ public final class DedicatedDatabase implements AutoCloseable {
     /** From now on no one connects to it, and the connections open to it are ended. */
     public void refuseConnections() {
         admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+        endConnections();
+    }
+
+    /** Ends the connections open to it, as a restart of the server does; new ones are let in at once. */
+    public void endConnections() {
         admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
     }
 

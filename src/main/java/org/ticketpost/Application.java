@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.ticketpost.cli.KeysCommand;
 import org.ticketpost.cli.OutboxCommand;
 import org.ticketpost.cli.ServeCommand;
 import org.ticketpost.cli.TicketsCommand;
+import org.ticketpost.config.ConfigException;
 import org.ticketpost.config.ConfigMistakes;
 import org.ticketpost.config.Folder;
 import org.ticketpost.config.Home;
@@ -59,9 +61,11 @@ import org.ticketpost.reply.ReplyComposer;
 import org.ticketpost.reply.ReplyTemplates;
 import org.ticketpost.reply.ReturnPath;
 import org.ticketpost.reply.Sender;
+import org.ticketpost.sla.SlaPlans;
 import org.ticketpost.store.DatabaseSettings;
 import org.ticketpost.store.FileStore;
 import org.ticketpost.store.LazyDatabase;
+import org.ticketpost.ticket.StoreException;
 import org.ticketpost.ticket.TicketTag;
 import picocli.CommandLine;
 
@@ -94,6 +98,8 @@ public final class Application implements AutoCloseable {
     private final TicketTag ticketTag;
     private final Map<String, String> env;
     private final Folder templates;
+    private final SlaPlans plans;
+    private final String plansLocation;
     private static final org.slf4j.Logger SERVICE_LOG = org.slf4j.LoggerFactory.getLogger(Application.class);
 
     private Application(Map<String, String> env, Clock clock) {
@@ -142,11 +148,12 @@ public final class Application implements AutoCloseable {
         this.http = HttpAddress.from(settings);
         ConfigMistakes mistakes = new ConfigMistakes();   // every mistake of every file at once
         Optional<SupportTemplate> templateRead = mistakes.read(() -> SupportTemplateFile.load(templates));
-        Optional<List<String>> plansRead = mistakes.read(() -> SlaPlansFile.load(config).names());
+        Optional<SlaPlans> plansRead = mistakes.read(() -> SlaPlansFile.load(config));
         this.language = templateRead.map(read -> language(settings, read)).orElse(SupportTemplate.DEFAULT_LANGUAGE);
         mistakes.throwIfAny(settings);
         this.template = templateRead.orElseThrow();
-        List<String> plans = plansRead.orElseThrow();
+        this.plans = plansRead.orElseThrow();
+        this.plansLocation = config.location(SlaPlansFile.NAME);
         this.logFormat = logFormat;
         Logs.apply(logFormat, logLevel.orElse(Level.WARN));
 
@@ -161,7 +168,8 @@ public final class Application implements AutoCloseable {
         MimeDecoder parser = new MimeDecoder(settings.optional("mail.authserv-id"));
         this.reception = new Reception(parser, files, new Intake(database, rules, clock));
         MissingDatabase missing = database::missing;
-        this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans, clock, zone);
+        this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans.names(), clock,
+                zone);
         this.ticketQueries = new TicketQueries(database, missing);
         this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);
         this.clock = clock;
@@ -203,6 +211,7 @@ public final class Application implements AutoCloseable {
      */
     public void serve() {
         Logs.apply(logFormat, logLevel.orElse(Level.INFO));
+        requirePlansOfTheKeys();
         OperatorView view = new OperatorView(http, database, clock);
         reception = reception.measuredBy(view.metrics());
         lifecycle.add("database " + databaseShown, database::open, database);
@@ -233,6 +242,30 @@ public final class Application implements AutoCloseable {
     }
 
     /**
+     * Stops before any mail is taken in when a registered key names a plan the plans file no
+     * longer holds: its tickets would get no targets. The check opens the database; where that
+     * does not answer, starting it says so.
+     *
+     * @throws ConfigException naming each plan and the keys that name it
+     */
+    private void requirePlansOfTheKeys() {
+        Map<String, List<String>> unknown;
+        try {
+            unknown = keyRegistry.keysOfUnknownPlans();
+        } catch (StoreException e) {
+            return;   // the database's start below names it and why it does not answer
+        }
+        List<String> messages = new ArrayList<>();
+        unknown.forEach((plan, keys) -> messages.add(plansLocation + " has no plan '" + plan + "', which "
+                + (keys.size() == 1 ? "the support key " : keys.size() + " support keys name: ") + String.join(", ", keys)
+                + (keys.size() == 1 ? " names" : "") + "; add the plan again (plans: " + String.join(", ", plans.names())
+                + "), or give its keys another plan with ticketpost keys import"));
+        if (!messages.isEmpty()) {
+            throw new ConfigException(messages);
+        }
+    }
+
+    /**
      * Reads the configuration.
      *
      * @param env the environment: TICKETPOST_* variables override config/ticketpost.properties
@@ -256,6 +289,11 @@ public final class Application implements AutoCloseable {
     /** What intake would make of a mail, storing nothing. */
     public MailCheck checks() {
         return mailCheck;
+    }
+
+    /** The SLA plans of config/sla-plans.yaml: targets and calendar by plan and severity. */
+    public SlaPlans plans() {
+        return plans;
     }
 
     /** The tickets, as engineers read them. */

@@ -2,6 +2,7 @@ package org.ticketpost.cli;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.ticketpost.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "75:a part did not start: the database is unavailable, http.port is taken, or the like (the message names it)",
-                "78:the configuration is wrong",
+                "78:the configuration is wrong, or a registered support key names a plan config/sla-plans.yaml does not hold",
                 "143:stopped by SIGTERM, after the mail in hand was finished"})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -35,6 +36,9 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         try {
             start.run();
+        } catch (ConfigException e) {
+            e.messages().forEach(message -> spec.commandLine().getErr().println("ticketpost serve: " + message));
+            return ExitCodes.CONFIG_ERROR;
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("ticketpost serve: " + e.getMessage());
             return ExitCodes.TEMPORARY_FAILURE;

@@ -11,15 +11,23 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ticketpost.sla.BusinessCalendar;
+import org.ticketpost.sla.Holiday;
 import org.ticketpost.sla.SlaCalendar;
 
 /** The calendars of config/sla-plans.yaml: {@code hours: 24x7}, or business hours with zone, days, from, until and holidays. */
 final class SlaCalendarsYaml {
 
     static final String AROUND_THE_CLOCK = "24x7";
+
+    private static final String EASTER = "easter";
+    private static final Pattern FROM_EASTER = Pattern.compile("easter([+-]\\d{1,2})?", Pattern.CASE_INSENSITIVE);
 
     record CalendarYaml(String hours, String zone, List<DayOfWeek> days, String from, String until, List<String> holidays) {
     }
@@ -85,16 +93,15 @@ final class SlaCalendarsYaml {
         if (from != null && until != null && !from.isBefore(until)) {
             file.problem(key + ".until", "must be later than from (" + from + "), was " + until);
         }
-        Set<LocalDate> holidays = new LinkedHashSet<>();
-        Set<MonthDay> yearly = new LinkedHashSet<>();
+        Set<Holiday> holidays = new LinkedHashSet<>();
         List<String> given = values.texts(key + ".holidays", calendar.holidays());
         for (int index = 0; index < given.size(); index++) {
-            holiday(file, key + ".holidays[" + index + "]", given.get(index), holidays, yearly);
+            holiday(file, key + ".holidays[" + index + "]", given.get(index)).ifPresent(holidays::add);
         }
         if (file.hasProblemAt(key)) {
             return null;
         }
-        return new BusinessCalendar(name, zone, days, from, until, holidays, yearly);
+        return new BusinessCalendar(name, zone, days, from, until, holidays);
     }
 
     private static ZoneId zone(YamlFile file, String key, String zone) {
@@ -115,17 +122,26 @@ final class SlaCalendarsYaml {
         }
     }
 
-    /** A holiday is one date (2026-12-24), or a day of every year (12-25). */
-    private static void holiday(YamlFile file, String key, String text, Set<LocalDate> holidays, Set<MonthDay> yearly) {
+    /** A holiday is one date (2026-12-24), a day of every year (12-25), or a day fixed by Easter (easter+1, easter-2). */
+    private static Optional<Holiday> holiday(YamlFile file, String key, String text) {
         String day = text.strip();
-        try {
-            if (day.matches("\\d{2}-\\d{2}")) {
-                yearly.add(MonthDay.parse("--" + day));
-            } else {
-                holidays.add(LocalDate.parse(day));
+        if (day.toLowerCase(Locale.ROOT).startsWith(EASTER)) {
+            Matcher rule = FROM_EASTER.matcher(day);
+            if (rule.matches()) {
+                int days = rule.group(1) == null ? 0 : Integer.parseInt(rule.group(1).replace("+", ""));
+                return Optional.of(new Holiday.FromEaster(days));
             }
+            file.problem(key, "must be easter, or a number of days from Easter Sunday such as easter+1 (Easter Monday) or "
+                    + "easter-2 (Good Friday), at most " + Holiday.FromEaster.FURTHEST + " days either way, was '" + text + "'");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(day.matches("\\d{2}-\\d{2}") ? new Holiday.EveryYear(MonthDay.parse("--" + day))
+                    : new Holiday.OnDate(LocalDate.parse(day)));
         } catch (DateTimeParseException e) {
-            file.problem(key, "must be a date such as 2026-12-24, or 12-25 for the same day every year, was '" + text + "'");
+            file.problem(key, "must be a date such as 2026-12-24, 12-25 for the same day every year, or easter+1 for a day "
+                    + "fixed by Easter, was '" + text + "'");
+            return Optional.empty();
         }
     }
 }

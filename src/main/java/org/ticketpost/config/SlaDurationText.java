@@ -9,10 +9,17 @@ import java.util.regex.Pattern;
 import org.ticketpost.sla.SlaDuration;
 import org.ticketpost.sla.SlaDuration.BusinessTime;
 
-/** A target as config/sla-plans.yaml writes it: ISO-8601 (PT4H, P5D), or a number of business hours or days. */
+/**
+ * A target as config/sla-plans.yaml writes it: ISO-8601 (PT4H, P5D), or a number of business hours
+ * or days. On business hours every target counts working time, so that PT4H there means four
+ * working hours, and days are written as business days.
+ */
 final class SlaDurationText {
 
     private static final Pattern BUSINESS = Pattern.compile("(\\d+)\\s+business\\s+(hour|day)s?", Pattern.CASE_INSENSITIVE);
+
+    /** An ISO-8601 duration with days, such as P5D or P1DT2H. */
+    private static final Pattern WHOLE_DAYS = Pattern.compile("P\\d+D.*", Pattern.CASE_INSENSITIVE);
 
     /** No target is longer: beyond it lies a typo, and due-at times that no longer fit a date. */
     private static final Duration LONGEST = Duration.ofDays(3650);
@@ -36,6 +43,9 @@ final class SlaDurationText {
                 file.problem(key, "must be longer than zero, was '" + text + "'");
             } else if (duration.compareTo(LONGEST) > 0) {
                 file.problem(key, "must be at most ten years (P3650D), was '" + text + "'");
+            } else if (businessHours && WHOLE_DAYS.matcher(written).matches()) {
+                file.problem(key, "counts working time on the business hours of " + calendar + ", where a day of 24 hours "
+                        + "would be misleading: give business days, such as 5 business days, or hours, such as PT8H, was '" + text + "'");
             } else {
                 return Optional.of(new SlaDuration.ClockTime(duration));
             }

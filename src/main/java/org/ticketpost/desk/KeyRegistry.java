@@ -9,9 +9,12 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.ticketpost.config.SupportKeyCsv;
 import org.ticketpost.ticket.KeyData;
 import org.ticketpost.ticket.SupportKey;
@@ -113,6 +116,17 @@ public final class KeyRegistry {
         missing.require();   // reading never creates the database: without one, no key was added
         LocalDate today = today(clock.instant());
         return database.inTransaction(stores -> stores.keys().all().stream().map(key -> KeyView.of(key, today)).toList());
+    }
+
+    /**
+     * The registered keys, disabled ones too, that name a plan config/sla-plans.yaml does not hold
+     * (any more): by plan, each plan's keys by key. Their tickets would have no targets.
+     */
+    public Map<String, List<String>> keysOfUnknownPlans() {
+        return database.inTransaction(stores -> stores.keys().all().stream()
+                .filter(supportKey -> !plans.contains(supportKey.plan()))
+                .collect(Collectors.groupingBy(SupportKey::plan, TreeMap::new,
+                        Collectors.mapping(SupportKey::key, Collectors.toList()))));
     }
 
     /** @param key as typed: case and surrounding blanks do not matter */

@@ -5,7 +5,10 @@ import java.time.Duration;
 /** How long a target allows: time on the wall clock, or time counted on a calendar's business hours. */
 public sealed interface SlaDuration {
 
-    /** Elapsed time, whatever the calendar says (an ISO-8601 duration such as PT4H or P5D in config/sla-plans.yaml). */
+    /**
+     * A time as an ISO-8601 duration such as PT4H or P5D in config/sla-plans.yaml: elapsed time on a
+     * 24x7 calendar, that much working time on business hours (PT4H: four working hours).
+     */
     record ClockTime(Duration duration) implements SlaDuration {
         public ClockTime {
             if (duration.isNegative() || duration.isZero()) {

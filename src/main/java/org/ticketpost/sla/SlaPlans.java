@@ -31,4 +31,18 @@ public record SlaPlans(List<SlaPlan> plans) {
     public Optional<SlaPlan> plan(String name) {
         return plans.stream().filter(plan -> plan.name().equals(name)).findFirst();
     }
+
+    /**
+     * What a plan promises for a severity, with the calendar its clocks run on; nothing for a
+     * plan the file does not hold.
+     *
+     * @param severity 1 to 4
+     * @throws IllegalArgumentException for another severity
+     */
+    public Optional<Targets> targets(String plan, int severity) {
+        if (severity < 1 || severity > 4) {
+            throw new IllegalArgumentException("severity is 1 to 4, was " + severity);
+        }
+        return plan(plan).map(found -> found.targets(severity));
+    }
 }

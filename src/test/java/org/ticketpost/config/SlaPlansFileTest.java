@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ticketpost.sla.BusinessCalendar;
+import org.ticketpost.sla.Holiday;
 import org.ticketpost.sla.SlaCalendar;
 import org.ticketpost.sla.SlaDuration;
 import org.ticketpost.sla.SlaDuration.BusinessTime;
@@ -40,7 +41,7 @@ class SlaPlansFileTest {
         SlaPlan advanced = parse(SHIPPED).plan("advanced").orElseThrow();
         BusinessCalendar business = new BusinessCalendar("business", ZoneId.of("Europe/Berlin"),
                 java.util.EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(8, 0), LocalTime.of(18, 0),
-                java.util.Set.of(), java.util.Set.of());
+                java.util.Set.of());
         SlaCalendar aroundTheClock = new SlaCalendar.AroundTheClock("24x7");
 
         assertThat(advanced.targets(1)).isEqualTo(new Targets(aroundTheClock, clock(Duration.ofHours(1)),
@@ -54,16 +55,17 @@ class SlaPlansFileTest {
     }
 
     @Test
-    void holidaysAreDatesOrTheSameDayEveryYearAndTheWarningCanComeEarlier() {
-        String yaml = SHIPPED.replace("holidays: []", "holidays: [2026-12-24, 12-25, '12-26']")
+    void holidaysAreDatesTheSameDayEveryYearOrDaysFromEasterAndTheWarningCanComeEarlier() {
+        String yaml = SHIPPED.replace("holidays: []", "holidays: [2026-12-24, 12-25, '12-26', easter-2, Easter+1, easter+50, easter]")
                 .replace("4: {calendar: business, firstResponse: 3 business days}",
                         "4: {calendar: business, firstResponse: 3 business days, warnAt: 50%}");
 
         SlaPlan advanced = parse(yaml).plan("advanced").orElseThrow();
 
         BusinessCalendar business = (BusinessCalendar) advanced.targets(4).calendar();
-        assertThat(business.holidays()).containsExactly(LocalDate.of(2026, 12, 24));
-        assertThat(business.yearlyHolidays()).containsExactlyInAnyOrder(MonthDay.of(12, 25), MonthDay.of(12, 26));
+        assertThat(business.holidays()).containsExactlyInAnyOrder(new Holiday.OnDate(LocalDate.of(2026, 12, 24)),
+                new Holiday.EveryYear(MonthDay.of(12, 25)), new Holiday.EveryYear(MonthDay.of(12, 26)), new Holiday.FromEaster(-2),
+                new Holiday.FromEaster(1), new Holiday.FromEaster(50), new Holiday.FromEaster(0));
         assertThat(advanced.targets(4).warnAtPercent()).isEqualTo(50);
         assertThat(advanced.targets(3).warnAtPercent()).isEqualTo(75);
     }
@@ -71,7 +73,7 @@ class SlaPlansFileTest {
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource(delimiter = '|', value = {
         "PT4H               | PT4H",
-        "P5D                | PT120H",
+        "PT48H              | PT48H",
         "pt30m              | PT30M",
         "1 business day     | 1 business day",
         "1 business days    | 1 business day",
@@ -83,6 +85,26 @@ class SlaPlansFileTest {
 
         assertThat(parse(yaml).plan("advanced").orElseThrow().targets(3).firstResponse()).hasValueSatisfying(
                 duration -> assertThat(duration.toString()).isEqualTo(read));
+    }
+
+    @Test
+    void daysAreWholeDaysAroundTheClock() {
+        String yaml = SHIPPED.replace("2: {calendar: 24x7,     firstResponse: PT4H,", "2: {calendar: 24x7,     firstResponse: P5D,");
+
+        assertThat(parse(yaml).plan("advanced").orElseThrow().targets(2).firstResponse())
+                .contains(new ClockTime(Duration.ofHours(120)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"P5D", "p1dt2h"})
+    void daysOfTwentyFourHoursOnBusinessHoursAreRefused(String written) {
+        String yaml = SHIPPED.replace("3: {calendar: business, firstResponse: 1 business day,",
+                "3: {calendar: business, firstResponse: " + written + ",");
+
+        assertThatThrownBy(() -> parse(yaml))
+                .hasMessage("sla-plans.yaml line " + lineOf(yaml, "firstResponse: " + written) + ": plans.advanced.3.firstResponse: "
+                        + "counts working time on the business hours of business, where a day of 24 hours would be misleading: "
+                        + "give business days, such as 5 business days, or hours, such as PT8H, was '" + written + "'");
     }
 
     @Test
@@ -141,7 +163,7 @@ class SlaPlansFileTest {
     @Test
     void aMisspeltKeyAfterEveryKnownOneIsNamedToo() {
         String yaml = SHIPPED.replace("4: {calendar: business, firstResponse: 3 business days}",
-                "4: {calendar: business, firstResponse: PT1H, updateEvery: PT1H, resolution: P1D, warnAt: 75%, warnAtt: 80%}");
+                "4: {calendar: business, firstResponse: PT1H, updateEvery: PT1H, resolution: 2 business days, warnAt: 75%, warnAtt: 80%}");
 
         assertThatThrownBy(() -> parse(yaml))
                 .hasMessageStartingWith("sla-plans.yaml line " + lineOf(yaml, "warnAtt:") + ": plans.advanced.4.warnAtt: unknown key");
@@ -155,7 +177,10 @@ class SlaPlansFileTest {
         "days: [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY] | days: [MONDAY, MONDAY]                   | calendars.business.days[1]: MONDAY is named twice",
         "until: \"18:00\"                                     | until: \"6 pm\"                            | calendars.business.until: must be a time of day such as \"08:00\", was '6 pm'",
         "until: \"18:00\"                                     | until: \"07:00\"                           | calendars.business.until: must be later than from (08:00), was 07:00",
-        "holidays: []                                        | holidays: [2026-12-32]                   | calendars.business.holidays[0]: must be a date such as 2026-12-24, or 12-25 for the same day every year, was '2026-12-32'",
+        "holidays: []                                        | holidays: [2026-12-32]                   | calendars.business.holidays[0]: must be a date such as 2026-12-24, 12-25 for the same day every year, or easter+1 for a day fixed by Easter, was '2026-12-32'",
+        "holidays: []                                        | holidays: [12-25, easter+x]              | calendars.business.holidays[1]: must be easter, or a number of days from Easter Sunday such as easter+1 (Easter Monday) or easter-2 (Good Friday), at most 99 days either way, was 'easter+x'",
+        "holidays: []                                        | holidays: [easter+100]                   | calendars.business.holidays[0]: must be easter, or a number of days from Easter Sunday such as easter+1 (Easter Monday) or easter-2 (Good Friday), at most 99 days either way, was 'easter+100'",
+        "holidays: []                                        | holidays: [eastermonday]                 | calendars.business.holidays[0]: must be easter, or a number of days from Easter Sunday such as easter+1 (Easter Monday) or easter-2 (Good Friday), at most 99 days either way, was 'eastermonday'",
         "hours: 24x7                                         | hours: 24/7                              | calendars.24x7.hours: must be 24x7, was '24/7' (for business hours, leave hours out and give zone, days, from and until)",
         "hours: 24x7                                         | hours: 24x7\\n    zone: UTC              | calendars.24x7.zone: a 24x7 calendar has no zone: its clocks never stop"})
     void aWrongCalendarIsNamedWithItsLine(String shipped, String written, String mistake) {

@@ -7,11 +7,13 @@ import jakarta.mail.Message;
 import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +23,22 @@ import java.util.Set;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.UID;
+import org.eclipse.angus.mail.imap.protocol.UIDSet;
 
-/** An open IMAP folder: its mails by UID, read with BODY.PEEK, acknowledged as configured. */
+/**
+ * An open IMAP folder: its mails by UID, read with BODY.PEEK, acknowledged as configured. Each
+ * step costs one command for many mails, never one per mail: a server may walk the whole folder
+ * at each command (GreenMail does).
+ */
 final class ImapSession implements MailboxSession {
+
+    /** The most one {@link #prefetch} holds in memory; a larger mail is fetched alone, piece by piece, as it is read. */
+    static final long PREFETCH_BYTES = 16L * 1024 * 1024;
+    static final long PREFETCH_MAIL_BYTES = 1024L * 1024;
 
     private final MailboxSettings settings;
     private final IMAPStore store;
@@ -33,6 +48,7 @@ final class ImapSession implements MailboxSession {
     private final boolean moves;
     private final long uidValidity;
     private final Map<String, IMAPMessage> listed = new LinkedHashMap<>();
+    private final Map<String, byte[]> prefetched = new HashMap<>();
     private final Object wakeLock = new Object();
     private boolean woken;
 
@@ -70,6 +86,7 @@ final class ImapSession implements MailboxSession {
     @Override
     public List<WaitingMail> list(long aboveUid, Collection<String> alsoUids) throws MailboxException {
         listed.clear();
+        prefetched.clear();
         try {
             refresh();
             List<Message> found = new ArrayList<>();
@@ -85,6 +102,7 @@ final class ImapSession implements MailboxSession {
             FetchProfile profile = new FetchProfile();
             profile.add(UIDFolder.FetchProfileItem.UID);
             profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+            profile.add(FetchProfile.Item.SIZE);   // what prefetch may take into memory
             folder.fetch(found.toArray(Message[]::new), profile);
             Set<String> wanted = new HashSet<>(alsoUids);
             List<WaitingMail> mails = new ArrayList<>();
@@ -109,8 +127,60 @@ final class ImapSession implements MailboxSession {
         return mail.arrivedAt();
     }
 
+    /** One UID FETCH for the mails that fit in memory together; the others are left to {@link #open} alone. */
+    @Override
+    public void prefetch(List<WaitingMail> mails) throws MailboxException {
+        prefetched.clear();
+        List<Long> uids = new ArrayList<>();
+        long bytes = 0;
+        for (WaitingMail mail : mails) {
+            IMAPMessage message = listed.get(mail.uid());
+            long size = message == null ? -1 : sizeOf(message);
+            if (size >= 0 && size <= PREFETCH_MAIL_BYTES && bytes + size <= PREFETCH_BYTES) {
+                uids.add(mail.uidNumber());
+                bytes += size;
+            }
+        }
+        if (uids.size() < 2) {
+            return;   // one mail is read as it comes, piece by piece
+        }
+        String set = UIDSet.toString(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).toArray()));
+        try {
+            folder.doCommand(protocol -> {
+                Response[] responses = protocol.command("UID FETCH " + set + " (UID BODY.PEEK[])", null);
+                for (Response response : responses) {
+                    if (response instanceof FetchResponse fetched) {
+                        UID uid = fetched.getItem(UID.class);
+                        BODY body = fetched.getItem(BODY.class);
+                        if (uid != null && body != null && body.getByteArray() != null) {
+                            prefetched.put(Long.toString(uid.uid), body.getByteArray().getNewBytes());
+                        }
+                    }
+                }
+                protocol.notifyResponseHandlers(responses);   // new mail, mail gone: as after any command
+                protocol.handleResult(responses[responses.length - 1]);
+                return null;
+            });
+        } catch (MessagingException e) {
+            prefetched.clear();
+            throw failure("cannot fetch " + uids.size() + " mails from UID " + uids.get(0), e);
+        }
+    }
+
+    private static long sizeOf(IMAPMessage message) {
+        try {
+            return message.getSizeLong();
+        } catch (MessagingException e) {
+            return -1;
+        }
+    }
+
     @Override
     public Optional<InputStream> open(WaitingMail mail) throws MailboxException {
+        byte[] fetched = prefetched.remove(mail.uid());
+        if (fetched != null) {
+            return Optional.of(new ByteArrayInputStream(fetched));
+        }
         IMAPMessage message = listed.get(mail.uid());
         try {
             return message == null || message.isExpunged() ? Optional.empty() : Optional.of(message.getMimeStream());
@@ -121,22 +191,25 @@ final class ImapSession implements MailboxSession {
         }
     }
 
+    /** One command for all: STORE, MOVE (or COPY, then STORE and EXPUNGE), or STORE and UID EXPUNGE. */
     @Override
-    public void acknowledge(WaitingMail mail) throws MailboxException {
-        IMAPMessage message = listed.get(mail.uid());
-        if (message == null || message.isExpunged()) {
+    public void acknowledge(List<WaitingMail> mails) throws MailboxException {
+        Message[] messages = mails.stream().map(mail -> listed.get(mail.uid()))
+                .filter(message -> message != null && !message.isExpunged()).toArray(Message[]::new);
+        if (messages.length == 0) {
             return;
         }
         try {
             switch (settings.acknowledge()) {
-                case SEEN -> message.setFlag(Flags.Flag.SEEN, true);
-                case MOVE -> moveTo(message, settings.doneFolder());
-                case DELETE -> delete(message);
+                case SEEN -> folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
+                case MOVE -> moveTo(messages, settings.doneFolder());
+                case DELETE -> delete(messages);
             }
         } catch (MessageRemovedException e) {
-            // someone else moved or deleted it meanwhile: it is gone either way
+            // someone else moved or deleted one meanwhile: it is gone either way, and the others are acknowledged at the next round
         } catch (MessagingException e) {
-            throw failure("cannot acknowledge mail UID " + mail.uid() + " (" + settings.acknowledge().name().toLowerCase(java.util.Locale.ROOT) + ")", e);
+            throw failure("cannot acknowledge " + messages.length + " mail(s) from UID " + mails.get(0).uid() + " ("
+                    + settings.acknowledge().name().toLowerCase(java.util.Locale.ROOT) + ")", e);
         }
     }
 
@@ -147,7 +220,7 @@ final class ImapSession implements MailboxSession {
             return Optional.empty();
         }
         try {
-            moveTo(message, settings.errorFolder());
+            moveTo(new Message[] {message}, settings.errorFolder());
             return Optional.of(settings.errorFolder());
         } catch (MessageRemovedException e) {
             return Optional.empty();
@@ -156,24 +229,23 @@ final class ImapSession implements MailboxSession {
         }
     }
 
-    private void moveTo(IMAPMessage message, String name) throws MessagingException {
+    private void moveTo(Message[] messages, String name) throws MessagingException {
         Folder target = store.getFolder(name);
         if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
             throw new MessagingException("the folder " + name + " cannot be created");
         }
-        Message[] one = {message};
         if (moves) {
-            folder.moveMessages(one, target);
+            folder.moveMessages(messages, target);
         } else {
-            folder.copyMessages(one, target);
-            delete(message);
+            folder.copyMessages(messages, target);
+            delete(messages);
         }
     }
 
-    private void delete(IMAPMessage message) throws MessagingException {
-        message.setFlag(Flags.Flag.DELETED, true);
+    private void delete(Message[] messages) throws MessagingException {
+        folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
         if (store.hasCapability("UIDPLUS")) {
-            folder.expunge(new Message[] {message});   // UID EXPUNGE: this mail alone
+            folder.expunge(messages);   // UID EXPUNGE: these mails alone
         } else {
             folder.expunge();
         }

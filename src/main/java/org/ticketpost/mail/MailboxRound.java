@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,9 @@ import org.ticketpost.ticket.UnitOfWork;
 final class MailboxRound {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailboxReader.class);
+
+    /** Mails fetched ahead and acknowledged together: few round trips, a bounded wait for the acknowledgement. */
+    static final int BATCH = 100;
 
     /** The longest a failing mail waits for its next attempt. */
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
@@ -77,34 +81,90 @@ final class MailboxRound {
         Map<String, LedgerEntry> known = ledger(ledger -> ledger.find(mailbox, uidValidity,
                 mails.stream().map(WaitingMail::uid).toList()));
         forgetGone(unfinished, mails.stream().map(WaitingMail::uid).collect(Collectors.toSet()));
-        for (WaitingMail mail : mails) {
+        for (int start = 0; start < mails.size(); start += BATCH) {
             if (stopping.getAsBoolean()) {
                 return;
             }
-            LedgerEntry entry = known.getOrDefault(mail.uid(), LedgerEntry.first(mailbox, uidValidity, mail.uid(), clock.instant()));
-            switch (entry.state()) {
-                // listed again only where a deletion was lost with its POP3 session: deleted anew
-                case ACKNOWLEDGED -> session.acknowledge(mail);
-                case FAILED -> { }
-                case TAKEN_IN -> acknowledge(session, mail, entry);
-                case RETRYING -> {
-                    if (entry.attempts() >= settings.attempts()) {
-                        giveUp(session, mail, entry, entry.reason().orElse("failed " + entry.attempts() + " times"));
-                    } else if (entry.isDue(clock.instant())) {
-                        takeIn(session, mail, entry, backlogBefore);
+            List<WaitingMail> batch = mails.subList(start, Math.min(mails.size(), start + BATCH));
+            Function<WaitingMail, LedgerEntry> entries = mail -> known.getOrDefault(mail.uid(),
+                    LedgerEntry.first(mailbox, uidValidity, mail.uid(), clock.instant()));
+            session.prefetch(batch.stream().filter(mail -> toTakeIn(entries.apply(mail))).toList());
+            Committed committed = new Committed();
+            try {
+                for (WaitingMail mail : batch) {
+                    if (stopping.getAsBoolean()) {
+                        break;
                     }
+                    handle(session, mail, entries.apply(mail), backlogBefore, committed);
+                }
+            } catch (StoreDown e) {
+                try {
+                    committed.acknowledge(session);   // what was committed before the database failed
+                } catch (MailboxException | StoreDown also) {
+                    e.addSuppressed(also);
+                }
+                throw e;
+            }
+            committed.acknowledge(session);
+        }
+    }
+
+    private boolean toTakeIn(LedgerEntry entry) {
+        return entry.state() == LedgerEntry.State.RETRYING && entry.attempts() < settings.attempts() && entry.isDue(clock.instant());
+    }
+
+    private void handle(MailboxSession session, WaitingMail mail, LedgerEntry entry, Instant backlogBefore, Committed committed)
+            throws MailboxException, StoreDown {
+        switch (entry.state()) {
+            // listed again only where a deletion was lost with its POP3 session: deleted anew
+            case ACKNOWLEDGED, TAKEN_IN -> committed.add(mail, entry);
+            case FAILED -> { }
+            case RETRYING -> {
+                if (entry.attempts() >= settings.attempts()) {
+                    giveUp(session, mail, entry, entry.reason().orElse("failed " + entry.attempts() + " times"));
+                } else if (entry.isDue(clock.instant())) {
+                    takeIn(session, mail, entry, backlogBefore).ifPresent(taken -> committed.add(mail, taken));
                 }
             }
         }
     }
 
-    private void takeIn(MailboxSession session, WaitingMail mail, LedgerEntry entry, Instant backlogBefore)
+    /** The mails of a batch committed and not yet acknowledged, with their entries. */
+    private final class Committed {
+        private final List<WaitingMail> mails = new ArrayList<>();
+        private final List<LedgerEntry> entries = new ArrayList<>();
+
+        void add(WaitingMail mail, LedgerEntry entry) {
+            mails.add(mail);
+            entries.add(entry);
+        }
+
+        /** Acknowledged on the server first, then in the ledger, in one transaction. */
+        void acknowledge(MailboxSession session) throws MailboxException, StoreDown {
+            if (mails.isEmpty()) {
+                return;
+            }
+            session.acknowledge(mails);
+            Instant now = clock.instant();
+            ledger(ledger -> {
+                for (int i = 0; i < mails.size(); i++) {
+                    ledger.record(entries.get(i).acknowledged(now), mails.get(i).uidNumber());
+                }
+                return null;
+            });
+            mails.clear();
+            entries.clear();
+        }
+    }
+
+    /** @return the mail's entry once it is committed, to be acknowledged; empty where it was not taken in */
+    private Optional<LedgerEntry> takeIn(MailboxSession session, WaitingMail mail, LedgerEntry entry, Instant backlogBefore)
             throws MailboxException, StoreDown {
         Optional<Instant> arrived = session.arrivedAt(mail);
         boolean backlog = arrived.map(at -> at.isBefore(backlogBefore)).orElse(false);
         Optional<InputStream> opened = session.open(mail);
         if (opened.isEmpty()) {
-            return;   // gone from the mailbox since it was listed
+            return Optional.empty();   // gone from the mailbox since it was listed
         }
         Delivery delivery;
         try (WatchedStream source = new WatchedStream(opened.get())) {
@@ -126,7 +186,7 @@ final class MailboxRound {
                         settings.shown(), arrived.map(Instant::toString).orElse("?"), outcome.id(),
                         outcome.ticket().map(number -> " " + number.digits()).orElse(""));
             }
-            acknowledge(session, mail, taken);
+            return Optional.of(taken);
         } else if (delivery instanceof Delivery.NotAMail notAMail) {
             giveUp(session, mail, entry, "not a mail: " + notAMail.reason());
         } else {
@@ -143,11 +203,7 @@ final class MailboxRound {
                         retry.attempts(), settings.attempts(), later.cause(), retryAfter(retry.attempts()));
             }
         }
-    }
-
-    private void acknowledge(MailboxSession session, WaitingMail mail, LedgerEntry taken) throws MailboxException, StoreDown {
-        session.acknowledge(mail);
-        record(taken.acknowledged(clock.instant()), mail);
+        return Optional.empty();
     }
 
     /** Recorded first, then moved: a move lost with the connection leaves the mail in place, but never read again. */

@@ -27,11 +27,20 @@ interface MailboxSession extends AutoCloseable {
     /** When the mail reached the mailbox, or for POP3 its Date field; empty where neither is known. */
     Optional<Instant> arrivedAt(WaitingMail mail) throws MailboxException;
 
-    /** The mail's raw bytes as a stream, read from the server as it is read (never flagged \Seen by reading); empty: gone. */
+    /**
+     * Fetches these mails of the last listing ahead, in as few round trips as it can and no more
+     * than fits in memory, for {@link #open} to serve; where the protocol gains nothing by it (POP3), nothing.
+     */
+    void prefetch(List<WaitingMail> mails) throws MailboxException;
+
+    /**
+     * The mail's raw bytes as a stream, from {@link #prefetch} or read from the server as it is read
+     * (never flagged \Seen by reading); empty: gone.
+     */
     Optional<InputStream> open(WaitingMail mail) throws MailboxException;
 
-    /** Flags, moves or deletes the mail, as configured; nothing where it is gone already. */
-    void acknowledge(WaitingMail mail) throws MailboxException;
+    /** Flags, moves or deletes the mails, as configured, in one command where the protocol can; nothing for those gone already. */
+    void acknowledge(List<WaitingMail> mails) throws MailboxException;
 
     /** Moves the mail to the error folder, and names it; empty where the protocol has no folders (POP3). */
     Optional<String> setAside(WaitingMail mail) throws MailboxException;

@@ -120,6 +120,11 @@ final class Pop3Mailbox implements Mailbox {
             }
         }
 
+        /** RETR reads one mail per command anyway: nothing is gained by reading ahead. */
+        @Override
+        public void prefetch(List<WaitingMail> mails) {
+        }
+
         @Override
         public Optional<InputStream> open(WaitingMail mail) throws MailboxException {
             POP3Message message = listed.get(mail.uid());
@@ -132,18 +137,23 @@ final class Pop3Mailbox implements Mailbox {
             }
         }
 
-        /** With delete, the mail is marked now and deleted when the session ends; otherwise it stays, and the ledger skips it. */
+        /** With delete, the mails are marked now and deleted when the session ends; otherwise they stay, and the ledger skips them. */
         @Override
-        public void acknowledge(WaitingMail mail) throws MailboxException {
-            POP3Message message = listed.get(mail.uid());
-            if (message == null || settings.acknowledge() != MailboxSettings.Acknowledge.DELETE) {
+        public void acknowledge(List<WaitingMail> mails) throws MailboxException {
+            if (settings.acknowledge() != MailboxSettings.Acknowledge.DELETE) {
                 return;
             }
-            try {
-                message.setFlag(Flags.Flag.DELETED, true);
-                deleted = true;
-            } catch (MessagingException e) {
-                throw new MailboxException("cannot delete mail " + mail.uid() + ": " + MailStores.reason(e), e);
+            for (WaitingMail mail : mails) {
+                POP3Message message = listed.get(mail.uid());
+                if (message == null) {
+                    continue;
+                }
+                try {
+                    message.setFlag(Flags.Flag.DELETED, true);
+                    deleted = true;
+                } catch (MessagingException e) {
+                    throw new MailboxException("cannot delete mail " + mail.uid() + ": " + MailStores.reason(e), e);
+                }
             }
         }
 

@@ -37,7 +37,11 @@ import org.ticketpost.testing.TestDatabase;
  * LMTP connections at once and waits for the confirmations likewise; {@code steady RATE SECONDS} places RATE mails per second
  * and reports p50/p99 from a mail's arrival in the mailbox to its confirmation's arrival;
  * {@code lmtp-steady RATE SECONDS CONNECTIONS} delivers RATE mails per second over LMTP and reports
- * p50/p99 from the start of each mail's delivery to its confirmation's arrival.
+ * p50/p99 from the start of each mail's delivery to its confirmation's arrival. {@code seen}, {@code move} or
+ * {@code delete} among the arguments sets mailbox.acknowledge (seen otherwise).
+ *
+ * {@code greenmail N} measures GreenMail alone, without Ticketpost: how long a plain Jakarta Mail client takes to fetch
+ * N mails from its IMAP server one by one and all at once, and to flag and expunge them one by one and all at once.
  */
 public final class MailServiceBenchmark {
 
@@ -51,21 +55,32 @@ public final class MailServiceBenchmark {
         String scenario = args.length > 0 ? args[0] : "imap";
         TestDatabase.Kind kind = Arrays.stream(args).anyMatch("postgresql"::equalsIgnoreCase)
                 ? TestDatabase.Kind.POSTGRESQL : TestDatabase.Kind.H2;
+        // seen, as shipped; or move or delete, as mailbox.acknowledge says
+        String acknowledge = Arrays.stream(args).filter(arg -> arg.matches("seen|move|delete")).findFirst().orElse("seen");
         Path work = Files.createTempDirectory("ticketpost-bench-");
         GreenMail mail = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)}));
         mail.start();
         GreenMailUser support = mail.setUser(SUPPORT, SUPPORT, PASSWORD);
+        if ("greenmail".equals(scenario)) {
+            try {
+                greenMailAlone(mail, support, count(args, 1, 1000));
+            } finally {
+                mail.stop();
+                PathUtils.deleteDirectory(work);
+            }
+            return;
+        }
         int lmtpPort = LmtpClient.freePort();
         try (TestDatabase database = TestDatabase.create(kind, work);
-                Application application = Application.configure(environment(database, mail, work, lmtpPort), Clock.systemUTC())) {
+                Application application = Application.configure(environment(database, mail, work, lmtpPort, acknowledge), Clock.systemUTC())) {
             application.keys().add(new KeyRegistry.NewKey("OXSK-7Q4M-2KD9-X1PZ", "Example Corp", "advanced",
                     List.of("example.com"), Optional.empty()));
             application.serve();
             Thread.sleep(1000);   // the reader is connected and idle
             switch (scenario) {
-                case "imap" -> burst(mail, support, count(args, 1, 2000), kind);
+                case "imap" -> burst(mail, support, count(args, 1, 2000), kind, database);
                 case "lmtp" -> lmtp(mail, lmtpPort, count(args, 1, 2000), count(args, 2, 4), kind);
                 case "steady" -> steady(mail, support, count(args, 1, 50), count(args, 2, 60), kind, database);
                 case "lmtp-steady" -> lmtpSteady(mail, lmtpPort, count(args, 1, 50), count(args, 2, 60), count(args, 3, 4), kind);
@@ -77,7 +92,8 @@ public final class MailServiceBenchmark {
         }
     }
 
-    private static Map<String, String> environment(TestDatabase database, GreenMail mail, Path work, int lmtpPort) {
+    private static Map<String, String> environment(TestDatabase database, GreenMail mail, Path work, int lmtpPort,
+            String acknowledge) {
         Map<String, String> env = new HashMap<>(database.env());
         env.put("TICKETPOST_HOME", Path.of("").toAbsolutePath().toString());
         env.put("TICKETPOST_STORAGE_DIR", work.resolve("files").toString());
@@ -89,13 +105,16 @@ public final class MailServiceBenchmark {
         env.put("TICKETPOST_LMTP_PORT", Integer.toString(lmtpPort));
         env.put("TICKETPOST_LOG_LEVEL", "warn");
         env.put("TICKETPOST_HTTP_PORT", "");
-        // seen, as shipped; delete keeps the folder small, where GreenMail walks it at each FETCH
-        env.put("TICKETPOST_MAILBOX_ACKNOWLEDGE", System.getProperty("acknowledge", "seen"));
+        env.put("TICKETPOST_MAILBOX_ACKNOWLEDGE", acknowledge);
         return env;
     }
 
-    /** N mails at once: the time from placing the first to the arrival of the last confirmation. */
-    private static void burst(GreenMail mail, GreenMailUser support, int count, TestDatabase.Kind kind) throws Exception {
+    /**
+     * N mails at once: the time from placing the first to the arrival of the last confirmation, and
+     * the reader's own part, until the intake ledger has every mail taken in and acknowledged.
+     */
+    private static void burst(GreenMail mail, GreenMailUser support, int count, TestDatabase.Kind kind, TestDatabase database)
+            throws Exception {
         Session session = Session.getInstance(new Properties());
         List<MimeMessage> requests = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -106,10 +125,93 @@ public final class MailServiceBenchmark {
             support.deliver(request);
         }
         long placed = System.currentTimeMillis();
+        long read = awaitAcknowledged(database, count, 600);
         long last = awaitConfirmations(mail, count, 600).values().stream().mapToLong(Long::longValue).max().orElseThrow();
         double seconds = (last - start) / 1000.0;
-        System.out.printf(Locale.ROOT, "imap %s: %d mails placed in %.2f s; all %d confirmations delivered %.2f s after the first"
-                + " was placed: %.0f mails/s end to end%n", kind, count, (placed - start) / 1000.0, count, seconds, count / seconds);
+        double reading = (read - start) / 1000.0;
+        System.out.printf(Locale.ROOT, "imap %s: %d mails placed in %.2f s; all taken in and acknowledged after %.2f s (%.0f mails/s);"
+                + " all %d confirmations delivered %.2f s after the first was placed: %.0f mails/s end to end%n", kind, count,
+                (placed - start) / 1000.0, reading, count / reading, count, seconds, count / seconds);
+    }
+
+    /** When the intake ledger had all mails acknowledged, polled every 50 ms. */
+    private static long awaitAcknowledged(TestDatabase database, int count, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (database.count("select count(*) from intake_ledger where state = 'acknowledged'") < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not all " + count + " mails acknowledged within " + seconds + " s");
+            }
+            Thread.sleep(50);
+        }
+        return System.currentTimeMillis();
+    }
+
+    /** What GreenMail's IMAP server costs by itself: each step timed for N mails, one round trip per mail and one for all. */
+    private static void greenMailAlone(GreenMail mail, GreenMailUser support, int count) throws Exception {
+        Session session = Session.getInstance(new Properties());
+        for (int i = 0; i < count; i++) {
+            support.deliver(request(session, i));
+        }
+        Properties properties = new Properties();
+        properties.put("mail.imap.peek", "true");
+        jakarta.mail.Store store = Session.getInstance(properties).getStore("imap");
+        store.connect("127.0.0.1", mail.getImap().getPort(), SUPPORT, PASSWORD);
+        org.eclipse.angus.mail.imap.IMAPFolder folder = (org.eclipse.angus.mail.imap.IMAPFolder) store.getFolder("INBOX");
+        folder.open(jakarta.mail.Folder.READ_WRITE);
+        jakarta.mail.Message[] all = folder.getMessagesByUID(1, jakarta.mail.UIDFolder.LASTUID);
+        jakarta.mail.FetchProfile uids = new jakarta.mail.FetchProfile();
+        uids.add(jakarta.mail.UIDFolder.FetchProfileItem.UID);
+        uids.add(org.eclipse.angus.mail.imap.IMAPFolder.FetchProfileItem.INTERNALDATE);
+        long started = System.nanoTime();
+        folder.fetch(all, uids);
+        step("UID FETCH of UIDs and INTERNALDATE, all at once", count, started);
+        started = System.nanoTime();
+        for (int i = 0; i < Math.min(count, 200); i++) {
+            readFully(((org.eclipse.angus.mail.imap.IMAPMessage) all[i]).getMimeStream());
+        }
+        step("FETCH BODY.PEEK[], one mail per command", Math.min(count, 200), started);
+        folder.close(false);
+        folder.open(jakarta.mail.Folder.READ_WRITE);   // forgets what was fetched
+        all = folder.getMessagesByUID(1, jakarta.mail.UIDFolder.LASTUID);
+        jakarta.mail.FetchProfile bodies = new jakarta.mail.FetchProfile();
+        bodies.add(org.eclipse.angus.mail.imap.IMAPFolder.FetchProfileItem.MESSAGE);
+        started = System.nanoTime();
+        for (int from = 0; from < count; from += 100) {
+            folder.fetch(Arrays.copyOfRange(all, from, Math.min(count, from + 100)), bodies);
+        }
+        step("FETCH BODY.PEEK[], 100 mails per command", count, started);
+        started = System.nanoTime();
+        for (int i = 0; i < Math.min(count, 200); i++) {
+            all[i].setFlag(jakarta.mail.Flags.Flag.SEEN, true);
+        }
+        step("STORE +FLAGS \\Seen, one mail per command", Math.min(count, 200), started);
+        started = System.nanoTime();
+        folder.setFlags(all, new jakarta.mail.Flags(jakarta.mail.Flags.Flag.SEEN), true);
+        step("STORE +FLAGS \\Seen, all at once", count, started);
+        started = System.nanoTime();
+        for (int i = 0; i < Math.min(count, 200); i++) {
+            all[i].setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+            folder.expunge(new jakarta.mail.Message[] {all[i]});
+        }
+        step("STORE \\Deleted and UID EXPUNGE, one mail per command", Math.min(count, 200), started);
+        jakarta.mail.Message[] rest = folder.getMessages();
+        started = System.nanoTime();
+        folder.setFlags(rest, new jakarta.mail.Flags(jakarta.mail.Flags.Flag.DELETED), true);
+        folder.expunge(rest);
+        step("STORE \\Deleted and UID EXPUNGE, all at once", rest.length, started);
+        folder.close(false);
+        store.close();
+    }
+
+    private static void step(String what, int count, long startedNanos) {
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        System.out.printf(Locale.ROOT, "greenmail: %-55s %5d mails in %6.2f s: %6.0f mails/s%n", what, count, seconds, count / seconds);
+    }
+
+    private static void readFully(java.io.InputStream in) throws java.io.IOException {
+        try (in) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
     }
 
     /** N mails over LMTP on several connections at once, as a mail server delivers a queue. */

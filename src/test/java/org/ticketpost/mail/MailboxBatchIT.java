@@ -1,0 +1,122 @@
+package org.ticketpost.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Flags;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.ticketpost.testing.Await;
+import org.ticketpost.testing.SupportMailbox;
+import org.ticketpost.testing.TcpProxy;
+import org.ticketpost.testing.TestApp;
+import org.ticketpost.testing.TestDatabase;
+
+/**
+ * Mails that wait together are read together: fetched in one command, and those committed
+ * acknowledged in one, whatever becomes of the others of their batch.
+ */
+class MailboxBatchIT {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+
+    @TempDir
+    Path folder;
+
+    private SupportMailbox mailbox;
+
+    @BeforeEach
+    void setUp() {
+        mailbox = new SupportMailbox(MAIL);
+    }
+
+    /** Five mails, the third no mail at all. */
+    private void placeFive() {
+        for (int i = 1; i <= 5; i++) {
+            mailbox.place("INBOX", i == 3 ? "just some notes\nwithout any header\n" : MailboxIntakeIT.request("batch-" + i + "@mail.example.com"),
+                    new Flags(), Instant.now());
+        }
+    }
+
+    private List<String> ledger(TestDatabase database) {
+        return database.rows("select state from intake_ledger order by cast(uid as int)").stream().map(row -> row.get(0)).toList();
+    }
+
+    private List<Boolean> seenInInbox() {
+        return mailbox.folder("INBOX").getMessages().stream().map(StoredMessage::getFlags)
+                .map(flags -> flags.contains(Flags.Flag.SEEN)).toList();
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
+    void aBatchWhoseThirdMailIsNoMailHasTheOthersDeletedInOneCommandAndTheThirdInTheErrorFolder() throws Exception {
+        placeFive();
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder);
+                TcpProxy proxy = TcpProxy.to("127.0.0.1", MAIL.getImap().getPort())) {
+            Map<String, String> settings = new HashMap<>(
+                    mailbox.settings("imap://support%40ticketpost.example@127.0.0.1:" + proxy.port() + "/INBOX?starttls=off"));
+            settings.put("TICKETPOST_MAILBOX_ACKNOWLEDGE", "delete");
+            try (TestApp app = TestApp.start(database, folder, Clock.systemUTC(), settings)) {
+                app.addKey();
+                app.application().serve();
+                Await.until("all five finished", () -> ledger(database).stream().allMatch(state -> state.equals("acknowledged")
+                        || state.equals("failed")) && ledger(database).size() == 5);
+            }
+
+            assertThat(ledger(database)).containsExactly("acknowledged", "acknowledged", "failed", "acknowledged", "acknowledged");
+            assertThat(database.count("select count(*) from ticket")).isEqualTo(4);
+            assertThat(mailbox.folder("INBOX").getMessageCount()).isZero();
+            assertThat(mailbox.folder("Ticketpost-Errors").getMessageCount()).isEqualTo(1);
+            String commands = proxy.clientText();
+            assertThat(occurrences(commands, "BODY.PEEK[]")).as("fetches of mails in " + commands).isEqualTo(1);
+            assertThat(occurrences(commands, "EXPUNGE")).as("expunges in " + commands).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStopInTheMiddleOfABatchAcknowledgesWhatWasCommittedAndTheNextRoundTakesInTheRest() throws Exception {
+        placeFive();
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder);
+                TestApp app = TestApp.start(database, folder, Clock.systemUTC(), Map.of())) {
+            app.addKey();
+            MailboxSettings settings = new MailboxSettings(
+                    MailboxUrl.parse("imap://support%40ticketpost.example@127.0.0.1:" + MAIL.getImap().getPort() + "/INBOX?starttls=off"),
+                    new MailboxSettings.Password(SupportMailbox.PASSWORD), Duration.ofSeconds(1), MailboxSettings.Acknowledge.SEEN,
+                    "Ticketpost-Done", "Ticketpost-Errors", 5, Duration.ofDays(1), Duration.ofSeconds(30));
+            AtomicInteger commits = new AtomicInteger();
+            MailboxRound round = new MailboxRound(settings, app.application().reception().afterEachCommit(commits::incrementAndGet),
+                    app.application().database(), Clock.systemUTC());
+
+            try (MailboxSession session = new ImapMailbox(settings).connect()) {
+                round.run(session, () -> commits.get() >= 2);   // the stop comes while the second mail is taken in
+            }
+            assertThat(ledger(database)).containsExactly("acknowledged", "acknowledged");
+            assertThat(database.count("select count(*) from ticket")).isEqualTo(2);
+            assertThat(seenInInbox()).containsExactly(true, true, false, false, false);
+
+            try (MailboxSession session = new ImapMailbox(settings).connect()) {
+                round.run(session, () -> false);
+            }
+            assertThat(ledger(database)).containsExactly("acknowledged", "acknowledged", "failed", "acknowledged", "acknowledged");
+            assertThat(database.count("select count(*) from ticket")).isEqualTo(4);
+            assertThat(seenInInbox()).containsExactly(true, true, true, true);
+        }
+    }
+}

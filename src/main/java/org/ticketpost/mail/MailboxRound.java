@@ -38,6 +38,12 @@ final class MailboxRound {
     /** The longest a failing mail waits for its next attempt. */
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
+    /**
+     * How long a reader holds the mail it takes in against the other readers of the mailbox: long
+     * enough for a mail of many megabytes; a mail whose reader died waits this long for another.
+     */
+    static final Duration HOLD = Duration.ofMinutes(5);
+
     private final MailboxSettings settings;
     private final Reception reception;
     private final UnitOfWork database;
@@ -91,7 +97,10 @@ final class MailboxRound {
                     if (entry.attempts() >= settings.attempts()) {
                         giveUp(session, mail, entry, entry.reason().orElse("failed " + entry.attempts() + " times"));
                     } else if (entry.isDue(clock.instant())) {
-                        takeIn(session, mail, entry, backlogBefore);
+                        Optional<LedgerEntry> held = claim(entry, mail.uidNumber());
+                        if (held.isPresent()) {
+                            takeIn(session, mail, held.get(), backlogBefore);
+                        }
                     }
                 }
             }
@@ -166,7 +175,7 @@ final class MailboxRound {
             }
             if (entry.state() == LedgerEntry.State.TAKEN_IN) {
                 record(entry.acknowledged(clock.instant()), 0);
-            } else {
+            } else if (claim(entry, 0).isPresent()) {   // not while another reader holds it: that one may have taken it in
                 record(entry.failed("gone from the mailbox before it was taken in", clock.instant()), 0);
                 LOG.warn("mail UID {} of {} is gone from the mailbox before it was taken in", entry.uid(), settings.shown());
             }
@@ -180,6 +189,12 @@ final class MailboxRound {
             wait = wait.multipliedBy(2);
         }
         return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+    }
+
+    /** The mail for this reader alone, unless another reader of the mailbox holds it or finished it meanwhile. */
+    private Optional<LedgerEntry> claim(LedgerEntry entry, long uidNumber) throws StoreDown {
+        Instant now = clock.instant();
+        return ledger(ledger -> ledger.claim(entry, uidNumber, now, now.plus(HOLD)));
     }
 
     private void record(LedgerEntry entry, WaitingMail mail) throws StoreDown {

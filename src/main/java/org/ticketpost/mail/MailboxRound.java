@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +50,8 @@ final class MailboxRound {
     private final Reception reception;
     private final UnitOfWork database;
     private final Clock clock;
+    /** The end of each hold this reader has on a mail it has not finished, by UIDVALIDITY and UID: it may take them back. */
+    private final Map<String, Instant> holding = new HashMap<>();
 
     MailboxRound(MailboxSettings settings, Reception reception, UnitOfWork database, Clock clock) {
         this.settings = settings;
@@ -96,7 +100,7 @@ final class MailboxRound {
                 case RETRYING -> {
                     if (entry.attempts() >= settings.attempts()) {
                         giveUp(session, mail, entry, entry.reason().orElse("failed " + entry.attempts() + " times"));
-                    } else if (entry.isDue(clock.instant())) {
+                    } else if (entry.isDue(clock.instant()) || entry.nextAttemptAt().equals(heldByThis(entry))) {
                         Optional<LedgerEntry> held = claim(entry, mail.uidNumber());
                         if (held.isPresent()) {
                             takeIn(session, mail, held.get(), backlogBefore);
@@ -194,7 +198,18 @@ final class MailboxRound {
     /** The mail for this reader alone, unless another reader of the mailbox holds it or finished it meanwhile. */
     private Optional<LedgerEntry> claim(LedgerEntry entry, long uidNumber) throws StoreDown {
         Instant now = clock.instant();
-        return ledger(ledger -> ledger.claim(entry, uidNumber, now, now.plus(HOLD)));
+        Instant until = now.plus(HOLD).truncatedTo(ChronoUnit.MILLIS);   // kept exactly by every database: it names the hold
+        Optional<LedgerEntry> held = ledger(ledger -> ledger.claim(entry, uidNumber, now, until, heldByThis(entry)));
+        held.ifPresent(claimed -> holding.put(key(entry), until));
+        return held;
+    }
+
+    private Optional<Instant> heldByThis(LedgerEntry entry) {
+        return Optional.ofNullable(holding.get(key(entry)));
+    }
+
+    private static String key(LedgerEntry entry) {
+        return entry.uidValidity() + "/" + entry.uid();
     }
 
     private void record(LedgerEntry entry, WaitingMail mail) throws StoreDown {
@@ -206,6 +221,7 @@ final class MailboxRound {
             ledger.record(entry, uidNumber);
             return null;
         });
+        holding.remove(key(entry));
     }
 
     private <T> T ledger(Function<IntakeLedger, T> work) throws StoreDown {

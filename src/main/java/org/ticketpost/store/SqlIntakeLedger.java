@@ -121,7 +121,7 @@ final class SqlIntakeLedger implements IntakeLedger {
      * once never both win.
      */
     @Override
-    public Optional<LedgerEntry> claim(LedgerEntry entry, long uidNumber, Instant now, Instant until) {
+    public Optional<LedgerEntry> claim(LedgerEntry entry, long uidNumber, Instant now, Instant until, Optional<Instant> heldUntil) {
         return work(connection -> {
             List<LedgerEntry> found;
             try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS
@@ -132,7 +132,9 @@ final class SqlIntakeLedger implements IntakeLedger {
                 found = entries(select, entry.mailbox(), entry.uidValidity());
             }
             LedgerEntry current = found.isEmpty() ? entry : found.get(0);
-            if (!current.isDue(now)) {
+            boolean ours = heldUntil.isPresent() && current.state() == LedgerEntry.State.RETRYING
+                    && current.nextAttemptAt().equals(heldUntil);
+            if (!current.isDue(now) && !ours) {
                 return Optional.<LedgerEntry>empty();
             }
             LedgerEntry held = current.heldUntil(until, now);
@@ -150,7 +152,7 @@ final class SqlIntakeLedger implements IntakeLedger {
             } else {
                 try (PreparedStatement update = connection.prepareStatement("update intake_ledger set next_attempt_at = ?, "
                         + "updated_at = ? where mailbox = ? and uid_validity = ? and uid = ? and state = 'retrying' "
-                        + "and attempts = ? and (next_attempt_at is null or next_attempt_at <= ?)")) {
+                        + "and attempts = ? and (next_attempt_at is null or next_attempt_at <= ? or next_attempt_at = ?)")) {
                     update.setObject(1, until.atOffset(ZoneOffset.UTC));
                     update.setObject(2, now.atOffset(ZoneOffset.UTC));
                     update.setString(3, held.mailbox());
@@ -158,6 +160,7 @@ final class SqlIntakeLedger implements IntakeLedger {
                     update.setString(5, held.uid());
                     update.setInt(6, current.attempts());
                     update.setObject(7, now.atOffset(ZoneOffset.UTC));
+                    update.setObject(8, heldUntil.orElse(now).atOffset(ZoneOffset.UTC));
                     claimed = update.executeUpdate();
                 }
             }

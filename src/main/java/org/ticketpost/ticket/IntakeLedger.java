@@ -32,10 +32,12 @@ public interface IntakeLedger {
      * mail in at the same time. A reader that dies holding a mail leaves it to be taken again once
      * {@code until} has passed; intake's duplicate check keeps a mail taken in twice to one ticket.
      *
-     * @param entry the mail as the reader saw it; {@link LedgerEntry#first} where the ledger had none
+     * @param entry      the mail as the reader saw it; {@link LedgerEntry#first} where the ledger had none
+     * @param heldUntil  the end of the hold this reader has on the mail already, which it takes back (the
+     *                   database failed while it took the mail in); it names the hold, and fails where another reader's replaced it
      * @return the mail's entry as it stands, now held by this reader; empty where it is not due or another reader won
      */
-    Optional<LedgerEntry> claim(LedgerEntry entry, long uidNumber, Instant now, Instant until);
+    Optional<LedgerEntry> claim(LedgerEntry entry, long uidNumber, Instant now, Instant until, Optional<Instant> heldUntil);
 
     /**
      * Records the entry in place of the one of its UID.

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -92,10 +93,10 @@ final class ImapSession implements MailboxSession {
             List<Message> found = new ArrayList<>();
             if (folder.getMessageCount() > 0) {
                 // "UID n:*" names the last mail even where its UID is below n: those are left out below
-                found.addAll(List.of(folder.getMessagesByUID(aboveUid + 1, UIDFolder.LASTUID)));
+                found.addAll(Arrays.asList(folder.getMessagesByUID(aboveUid + 1, UIDFolder.LASTUID)));   // null: expunged meanwhile
                 long[] also = alsoUids.stream().mapToLong(Long::parseLong).toArray();
                 if (also.length > 0) {
-                    found.addAll(List.of(folder.getMessagesByUID(also)));
+                    found.addAll(Arrays.asList(folder.getMessagesByUID(also)));
                 }
             }
             found.removeIf(message -> message == null || message.isExpunged());

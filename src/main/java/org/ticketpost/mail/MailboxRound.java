@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,10 +44,18 @@ final class MailboxRound {
     /** The longest a failing mail waits for its next attempt. */
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
+    /**
+     * How long a reader holds the mail it takes in against the other readers of the mailbox: long
+     * enough for a mail of many megabytes; a mail whose reader died waits this long for another.
+     */
+    static final Duration HOLD = Duration.ofMinutes(5);
+
     private final MailboxSettings settings;
     private final Reception reception;
     private final UnitOfWork database;
     private final Clock clock;
+    /** The end of each hold this reader has on a mail it has not finished, by UIDVALIDITY and UID: it may take them back. */
+    private final Map<String, Instant> holding = new HashMap<>();
 
     MailboxRound(MailboxSettings settings, Reception reception, UnitOfWork database, Clock clock) {
         this.settings = settings;
@@ -110,7 +120,12 @@ final class MailboxRound {
     }
 
     private boolean toTakeIn(LedgerEntry entry) {
-        return entry.state() == LedgerEntry.State.RETRYING && entry.attempts() < settings.attempts() && entry.isDue(clock.instant());
+        return entry.state() == LedgerEntry.State.RETRYING && entry.attempts() < settings.attempts() && mayClaim(entry);
+    }
+
+    /** Due for an attempt, or held by this reader since an attempt the database cut short. */
+    private boolean mayClaim(LedgerEntry entry) {
+        return entry.isDue(clock.instant()) || entry.nextAttemptAt().equals(heldByThis(entry));
     }
 
     private void handle(MailboxSession session, WaitingMail mail, LedgerEntry entry, Instant backlogBefore, Committed committed)
@@ -122,8 +137,11 @@ final class MailboxRound {
             case RETRYING -> {
                 if (entry.attempts() >= settings.attempts()) {
                     giveUp(session, mail, entry, entry.reason().orElse("failed " + entry.attempts() + " times"));
-                } else if (entry.isDue(clock.instant())) {
-                    takeIn(session, mail, entry, backlogBefore).ifPresent(taken -> committed.add(mail, taken));
+                } else if (mayClaim(entry)) {
+                    Optional<LedgerEntry> held = claim(entry, mail.uidNumber());
+                    if (held.isPresent()) {
+                        takeIn(session, mail, held.get(), backlogBefore).ifPresent(taken -> committed.add(mail, taken));
+                    }
                 }
             }
         }
@@ -152,6 +170,7 @@ final class MailboxRound {
                 }
                 return null;
             });
+            entries.forEach(entry -> holding.remove(key(entry)));
             mails.clear();
             entries.clear();
         }
@@ -222,7 +241,7 @@ final class MailboxRound {
             }
             if (entry.state() == LedgerEntry.State.TAKEN_IN) {
                 record(entry.acknowledged(clock.instant()), 0);
-            } else {
+            } else if (claim(entry, 0).isPresent()) {   // not while another reader holds it: that one may have taken it in
                 record(entry.failed("gone from the mailbox before it was taken in", clock.instant()), 0);
                 LOG.warn("mail UID {} of {} is gone from the mailbox before it was taken in", entry.uid(), settings.shown());
             }
@@ -238,6 +257,23 @@ final class MailboxRound {
         return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
     }
 
+    /** The mail for this reader alone, unless another reader of the mailbox holds it or finished it meanwhile. */
+    private Optional<LedgerEntry> claim(LedgerEntry entry, long uidNumber) throws StoreDown {
+        Instant now = clock.instant();
+        Instant until = now.plus(HOLD).truncatedTo(ChronoUnit.MILLIS);   // kept exactly by every database: it names the hold
+        Optional<LedgerEntry> held = ledger(ledger -> ledger.claim(entry, uidNumber, now, until, heldByThis(entry)));
+        held.ifPresent(claimed -> holding.put(key(entry), until));
+        return held;
+    }
+
+    private Optional<Instant> heldByThis(LedgerEntry entry) {
+        return Optional.ofNullable(holding.get(key(entry)));
+    }
+
+    private static String key(LedgerEntry entry) {
+        return entry.uidValidity() + "/" + entry.uid();
+    }
+
     private void record(LedgerEntry entry, WaitingMail mail) throws StoreDown {
         record(entry, mail.uidNumber());
     }
@@ -247,6 +283,7 @@ final class MailboxRound {
             ledger.record(entry, uidNumber);
             return null;
         });
+        holding.remove(key(entry));
     }
 
     private <T> T ledger(Function<IntakeLedger, T> work) throws StoreDown {

@@ -51,26 +51,33 @@ final class SqlIntakeLedger implements IntakeLedger {
                     }
                 }
             }
-            Instant first = null;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select min(first_connected_at) from intake_mailbox where mailbox = ?")) {
-                select.setString(1, mailbox);
-                try (ResultSet row = select.executeQuery()) {
-                    OffsetDateTime at = row.next() ? row.getObject(1, OffsetDateTime.class) : null;
-                    first = at == null ? null : at.toInstant();
-                }
-            }
+            Instant first = firstConnectedAt(connection, mailbox).orElse(null);
             if (highest.isEmpty()) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "insert into intake_mailbox (mailbox, uid_validity, highest_uid, first_connected_at) values (?, ?, 0, ?)")) {
+                // a second serve may open the folder at this moment: one row wins, and its time is the first
+                try (PreparedStatement insert = connection.prepareStatement("insert into intake_mailbox "
+                        + "(mailbox, uid_validity, highest_uid, first_connected_at) values (?, ?, 0, ?) on conflict do nothing")) {
                     insert.setString(1, mailbox);
                     insert.setLong(2, uidValidity);
                     insert.setObject(3, now.atOffset(ZoneOffset.UTC));
-                    insert.executeUpdate();
+                    if (insert.executeUpdate() == 0 && first == null) {
+                        first = firstConnectedAt(connection, mailbox).orElse(now);
+                        return new Folder(0L, first, false);
+                    }
                 }
             }
             return new Folder(highest.orElse(0L), first == null ? now : first, first == null);
         });
+    }
+
+    private static Optional<Instant> firstConnectedAt(Connection connection, String mailbox) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select min(first_connected_at) from intake_mailbox where mailbox = ?")) {
+            select.setString(1, mailbox);
+            try (ResultSet row = select.executeQuery()) {
+                OffsetDateTime at = row.next() ? row.getObject(1, OffsetDateTime.class) : null;
+                return Optional.ofNullable(at).map(OffsetDateTime::toInstant);
+            }
+        }
     }
 
     @Override
@@ -108,40 +115,105 @@ final class SqlIntakeLedger implements IntakeLedger {
         return found;
     }
 
+    /**
+     * Compare and set, with no lock held: a mail not seen before is claimed by the one insert that
+     * succeeds, a mail due again by the one update that still finds it due, so two readers asking at
+     * once never both win.
+     */
+    @Override
+    public Optional<LedgerEntry> claim(LedgerEntry entry, long uidNumber, Instant now, Instant until, Optional<Instant> heldUntil) {
+        return work(connection -> {
+            List<LedgerEntry> found;
+            try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS
+                    + " from intake_ledger where mailbox = ? and uid_validity = ? and uid = ?")) {
+                select.setString(1, entry.mailbox());
+                select.setLong(2, entry.uidValidity());
+                select.setString(3, entry.uid());
+                found = entries(select, entry.mailbox(), entry.uidValidity());
+            }
+            LedgerEntry current = found.isEmpty() ? entry : found.get(0);
+            boolean ours = heldUntil.isPresent() && current.state() == LedgerEntry.State.RETRYING
+                    && current.nextAttemptAt().equals(heldUntil);
+            if (!current.isDue(now) && !ours) {
+                return Optional.<LedgerEntry>empty();
+            }
+            LedgerEntry held = current.heldUntil(until, now);
+            int claimed;
+            if (found.isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement("insert into intake_ledger (mailbox, uid_validity, "
+                        + "uid, state, attempts, outcome, ticket, backlog, reason, next_attempt_at, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+                    insert.setString(1, held.mailbox());
+                    insert.setLong(2, held.uidValidity());
+                    insert.setString(3, held.uid());
+                    values(insert, held, 4);
+                    claimed = insert.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement update = connection.prepareStatement("update intake_ledger set next_attempt_at = ?, "
+                        + "updated_at = ? where mailbox = ? and uid_validity = ? and uid = ? and state = 'retrying' "
+                        + "and attempts = ? and (next_attempt_at is null or next_attempt_at <= ? or next_attempt_at = ?)")) {
+                    update.setObject(1, until.atOffset(ZoneOffset.UTC));
+                    update.setObject(2, now.atOffset(ZoneOffset.UTC));
+                    update.setString(3, held.mailbox());
+                    update.setLong(4, held.uidValidity());
+                    update.setString(5, held.uid());
+                    update.setInt(6, current.attempts());
+                    update.setObject(7, now.atOffset(ZoneOffset.UTC));
+                    update.setObject(8, heldUntil.orElse(now).atOffset(ZoneOffset.UTC));
+                    claimed = update.executeUpdate();
+                }
+            }
+            if (claimed == 0) {
+                return Optional.<LedgerEntry>empty();
+            }
+            raiseHighestUid(connection, held, uidNumber);
+            return Optional.of(current);
+        });
+    }
+
     @Override
     public void record(LedgerEntry entry, long uidNumber) {
         work(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("update intake_ledger set state = ?, attempts = ?, "
-                    + "outcome = ?, ticket = ?, backlog = ?, reason = ?, next_attempt_at = ?, updated_at = ? "
-                    + "where mailbox = ? and uid_validity = ? and uid = ?")) {
-                int next = values(update, entry, 1);
-                update.setString(next, entry.mailbox());
-                update.setLong(next + 1, entry.uidValidity());
-                update.setString(next + 2, entry.uid());
-                if (update.executeUpdate() == 0) {
-                    try (PreparedStatement insert = connection.prepareStatement("insert into intake_ledger (mailbox, uid_validity, "
-                            + "uid, state, attempts, outcome, ticket, backlog, reason, next_attempt_at, updated_at) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                        insert.setString(1, entry.mailbox());
-                        insert.setLong(2, entry.uidValidity());
-                        insert.setString(3, entry.uid());
-                        values(insert, entry, 4);
-                        insert.executeUpdate();
-                    }
-                }
-            }
-            if (uidNumber > 0) {
-                try (PreparedStatement raise = connection.prepareStatement("update intake_mailbox set highest_uid = ? "
-                        + "where mailbox = ? and uid_validity = ? and highest_uid < ?")) {
-                    raise.setLong(1, uidNumber);
-                    raise.setString(2, entry.mailbox());
-                    raise.setLong(3, entry.uidValidity());
-                    raise.setLong(4, uidNumber);
-                    raise.executeUpdate();
-                }
-            }
+            write(connection, entry, uidNumber);
             return null;
         });
+    }
+
+    private static void write(Connection connection, LedgerEntry entry, long uidNumber) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update intake_ledger set state = ?, attempts = ?, "
+                + "outcome = ?, ticket = ?, backlog = ?, reason = ?, next_attempt_at = ?, updated_at = ? "
+                + "where mailbox = ? and uid_validity = ? and uid = ?")) {
+            int next = values(update, entry, 1);
+            update.setString(next, entry.mailbox());
+            update.setLong(next + 1, entry.uidValidity());
+            update.setString(next + 2, entry.uid());
+            if (update.executeUpdate() == 0) {
+                try (PreparedStatement insert = connection.prepareStatement("insert into intake_ledger (mailbox, uid_validity, "
+                        + "uid, state, attempts, outcome, ticket, backlog, reason, next_attempt_at, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, entry.mailbox());
+                    insert.setLong(2, entry.uidValidity());
+                    insert.setString(3, entry.uid());
+                    values(insert, entry, 4);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        raiseHighestUid(connection, entry, uidNumber);
+    }
+
+    private static void raiseHighestUid(Connection connection, LedgerEntry entry, long uidNumber) throws SQLException {
+        if (uidNumber > 0) {
+            try (PreparedStatement raise = connection.prepareStatement("update intake_mailbox set highest_uid = ? "
+                    + "where mailbox = ? and uid_validity = ? and highest_uid < ?")) {
+                raise.setLong(1, uidNumber);
+                raise.setString(2, entry.mailbox());
+                raise.setLong(3, entry.uidValidity());
+                raise.setLong(4, uidNumber);
+                raise.executeUpdate();
+            }
+        }
     }
 
     /** Sets state to updated_at from the parameter at {@code first} on; returns the next parameter's index. */

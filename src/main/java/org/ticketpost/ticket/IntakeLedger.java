@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What became of each mail read from a mailbox, so that a mail is taken in once, whatever its
@@ -24,6 +25,19 @@ public interface IntakeLedger {
 
     /** The entries of these UIDs, by UID; a UID the ledger has not seen has none. */
     Map<String, LedgerEntry> find(String mailbox, long uidValidity, Collection<String> uids);
+
+    /**
+     * Takes the mail for one reader until {@code until}, where it is due (not seen before, or waiting
+     * to be tried again) and no other reader holds it: two readers of one mailbox never take the same
+     * mail in at the same time. A reader that dies holding a mail leaves it to be taken again once
+     * {@code until} has passed; intake's duplicate check keeps a mail taken in twice to one ticket.
+     *
+     * @param entry      the mail as the reader saw it; {@link LedgerEntry#first} where the ledger had none
+     * @param heldUntil  the end of the hold this reader has on the mail already, which it takes back (the
+     *                   database failed while it took the mail in); it names the hold, and fails where another reader's replaced it
+     * @return the mail's entry as it stands, now held by this reader; empty where it is not due or another reader won
+     */
+    Optional<LedgerEntry> claim(LedgerEntry entry, long uidNumber, Instant now, Instant until, Optional<Instant> heldUntil);
 
     /**
      * Records the entry in place of the one of its UID.

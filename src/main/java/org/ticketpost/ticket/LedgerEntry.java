@@ -59,6 +59,12 @@ public record LedgerEntry(String mailbox, long uidValidity, String uid, State st
                 Optional.of(why), Optional.of(dueAgain), now);
     }
 
+    /** Held by a reader until then, as if due again only then: no other reader takes it meanwhile. */
+    public LedgerEntry heldUntil(Instant until, Instant now) {
+        return new LedgerEntry(mailbox, uidValidity, uid, State.RETRYING, attempts, outcome, ticket, backlog, reason,
+                Optional.of(until), now);
+    }
+
     public LedgerEntry failed(String why, Instant now) {
         return new LedgerEntry(mailbox, uidValidity, uid, State.FAILED, attempts, outcome, ticket, backlog, Optional.of(why),
                 Optional.empty(), now);

@@ -73,4 +73,40 @@ class IntakeLedgerIT {
             assertThat(renumbered.firstConnectedAt()).as("the mailbox's first connection, under any UIDVALIDITY").isEqualTo(NOW);
         }
     }
+
+    /** Two readers of one mailbox ask for the same mail: one holds it; a reader that died lets it go after the hold. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aMailIsHeldByOneReaderAtATimeAndFreedWhenItsHoldRunsOut(TestDatabase.Kind kind) {
+        try (TestDatabase database = TestDatabase.create(kind, folder);
+                Database opened = Database.open(new DatabaseSettings(database.url(), database.user(), "", 2))) {
+            UnitOfWork work = opened.unitOfWork();
+            ledger(work, ledger -> ledger.open(MAILBOX, 77, NOW));
+            LedgerEntry seen = LedgerEntry.first(MAILBOX, 77, "5", NOW);
+            Instant until = NOW.plus(Duration.ofMinutes(5));
+
+            Optional<LedgerEntry> first = ledger(work, ledger -> ledger.claim(seen, 5, NOW, until, Optional.empty()));
+            Optional<LedgerEntry> second = ledger(work, ledger -> ledger.claim(seen, 5, NOW.plusSeconds(1), until.plusSeconds(1), Optional.empty()));
+            Optional<LedgerEntry> takenBack = ledger(work, ledger -> ledger.claim(seen, 5, NOW.plusSeconds(2), until.plusSeconds(2),
+                    Optional.of(until)));
+            Optional<LedgerEntry> withAnotherHold = ledger(work, ledger -> ledger.claim(seen, 5, NOW.plusSeconds(3), until.plusSeconds(3),
+                    Optional.of(until)));
+            Optional<LedgerEntry> afterTheHold = ledger(work, ledger -> ledger.claim(seen, 5, until.plusSeconds(2),
+                    until.plus(Duration.ofMinutes(5)), Optional.empty()));
+            ledger(work, ledger -> {
+                ledger.record(afterTheHold.orElseThrow().takenIn("ticket", Optional.of("100009"), false, until), 5);
+                return null;
+            });
+            Optional<LedgerEntry> taken = ledger(work, ledger -> ledger.claim(seen, 5, until.plus(Duration.ofHours(1)),
+                    until.plus(Duration.ofHours(2)), Optional.empty()));
+
+            assertThat(first).isPresent();
+            assertThat(second).as("held by the first reader").isEmpty();
+            assertThat(takenBack).as("the first reader takes its own hold back").isPresent();
+            assertThat(withAnotherHold).as("a hold that is no longer the one named").isEmpty();
+            assertThat(afterTheHold).as("the first reader died holding it").isPresent();
+            assertThat(taken).as("taken in: never claimed again").isEmpty();
+            assertThat(ledger(work, ledger -> ledger.open(MAILBOX, 77, NOW)).highestUid()).isEqualTo(5);
+        }
+    }
 }

@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ticketpost.ticket.ServiceLevel;
+import org.ticketpost.ticket.ServiceLevels;
 
 /** The plans a support key can name, in the order config/sla-plans.yaml gives them. */
-public record SlaPlans(List<SlaPlan> plans) {
+public record SlaPlans(List<SlaPlan> plans) implements ServiceLevels {
 
     public SlaPlans {
         plans = List.copyOf(plans);
@@ -30,5 +32,10 @@ public record SlaPlans(List<SlaPlan> plans) {
 
     public Optional<SlaPlan> plan(String name) {
         return plans.stream().filter(plan -> plan.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public ServiceLevel of(String plan, int severity) {
+        return plan(plan).<ServiceLevel>map(found -> found.targets(severity)).orElse(ServiceLevel.NONE);
     }
 }

@@ -34,6 +34,7 @@ import org.ticketpost.desk.KeyRegistry;
 import org.ticketpost.desk.MailCheck;
 import org.ticketpost.desk.MissingDatabase;
 import org.ticketpost.desk.Outbox;
+import org.ticketpost.desk.TicketActions;
 import org.ticketpost.desk.TicketQueries;
 import org.ticketpost.form.FieldType;
 import org.ticketpost.form.FormCheck;
@@ -84,6 +85,7 @@ public final class Application implements AutoCloseable {
     private volatile Reception reception;
     private final KeyRegistry keyRegistry;
     private final TicketQueries ticketQueries;
+    private final TicketActions ticketActions;
     private final MailCheck mailCheck;
     private volatile Consumer<String> log = line -> { };
     private final Lifecycle lifecycle = new Lifecycle();
@@ -163,14 +165,15 @@ public final class Application implements AutoCloseable {
         ReplyComposer replies = new ReplyComposer(new ReplyTemplates(templates::read), template, sender, tag,
                 settings.optional("support.hotline"));
         IntakeRules rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), sender.returnPath(),
-                repliesPerSender, repliesPerDomain, replyWindow, zone);
+                repliesPerSender, repliesPerDomain, replyWindow, zone, plans);
         this.database = new LazyDatabase(db, () -> log.accept("ticketpost: database " + db.shownUrl() + ", files in " + storage));
         MimeDecoder parser = new MimeDecoder(settings.optional("mail.authserv-id"));
         this.reception = new Reception(parser, files, new Intake(database, rules, clock));
         MissingDatabase missing = database::missing;
         this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans.names(), clock,
                 zone);
-        this.ticketQueries = new TicketQueries(database, missing);
+        this.ticketQueries = new TicketQueries(database, missing, clock);
+        this.ticketActions = new TicketActions(database, missing, plans, clock);
         this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);
         this.clock = clock;
         this.databaseShown = db.shownUrl() + ", files in " + storage;
@@ -301,6 +304,11 @@ public final class Application implements AutoCloseable {
         return ticketQueries;
     }
 
+    /** What engineers do to tickets: status, severity, answers, and the SLA clocks with them. */
+    public TicketActions ticketActions() {
+        return ticketActions;
+    }
+
     /** The long-running parts: a command that serves adds them, then starts it; closing stops them. */
     public Lifecycle lifecycle() {
         return lifecycle;
@@ -331,7 +339,8 @@ public final class Application implements AutoCloseable {
         commandLine.addSubcommand(new IngestCommand(() -> reception().failuresToldByCaller(), () -> stdin,
                 () -> System.console() != null, ingestThreads));
         commandLine.addSubcommand(KeysCommand.create(keyRegistry));
-        commandLine.addSubcommand(TicketsCommand.create(ticketQueries, template, zone, language));
+        commandLine.addSubcommand(TicketsCommand.create(ticketQueries, ticketActions, template, zone, language,
+                System.getProperty("user.name", "operator")));
         commandLine.addSubcommand(OutboxCommand.create(new Outbox(database, database::missing, clock), zone,
                 System.getProperty("user.name", "operator")));
         commandLine.addSubcommand(new ServeCommand(this::serve));

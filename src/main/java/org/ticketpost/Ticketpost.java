@@ -35,9 +35,14 @@ public final class Ticketpost implements Runnable {
     }
 
     static int run(String[] args, Map<String, String> env, InputStream stdin, PrintWriter out, PrintWriter err) {
+        return run(args, env, Clock.systemUTC(), stdin, out, err);
+    }
+
+    /** @param clock what the commands take for now: the SLA clocks' remaining time, the moment of a change */
+    static int run(String[] args, Map<String, String> env, Clock clock, InputStream stdin, PrintWriter out, PrintWriter err) {
         Application application;
         try {
-            application = Application.configure(env, Clock.systemUTC());
+            application = Application.configure(env, clock);
         } catch (ConfigException e) {
             e.messages().forEach(message -> err.println("ticketpost: " + message));
             return isIngest(args) ? ExitCodes.CONFIG_ERROR_FOR_MAIL_SERVERS : ExitCodes.CONFIG_ERROR;

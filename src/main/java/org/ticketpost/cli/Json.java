@@ -12,6 +12,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.util.function.Function;
+import org.ticketpost.desk.ClockView;
 import org.ticketpost.desk.KeyView;
 import org.ticketpost.desk.OutboxView;
 import org.ticketpost.form.Problem;
@@ -34,7 +35,8 @@ final class Json {
                     .addSerializer(Status.class, written(Status::label))
                     .addSerializer(Problem.Code.class, written(Problem.Code::id))
                     .addSerializer(KeyView.State.class, written(KeyView.State::label))
-                    .addSerializer(OutboxView.State.class, written(OutboxView.State::label)))
+                    .addSerializer(OutboxView.State.class, written(OutboxView.State::label))
+                    .addSerializer(ClockView.class, new ClockSerializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
@@ -66,5 +68,23 @@ final class Json {
                 generator.writeString(text.apply(value));
             }
         };
+    }
+
+    /** {"name": "firstResponse", "state": "running", "due": "2026-11-16T09:15:00Z", "remainingSeconds": 2700}. */
+    private static final class ClockSerializer extends JsonSerializer<ClockView> {
+        @Override
+        public void serialize(ClockView clock, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeStartObject();
+            generator.writeStringField("name", clock.name().label());
+            generator.writeStringField("state", clock.state().label());
+            generator.writeStringField("due", clock.due().map(Object::toString).orElse(null));
+            generator.writeFieldName("remainingSeconds");
+            if (clock.remaining().isPresent()) {
+                generator.writeNumber(clock.remaining().get().toSeconds());
+            } else {
+                generator.writeNull();
+            }
+            generator.writeEndObject();
+        }
     }
 }

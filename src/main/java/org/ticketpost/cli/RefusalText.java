@@ -32,6 +32,9 @@ final class RefusalText {
         if (refusal instanceof Refusal.NoSuchTicket none) {
             return List.of("there is no ticket " + none.number());
         }
+        if (refusal instanceof Refusal.Unchanged unchanged) {
+            return List.of("ticket " + unchanged.number() + " " + unchanged.why());
+        }
         if (refusal instanceof Refusal.NoSuchOutboxEntry none) {
             return List.of("there is no outbox entry " + none.id());
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ticketpost.desk.AttachmentView;
+import org.ticketpost.desk.ClockView;
 import org.ticketpost.desk.EventView;
 import org.ticketpost.desk.MessageView;
 import org.ticketpost.desk.TicketDetails;
@@ -19,11 +20,11 @@ import org.ticketpost.ticket.Message;
  * rest. A list's summaries are written as they are.
  */
 record TicketJson(@JsonUnwrapped TicketSummary summary, String reporter, String plan, String language,
-        Map<String, String> fields, List<Mail> messages, List<Event> events) {
+        Map<String, String> fields, List<Mail> messages, List<Event> events, List<ClockView> clocks) {
 
     static TicketJson of(TicketDetails ticket) {
         return new TicketJson(ticket.summary(), ticket.reporter(), ticket.plan(), ticket.language(), ticket.fields(),
-                ticket.messages().stream().map(Mail::of).toList(), ticket.events().stream().map(Event::of).toList());
+                ticket.messages().stream().map(Mail::of).toList(), ticket.events().stream().map(Event::of).toList(), ticket.clocks());
     }
 
     /** @param from "" when the mail named no sender; @param to the recipients, separated by ", " */

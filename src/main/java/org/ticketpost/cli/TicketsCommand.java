@@ -8,6 +8,7 @@ import org.ticketpost.desk.AttachmentView;
 import org.ticketpost.desk.EventView;
 import org.ticketpost.desk.MessageView;
 import org.ticketpost.desk.Refused;
+import org.ticketpost.desk.TicketActions;
 import org.ticketpost.desk.TicketDetails;
 import org.ticketpost.desk.TicketQueries;
 import org.ticketpost.desk.TicketSummary;
@@ -23,10 +24,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `ticketpost tickets …`: what is open, and everything about one ticket. */
-@Command(name = "tickets", mixinStandardHelpOptions = true, description = "Lists and shows tickets.",
+@Command(name = "tickets", mixinStandardHelpOptions = true,
+        description = "Lists and shows tickets with their SLA clocks, and changes their status and severity.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 " 0:done",
-                " 1:no such ticket, a mistyped ticket number, or no database yet",
+                " 1:no such ticket, a mistyped ticket number, a change the ticket does not allow, or no database yet",
                 "64:called wrongly: an unknown command or option, or an option out of its range",
                 "75:the database is unavailable; try again later",
                 "78:the configuration is wrong"})
@@ -48,11 +50,15 @@ public final class TicketsCommand implements Runnable {
     /**
      * @param zone     the zone in which times are shown to people; JSON keeps UTC
      * @param language the language of the field labels
+     * @param actor    who the history names for a change: the user who runs the command
      */
-    public static CommandLine create(TicketQueries tickets, SupportTemplate template, ZoneId zone, String language) {
+    public static CommandLine create(TicketQueries tickets, TicketActions actions, SupportTemplate template, ZoneId zone,
+            String language, String actor) {
         return new CommandLine(new TicketsCommand())
                 .addSubcommand(new ListTickets(tickets, zone))
-                .addSubcommand(new Show(tickets, template, zone, language));
+                .addSubcommand(new Show(tickets, template, zone, language))
+                .addSubcommand(new TicketChanges.StatusChange(actions, actor))
+                .addSubcommand(new TicketChanges.SeverityChange(actions, actor));
     }
 
     static String shown(Instant instant, ZoneId zone) {
@@ -71,7 +77,8 @@ public final class TicketsCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the open tickets, newest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists the open tickets, the nearest SLA due time first, then the newest.")
     static final class ListTickets extends TicketCommand {
         @Option(names = "--json", description = "print a JSON array")
         boolean json;
@@ -99,6 +106,17 @@ public final class TicketsCommand implements Runnable {
             query = query.withCustomer(value);
         }
 
+        @Option(names = "--breached", description = "only tickets with a breached SLA clock")
+        void breached(boolean only) {
+            query = only ? query.breachedOnly() : query;
+        }
+
+        @Option(names = "--due-within", paramLabel = "TIME",
+                description = "only tickets with an SLA clock due within TIME, or overdue: 30m, 2h, 1d or PT2H")
+        void dueWithin(String value) {
+            query = query.dueWithin(ClockText.duration(spec, "--due-within", value));
+        }
+
         ListTickets(TicketQueries tickets, ZoneId zone) {
             super(tickets, zone);
         }
@@ -113,11 +131,12 @@ public final class TicketsCommand implements Runnable {
                 return "no open tickets\n";
             }
             StringBuilder out = new StringBuilder();
-            String row = "%-9s %-21s %-3s %-24s %-17s %s%n";
-            out.append(String.format(row, "NUMBER", "STATUS", "SEV", "CUSTOMER", "OPENED", "SUBJECT"));
+            String row = "%-9s %-21s %-3s %-24s %-17s %-32s %s%n";
+            out.append(String.format(row, "NUMBER", "STATUS", "SEV", "CUSTOMER", "OPENED", "NEXT DUE", "SUBJECT"));
             for (TicketSummary ticket : found) {
                 out.append(String.format(row, ticket.number(), ticket.status().label(), ticket.severity(),
-                        KeysCommand.cut(ticket.customer(), 24), shown(ticket.created(), zone), KeysCommand.cut(ticket.subject(), 60)));
+                        KeysCommand.cut(ticket.customer(), 24), shown(ticket.created(), zone),
+                        ticket.due().map(ClockText::nearest).orElse("-"), KeysCommand.cut(ticket.subject(), 60)));
             }
             return out.toString();
         }
@@ -154,6 +173,12 @@ public final class TicketsCommand implements Runnable {
             out.append(String.format("  %-26s%s%n", "Customer", summary.customer()));
             out.append(String.format("  %-26s%s%n", "Reporter", ticket.reporter()));
             out.append(String.format("  %-26s%s (%s)%n", "Opened", shown(summary.created(), zone), zone));
+            out.append(String.format("  %-26s%s, severity %d%n", "Plan", ticket.plan(), summary.severity()));
+            out.append("\n  SLA clocks (").append(zone).append(")\n");
+            ticket.clocks().forEach(clock -> out.append(ClockText.line(clock, zone)).append('\n'));
+            if (ticket.clocks().isEmpty()) {
+                out.append("  none\n");
+            }
             out.append('\n');
             for (FieldSpec field : template.fields()) {
                 String value = ticket.fields().get(field.name());

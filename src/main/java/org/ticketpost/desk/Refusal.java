@@ -35,6 +35,10 @@ public sealed interface Refusal {
     record NoSuchTicket(TicketNumber number) implements Refusal {
     }
 
+    /** A change the ticket does not allow, or has already: "is closed: it cannot become open". */
+    record Unchanged(TicketNumber number, String why) implements Refusal {
+    }
+
     record NoSuchOutboxEntry(long id) implements Refusal {
     }
 

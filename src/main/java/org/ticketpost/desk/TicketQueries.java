@@ -1,5 +1,7 @@
 package org.ticketpost.desk;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.ticketpost.ticket.TicketNumber;
@@ -15,16 +17,21 @@ public final class TicketQueries {
 
     private final UnitOfWork database;
     private final MissingDatabase missing;
+    private final Clock clock;
 
-    public TicketQueries(UnitOfWork database, MissingDatabase missing) {
+    /** @param clock the moment each answer is read at: what its clocks have left */
+    public TicketQueries(UnitOfWork database, MissingDatabase missing, Clock clock) {
         this.database = database;
         this.missing = missing;
+        this.clock = clock;
     }
 
-    /** The tickets the query asks for, newest first. */
+    /** The tickets the query asks for, the nearest SLA due time first, then the newest. */
     public List<TicketSummary> list(TicketQuery query) throws Refused {
         missing.require();
-        return database.inTransaction(stores -> stores.tickets().list(query).stream().map(TicketSummary::of).toList());
+        Instant now = clock.instant();
+        return database.inTransaction(stores -> stores.tickets().list(query, now).stream()
+                .map(ticket -> TicketSummary.of(ticket, now)).toList());
     }
 
     /**
@@ -37,7 +44,7 @@ public final class TicketQueries {
                 .orElseThrow(() -> new Refused(new Refusal.NotATicketNumber(number)));
         missing.require();
         Optional<TicketDetails> details = database.inTransaction(stores -> stores.tickets().find(parsed)
-                .map(ticket -> TicketDetails.of(ticket, stores.messages().ofTicket(ticket))));
+                .map(ticket -> TicketDetails.of(ticket, stores.messages().ofTicket(ticket), clock.instant())));
         return details.orElseThrow(() -> new Refused(new Refusal.NoSuchTicket(parsed)));
     }
 }

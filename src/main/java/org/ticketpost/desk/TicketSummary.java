@@ -6,12 +6,17 @@ import org.ticketpost.ticket.Status;
 import org.ticketpost.ticket.Ticket;
 import org.ticketpost.ticket.TicketNumber;
 
-/** A ticket as a list shows it. */
+/**
+ * A ticket as a list shows it.
+ *
+ * @param due its SLA clock that runs out first, at the moment the list was read; none when no clock is pending
+ */
 public record TicketSummary(TicketNumber number, Status status, int severity, String subject, String customer,
-        Optional<String> product, Optional<String> component, Instant created, Instant updated) {
+        Optional<String> product, Optional<String> component, Instant created, Instant updated, Optional<ClockView> due) {
 
-    static TicketSummary of(Ticket ticket) {
+    static TicketSummary of(Ticket ticket, Instant now) {
         return new TicketSummary(ticket.number(), ticket.status(), ticket.severity(), ticket.subject(), ticket.customer(),
-                ticket.product(), ticket.component(), ticket.createdAt(), ticket.updatedAt());
+                ticket.product(), ticket.component(), ticket.createdAt(), ticket.updatedAt(),
+                ClockView.nearest(ticket.clocks(), now));
     }
 }

@@ -35,7 +35,7 @@ final class FollowUps implements IntakeStep {
         }
         Message message = records.received(mail, Message.Handling.FOLLOWUP, ticket.get(), ticket.get().language(), now);
         stores.messages().add(message);
-        ticket.get().customerReplied(sender.get(), now, mail.subject());
+        ticket.get().customerReplied(sender.get(), now, mail.subject(), rules.serviceLevels());
         return Optional.of(new Outcome.FollowedUp(ticket.get().number()));
     }
 

@@ -9,6 +9,7 @@ import org.ticketpost.form.SupportTemplate;
 import org.ticketpost.reply.ReplyComposer;
 import org.ticketpost.reply.ReturnPath;
 import org.ticketpost.ticket.FieldColumn;
+import org.ticketpost.ticket.ServiceLevels;
 import org.ticketpost.ticket.TicketTag;
 
 /**
@@ -21,6 +22,7 @@ import org.ticketpost.ticket.TicketTag;
  * @param repliesPerSender at most this many automatic mails to one address, its +tag left out, per {@code replyWindow}
  * @param repliesPerDomain at most this many automatic mails to the addresses of one domain per {@code replyWindow}
  * @param zone             the zone in which a support key's last day ends
+ * @param serviceLevels    the SLA plans' targets, which a new ticket's clocks count against
  */
 public record IntakeRules(
         SupportTemplate template,
@@ -33,7 +35,8 @@ public record IntakeRules(
         int repliesPerSender,
         int repliesPerDomain,
         Duration replyWindow,
-        ZoneId zone) {
+        ZoneId zone,
+        ServiceLevels serviceLevels) {
 
     /** @throws IllegalArgumentException naming the fields a ticket keeps in columns that the template lacks */
     public IntakeRules {

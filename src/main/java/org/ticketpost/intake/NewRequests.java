@@ -45,6 +45,7 @@ final class NewRequests implements IntakeStep {
             Ticket ticket = new Ticket(stores.tickets().nextNumber(), mail.subject(), mail.from().get().address(),
                     key.key().get(), Integer.parseInt(form.value(severityField).orElseThrow()), form.language(),
                     form.values(), now);
+            ticket.openClocks(rules.serviceLevels(), now);
             stores.tickets().add(ticket);
             stores.messages().add(records.received(mail, Message.Handling.TICKET, ticket, form.language(), now));
             answerTo.ifPresent(to -> records.confirm(rules.replies().confirmation(ticket, correspondence(mail, to, form),

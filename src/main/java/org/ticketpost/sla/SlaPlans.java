@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ticketpost.ticket.ServiceLevel;
+import org.ticketpost.ticket.ServiceLevels;
 
 /** The plans a support key can name, in the order config/sla-plans.yaml gives them. */
-public record SlaPlans(List<SlaPlan> plans) {
+public record SlaPlans(List<SlaPlan> plans) implements ServiceLevels {
 
     public SlaPlans {
         plans = List.copyOf(plans);
@@ -44,5 +46,10 @@ public record SlaPlans(List<SlaPlan> plans) {
             throw new IllegalArgumentException("severity is 1 to 4, was " + severity);
         }
         return plan(plan).map(found -> found.targets(severity));
+    }
+
+    @Override
+    public ServiceLevel of(String plan, int severity) {
+        return plan(plan).<ServiceLevel>map(found -> found.targets(severity)).orElse(ServiceLevel.NONE);
     }
 }

@@ -2,6 +2,9 @@ package org.ticketpost.sla;
 
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.ticketpost.ticket.ClockName;
+import org.ticketpost.ticket.ClockTarget;
+import org.ticketpost.ticket.ServiceLevel;
 
 /**
  * What a plan promises for one severity. An absent target is no promise (Severity 4 has no
@@ -14,7 +17,7 @@ import java.util.stream.Stream;
  * @param warnAtPercent how much of a target may pass before the on-call engineers are warned
  */
 public record Targets(SlaCalendar calendar, Optional<SlaDuration> firstResponse, Optional<SlaDuration> updateEvery,
-        Optional<SlaDuration> resolution, int warnAtPercent) {
+        Optional<SlaDuration> resolution, int warnAtPercent) implements ServiceLevel {
 
     /** Warn when three quarters of a target are used up: a quarter is left to act. */
     public static final int DEFAULT_WARN_AT_PERCENT = 75;
@@ -29,5 +32,16 @@ public record Targets(SlaCalendar calendar, Optional<SlaDuration> firstResponse,
         if (businessTime && !(calendar instanceof BusinessCalendar)) {
             throw new IllegalArgumentException("business hours and days need a calendar with business hours, not " + calendar.name());
         }
+    }
+
+    /** The clock's target, counted on this severity's calendar. */
+    @Override
+    public Optional<ClockTarget> target(ClockName clock) {
+        Optional<SlaDuration> target = switch (clock) {
+            case FIRST_RESPONSE -> firstResponse;
+            case UPDATE -> updateEvery;
+            case RESOLUTION -> resolution;
+        };
+        return target.map(duration -> Budget.of(calendar, duration));
     }
 }

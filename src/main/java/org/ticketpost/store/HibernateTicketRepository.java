@@ -1,5 +1,6 @@
 package org.ticketpost.store;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.ticketpost.ticket.ClockState;
 import org.ticketpost.ticket.Status;
 import org.ticketpost.ticket.SupportKey;
 import org.ticketpost.ticket.Ticket;
@@ -57,13 +59,19 @@ final class HibernateTicketRepository implements TicketRepository {
     }
 
     @Override
-    public List<Ticket> list(TicketQuery query) {
+    public List<Ticket> list(TicketQuery query, Instant now) {
         StringBuilder where = new StringBuilder("status in :statuses");
+        if (query.breached()) {
+            where.append(" and exists (select 1 from Ticket late join late.clocks clock where late = t and"
+                    + " ((clock.state = :running and clock.dueAt < :now) or (clock.state <> :running and clock.leftSeconds < 0)))");
+        }
+        query.dueWithin().ifPresent(within -> where.append(" and nextDueAt <= :dueBy"));
         query.severity().ifPresent(severity -> where.append(" and severity = :severity"));
         query.product().ifPresent(product -> where.append(" and lower(product) = :product"));
         query.component().ifPresent(component -> where.append(" and lower(component) = :component"));
         query.customer().ifPresent(customer -> where.append(" and lower(customer) like :customer escape '!'"));
-        var select = session.createSelectionQuery("from Ticket where " + where + " order by createdAt desc, id desc", Ticket.class)
+        var select = session.createSelectionQuery("from Ticket t where " + where
+                        + " order by nextDueAt asc nulls last, createdAt desc, id desc", Ticket.class)
                 .setParameter("statuses", query.statuses())
                 .setFirstResult(query.offset())
                 .setMaxResults(query.limit());
@@ -71,7 +79,17 @@ final class HibernateTicketRepository implements TicketRepository {
         query.product().ifPresent(product -> select.setParameter("product", product.toLowerCase(Locale.ROOT)));
         query.component().ifPresent(component -> select.setParameter("component", component.toLowerCase(Locale.ROOT)));
         query.customer().ifPresent(customer -> select.setParameter("customer", "%" + likeLiteral(customer) + "%"));
-        return select.getResultList();
+        if (query.breached()) {
+            select.setParameter("now", now).setParameter("running", ClockState.RUNNING);
+        }
+        query.dueWithin().ifPresent(within -> select.setParameter("dueBy", now.plus(within)));
+        List<Ticket> tickets = select.getResultList();
+        if (!tickets.isEmpty()) {   // every listed ticket's clocks in one more query, not one query per ticket
+            session.createSelectionQuery("from Ticket t left join fetch t.clocks where t in :tickets", Ticket.class)
+                    .setParameter("tickets", tickets)
+                    .getResultList();
+        }
+        return tickets;
     }
 
     /** The text matched as it is, its % and _ included. */

@@ -12,5 +12,9 @@ public enum EventKind {
     /** A reply was sent, and the recipient's mail server sent it back. */
     REPLY_BOUNCED,
     /** An operator had a failed or bounced reply sent again. */
-    REPLY_RETRIED
+    REPLY_RETRIED,
+    /** An SLA clock reached its target: the note says whether in time or late. */
+    CLOCK_MET,
+    /** An SLA clock's due time moved with the ticket's severity: the old and the new. */
+    CLOCK_MOVED
 }

@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
@@ -22,6 +23,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +92,14 @@ public class Ticket {
     @Column(name = "field_value", nullable = false)
     private Map<String, String> otherFields = new TreeMap<>();
 
-    /** The earliest SLA deadline still pending, set by the SLA timers. */
+    /** The SLA clocks, one per target of the plan at this severity ({@link TicketClocks}). */
+    @ElementCollection
+    @CollectionTable(name = "ticket_clock", joinColumns = @JoinColumn(name = "ticket_id"))
+    @MapKeyColumn(name = "name")
+    @MapKeyEnumerated(EnumType.STRING)
+    private Map<ClockName, TicketClock> clocks = new EnumMap<>(ClockName.class);
+
+    /** The nearest due time of a running clock, which the engineers' list sorts by. */
     @Column(name = "next_due_at")
     private Instant nextDueAt;
 
@@ -147,31 +156,80 @@ public class Ticket {
         return status != Status.CLOSED;
     }
 
-    /** The customer wrote again: the reply goes on record, and a ticket waiting for it or resolved is open again. */
-    public void customerReplied(String address, Instant at, String subject) {
+    /**
+     * The customer wrote again: the reply goes on record, and a ticket waiting for it or resolved
+     * is open again, its clocks running with the time they had left.
+     */
+    public void customerReplied(String address, Instant at, String subject, ServiceLevels levels) {
         record(at, address, EventKind.MESSAGE_RECEIVED, null, null, subject);
         if (status == Status.RESOLVED) {
             record(at, address, EventKind.REOPENED, status.label(), Status.OPEN.label(), "the customer replied");
-            status = Status.OPEN;
+            moveTo(Status.OPEN, at, levels);
         } else if (status == Status.WAITING_FOR_CUSTOMER) {
             record(at, address, EventKind.STATUS_CHANGED, status.label(), Status.OPEN.label(), "the customer replied");
-            status = Status.OPEN;
+            moveTo(Status.OPEN, at, levels);
         }
         updatedAt = at;
     }
 
     /**
-     * Moves the ticket along its lifecycle.
+     * Moves the ticket along its lifecycle, and its clocks with it: waiting for the customer
+     * pauses them, open resumes them, resolved or closed stops them.
      *
      * @throws IllegalStateException when the lifecycle does not allow it (a closed ticket stays closed)
      */
-    public void changeStatus(Status next, String actor, Instant at) {
+    public void changeStatus(Status next, String actor, Instant at, ServiceLevels levels) {
         if (!status.canBecome(next)) {
             throw new IllegalStateException("a " + status.label() + " ticket cannot become " + next.label());
         }
         record(at, actor, EventKind.STATUS_CHANGED, status.label(), next.label(), null);
-        status = next;
+        moveTo(next, at, levels);
         updatedAt = at;
+    }
+
+    private void moveTo(Status next, Instant at, ServiceLevels levels) {
+        status = next;
+        clocks(levels).follow(next, at);
+        nextDueAt = clocks(levels).nextDue().orElse(null);
+    }
+
+    /** Opens the clocks of the plan's targets at this severity, from now. */
+    public void openClocks(ServiceLevels levels, Instant at) {
+        clocks(levels).open(at);
+        nextDueAt = clocks(levels).nextDue().orElse(null);
+    }
+
+    /** The customer was answered: the first response is met, in time or late, and the next update is due an interval later. */
+    public void customerAnswered(String actor, Instant at, ServiceLevels levels) {
+        clocks(levels).answered(status, at).ifPresent(met -> record(at, actor, EventKind.CLOCK_MET,
+                met.due().map(Instant::toString).orElse(null), at.toString(),
+                ClockName.FIRST_RESPONSE.label() + (met.breached(at) ? " met late" : " met in time")));
+        nextDueAt = clocks(levels).nextDue().orElse(null);
+        updatedAt = at;
+    }
+
+    /**
+     * The clocks count against the targets of the new severity, as if it had applied from the
+     * start; the history records each due time that moved.
+     *
+     * @throws IllegalArgumentException for a severity outside 1 to 4
+     */
+    public void changeSeverity(int next, String actor, Instant at, ServiceLevels levels) {
+        if (next < 1 || next > 4) {
+            throw new IllegalArgumentException("severity is 1 to 4, was " + next);
+        }
+        ServiceLevel target = levels.of(supportKey.plan(), next);
+        List<TicketClocks.Moved> moved = clocks(levels).retarget(target, status, at);
+        record(at, actor, EventKind.SEVERITY_CHANGED, Integer.toString(severity), Integer.toString(next), null);
+        moved.forEach(clock -> record(at, actor, EventKind.CLOCK_MOVED, clock.before(), clock.after(),
+                clock.clock().label() + ", severity " + severity + " -> " + next));
+        severity = next;
+        nextDueAt = clocks(levels).nextDue().orElse(null);
+        updatedAt = at;
+    }
+
+    private TicketClocks clocks(ServiceLevels levels) {
+        return new TicketClocks(clocks, levels.of(supportKey.plan(), severity));
     }
 
     /** A mail to the customer was put in the outbox. */
@@ -295,6 +353,13 @@ public class Ticket {
 
     public Optional<String> component() {
         return Optional.ofNullable(component);
+    }
+
+    /** The clocks, in the order of {@link ClockName}. */
+    public Map<ClockName, TicketClock> clocks() {
+        Map<ClockName, TicketClock> ordered = new EnumMap<>(ClockName.class);
+        ordered.putAll(clocks);
+        return Collections.unmodifiableMap(ordered);
     }
 
     public Optional<Instant> nextDueAt() {

@@ -1,5 +1,6 @@
 package org.ticketpost.ticket;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -7,7 +8,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Which tickets to list, newest first, and which page of them: by default the open ones,
+ * Which tickets to list, the nearest SLA due time first, then the newest, and which page of them: by default the open ones,
  * {@value #DEFAULT_LIMIT} at a time. Each filter that is given narrows the list.
  *
  * @param statuses  the statuses to list; by default those still to be worked on
@@ -15,11 +16,13 @@ import java.util.Set;
  * @param product   only tickets for this product, ignoring case
  * @param component only tickets for this component, ignoring case
  * @param customer  only tickets of customers whose name contains this, ignoring case
+ * @param breached  only tickets with a breached SLA clock
+ * @param dueWithin only tickets with a running SLA clock due within this time, or overdue
  * @param limit     at most this many, 1 to {@value #MAX_LIMIT}
  * @param offset    after skipping this many
  */
 public record TicketQuery(Set<Status> statuses, OptionalInt severity, Optional<String> product, Optional<String> component,
-        Optional<String> customer, int limit, int offset) {
+        Optional<String> customer, boolean breached, Optional<Duration> dueWithin, int limit, int offset) {
 
     public static final int DEFAULT_LIMIT = 200;
     public static final int MAX_LIMIT = 10_000;
@@ -31,6 +34,9 @@ public record TicketQuery(Set<Status> statuses, OptionalInt severity, Optional<S
         statuses = Set.copyOf(statuses);
         if (severity.isPresent() && (severity.getAsInt() < 1 || severity.getAsInt() > 4)) {
             throw new IllegalArgumentException("severity is 1 to 4, was " + severity.getAsInt());
+        }
+        if (dueWithin.isPresent() && dueWithin.get().isNegative()) {
+            throw new IllegalArgumentException("due within a time of zero or more, was " + dueWithin.get());
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit is 1 to " + MAX_LIMIT + ", was " + limit);
@@ -48,30 +54,38 @@ public record TicketQuery(Set<Status> statuses, OptionalInt severity, Optional<S
         Set<Status> open = EnumSet.noneOf(Status.class);
         Arrays.stream(Status.values()).filter(Status::isOpen).forEach(open::add);
         return new TicketQuery(open, OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                DEFAULT_LIMIT, 0);
+                false, Optional.empty(), DEFAULT_LIMIT, 0);
     }
 
     public TicketQuery withStatuses(Set<Status> only) {
-        return new TicketQuery(only, severity, product, component, customer, limit, offset);
+        return new TicketQuery(only, severity, product, component, customer, breached, dueWithin, limit, offset);
     }
 
     public TicketQuery withSeverity(int only) {
-        return new TicketQuery(statuses, OptionalInt.of(only), product, component, customer, limit, offset);
+        return new TicketQuery(statuses, OptionalInt.of(only), product, component, customer, breached, dueWithin, limit, offset);
     }
 
     public TicketQuery withProduct(String only) {
-        return new TicketQuery(statuses, severity, Optional.of(only), component, customer, limit, offset);
+        return new TicketQuery(statuses, severity, Optional.of(only), component, customer, breached, dueWithin, limit, offset);
     }
 
     public TicketQuery withComponent(String only) {
-        return new TicketQuery(statuses, severity, product, Optional.of(only), customer, limit, offset);
+        return new TicketQuery(statuses, severity, product, Optional.of(only), customer, breached, dueWithin, limit, offset);
     }
 
     public TicketQuery withCustomer(String nameContains) {
-        return new TicketQuery(statuses, severity, product, component, Optional.of(nameContains), limit, offset);
+        return new TicketQuery(statuses, severity, product, component, Optional.of(nameContains), breached, dueWithin, limit, offset);
+    }
+
+    public TicketQuery breachedOnly() {
+        return new TicketQuery(statuses, severity, product, component, customer, true, dueWithin, limit, offset);
+    }
+
+    public TicketQuery dueWithin(Duration time) {
+        return new TicketQuery(statuses, severity, product, component, customer, breached, Optional.of(time), limit, offset);
     }
 
     public TicketQuery page(int newLimit, int newOffset) {
-        return new TicketQuery(statuses, severity, product, component, customer, newLimit, newOffset);
+        return new TicketQuery(statuses, severity, product, component, customer, breached, dueWithin, newLimit, newOffset);
     }
 }

@@ -1,5 +1,6 @@
 package org.ticketpost.ticket;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +18,8 @@ public interface TicketRepository {
     /** The ticket that a mail with one of these Message-IDs, received or sent, belongs to. */
     Optional<Ticket> findByMessageIds(Collection<String> messageIds);
 
-    /** The tickets the query asks for, newest first. */
-    List<Ticket> list(TicketQuery query);
+    /** The tickets the query asks for at {@code now}, the nearest SLA due time first, then the newest, their clocks loaded. */
+    List<Ticket> list(TicketQuery query, Instant now);
 
     /** Tickets not yet resolved that this address opened or that belong to one of these keys, newest first. */
     List<Ticket> openOf(String reporter, Collection<SupportKey> keys, int limit);

@@ -33,7 +33,7 @@ class TicketsCommandIT {
     }
 
     @Test
-    void listsOpenTicketsNewestFirstAndShowsOneWithItsMailsAndHistory() throws Exception {
+    void listsOpenTicketsNearestDueFirstAndShowsOneWithItsMailsAndHistory() throws Exception {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
             TicketNumber first;
             TicketNumber second;
@@ -53,12 +53,12 @@ class TicketsCommandIT {
             Cli.Run text = Cli.run(env, "tickets", "show", first.digits());
 
             JsonNode tickets = new ObjectMapper().readTree(list.out());
-            assertThat(tickets).extracting(ticket -> ticket.get("number").asText()).containsExactly(second.digits(), first.digits());
-            assertThat(tickets.get(0).get("status").asText()).isEqualTo("new");
-            assertThat(tickets.get(0).get("severity").asInt()).isEqualTo(1);
-            assertThat(tickets.get(0).get("customer").asText()).isEqualTo(TestApp.CUSTOMER);
-            assertThat(tickets.get(0).get("subject").asText()).isEqualTo("Second");
-            assertThat(tickets.get(0).get("created").asText()).isEqualTo("2026-11-16T08:20:00Z");
+            assertThat(tickets).extracting(ticket -> ticket.get("number").asText()).containsExactly(first.digits(), second.digits());
+            assertThat(tickets.get(1).get("status").asText()).isEqualTo("new");
+            assertThat(tickets.get(1).get("severity").asInt()).isEqualTo(1);
+            assertThat(tickets.get(1).get("customer").asText()).isEqualTo(TestApp.CUSTOMER);
+            assertThat(tickets.get(1).get("subject").asText()).isEqualTo("Second");
+            assertThat(tickets.get(1).get("created").asText()).isEqualTo("2026-11-16T08:20:00Z");
             assertThat(table.out()).contains("NUMBER").contains(first.digits()).contains("Second");
 
             JsonNode ticket = new ObjectMapper().readTree(show.out());
@@ -150,7 +150,7 @@ class TicketsCommandIT {
             assertThat(new ObjectMapper().readTree(severe.out())).extracting(ticket -> ticket.get("number").asText())
                     .containsExactly(numbers.get(1));
             assertThat(new ObjectMapper().readTree(secondPage.out())).extracting(ticket -> ticket.get("number").asText())
-                    .containsExactly(numbers.get(1), numbers.get(0));
+                    .containsExactly(numbers.get(3), numbers.get(2));   // after Severity 1 and 2, due first; then the newest
             assertThat(otherCustomer.out()).isEqualTo("no open tickets\n");
             assertThat(ourCustomer.out().lines()).hasSize(5);
             assertThat(wrongSeverity.exitCode()).isEqualTo(64);

@@ -412,8 +412,10 @@ class IntakeIT {
             TicketNumber number = app.receive(request(Map.of())).ticket().orElseThrow();
             app.application().database().inTransaction(stores -> {
                 Ticket ticket = stores.tickets().find(number).orElseThrow();
-                ticket.changeStatus(Status.OPEN, "engineer@ticketpost.example", clock.instant());
-                ticket.changeStatus(Status.RESOLVED, "engineer@ticketpost.example", clock.instant());
+                ticket.changeStatus(Status.OPEN, "engineer@ticketpost.example", clock.instant(),
+                        app.application().plans());
+                ticket.changeStatus(Status.RESOLVED, "engineer@ticketpost.example", clock.instant(),
+                        app.application().plans());
                 return null;
             });
             clock.advance(Duration.ofHours(2));
@@ -438,7 +440,7 @@ class IntakeIT {
             TicketNumber number = app.receive(request(Map.of())).ticket().orElseThrow();
             app.application().database().inTransaction(stores -> {
                 stores.tickets().find(number).orElseThrow().changeStatus(Status.CLOSED, "engineer@ticketpost.example",
-                        clock.instant());
+                        clock.instant(), app.application().plans());
                 return null;
             });
 

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /** Runs the ticketpost command line in this JVM, as main() would, and keeps what it printed. */
@@ -21,6 +22,15 @@ public final class Cli {
 
     public static Run run(Map<String, String> env, String... args) {
         return run(env, InputStream.nullInputStream(), args);
+    }
+
+    /** Runs at the moments the clock gives, as a test that moves time needs. */
+    public static Run run(Map<String, String> env, Clock clock, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = org.ticketpost.TicketpostAccess.run(args, env, clock, InputStream.nullInputStream(),
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exitCode, out.toString(), err.toString());
     }
 
     public static Run run(String... args) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class StatusTest {
 
     private static final Instant NOW = Instant.parse("2026-11-16T08:00:00Z");
+    private static final ServiceLevels NO_PLANS = (plan, severity) -> ServiceLevel.NONE;
 
     private static Ticket ticket() {
         SupportKey key = new SupportKey("OXSK-1111-2222", "Example Corp", "advanced",
@@ -35,7 +36,7 @@ class StatusTest {
     void everyChangeIsAnEventWithTheOldAndTheNewValue() {
         Ticket ticket = ticket();
 
-        ticket.changeStatus(Status.OPEN, "engineer", NOW.plusSeconds(60));
+        ticket.changeStatus(Status.OPEN, "engineer", NOW.plusSeconds(60), NO_PLANS);
 
         TicketEvent last = ticket.events().get(ticket.events().size() - 1);
         assertThat(last.kind()).isEqualTo(EventKind.STATUS_CHANGED);
@@ -47,9 +48,9 @@ class StatusTest {
     @Test
     void aClosedTicketStaysClosed() {
         Ticket ticket = ticket();
-        ticket.changeStatus(Status.CLOSED, "engineer", NOW);
+        ticket.changeStatus(Status.CLOSED, "engineer", NOW, NO_PLANS);
 
-        assertThatThrownBy(() -> ticket.changeStatus(Status.OPEN, "engineer", NOW))
+        assertThatThrownBy(() -> ticket.changeStatus(Status.OPEN, "engineer", NOW, NO_PLANS))
                 .isInstanceOf(IllegalStateException.class).hasMessage("a closed ticket cannot become open");
         assertThat(ticket.acceptsMail()).isFalse();
     }
@@ -57,9 +58,9 @@ class StatusTest {
     @Test
     void aCustomerReplyOpensATicketThatWaitedForIt() {
         Ticket ticket = ticket();
-        ticket.changeStatus(Status.WAITING_FOR_CUSTOMER, "engineer", NOW);
+        ticket.changeStatus(Status.WAITING_FOR_CUSTOMER, "engineer", NOW, NO_PLANS);
 
-        ticket.customerReplied("jane@example.com", NOW, "Re: Calendar");
+        ticket.customerReplied("jane@example.com", NOW, "Re: Calendar", NO_PLANS);
 
         assertThat(ticket.status()).isEqualTo(Status.OPEN);
     }

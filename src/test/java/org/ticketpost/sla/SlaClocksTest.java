@@ -30,7 +30,7 @@ class SlaClocksTest {
     private static final Instant OPENED = Instant.parse("2026-11-16T08:00:00Z");
     private static final SlaCalendar ALWAYS = new SlaCalendar.AroundTheClock("24x7");
     private static final BusinessCalendar OFFICE = new BusinessCalendar("business", ZoneId.of("Europe/Berlin"),
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(8, 0), LocalTime.of(18, 0), Set.of(), Set.of());
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(8, 0), LocalTime.of(18, 0), Set.of());
 
     /** As the shipped advanced plan for Severity 1 and 2; Severity 3 has a first-response target only. */
     private static final SlaPlans PLANS = new SlaPlans(List.of(new SlaPlan("advanced", Map.of(

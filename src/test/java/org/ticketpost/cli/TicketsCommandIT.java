@@ -150,7 +150,7 @@ class TicketsCommandIT {
             assertThat(new ObjectMapper().readTree(severe.out())).extracting(ticket -> ticket.get("number").asText())
                     .containsExactly(numbers.get(1));
             assertThat(new ObjectMapper().readTree(secondPage.out())).extracting(ticket -> ticket.get("number").asText())
-                    .containsExactly(numbers.get(3), numbers.get(2));   // after Severity 1 and 2, due first; then the newest
+                    .containsExactly(numbers.get(2), numbers.get(3));   // by due time: Severity 3 in one business day, 4 in three
             assertThat(otherCustomer.out()).isEqualTo("no open tickets\n");
             assertThat(ourCustomer.out().lines()).hasSize(5);
             assertThat(wrongSeverity.exitCode()).isEqualTo(64);

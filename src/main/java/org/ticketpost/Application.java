@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.ticketpost.cli.CheckCommand;
 import org.ticketpost.cli.DemoCommand;
+import org.ticketpost.cli.EngineersCommand;
 import org.ticketpost.cli.IngestCommand;
 import org.ticketpost.cli.KeysCommand;
 import org.ticketpost.cli.OutboxCommand;
@@ -28,6 +30,7 @@ import org.ticketpost.config.Home;
 import org.ticketpost.config.Settings;
 import org.ticketpost.config.SlaPlansFile;
 import org.ticketpost.config.SupportTemplateFile;
+import org.ticketpost.desk.Engineers;
 import org.ticketpost.desk.KeyRegistry;
 import org.ticketpost.desk.MailCheck;
 import org.ticketpost.desk.MissingDatabase;
@@ -79,6 +82,7 @@ public final class Application implements AutoCloseable {
     private final String language;
     private volatile Reception reception;
     private final KeyRegistry keyRegistry;
+    private final Engineers engineers;
     private final TicketQueries ticketQueries;
     private final MailCheck mailCheck;
     private volatile Consumer<String> log = line -> { };
@@ -162,6 +166,7 @@ public final class Application implements AutoCloseable {
         this.reception = new Reception(parser, files, new Intake(database, rules, clock));
         MissingDatabase missing = database::missing;
         this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans, clock, zone);
+        this.engineers = new Engineers(database, missing, clock, new SecureRandom());
         this.ticketQueries = new TicketQueries(database, missing);
         this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);
         this.clock = clock;
@@ -252,6 +257,11 @@ public final class Application implements AutoCloseable {
         return keyRegistry;
     }
 
+    /** The support engineers' accounts, which every door signs engineers in with. */
+    public Engineers engineers() {
+        return engineers;
+    }
+
     /** What intake would make of a mail, storing nothing. */
     public MailCheck checks() {
         return mailCheck;
@@ -292,6 +302,7 @@ public final class Application implements AutoCloseable {
         commandLine.addSubcommand(new IngestCommand(() -> reception().failuresToldByCaller(), () -> stdin,
                 () -> System.console() != null, ingestThreads));
         commandLine.addSubcommand(KeysCommand.create(keyRegistry));
+        commandLine.addSubcommand(EngineersCommand.create(engineers, () -> stdin, System::console));
         commandLine.addSubcommand(TicketsCommand.create(ticketQueries, template, zone, language));
         commandLine.addSubcommand(OutboxCommand.create(new Outbox(database, database::missing, clock), zone,
                 System.getProperty("user.name", "operator")));

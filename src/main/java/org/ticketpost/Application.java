@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.ticketpost.cli.CheckCommand;
 import org.ticketpost.cli.DemoCommand;
+import org.ticketpost.cli.EngineersCommand;
 import org.ticketpost.cli.IngestCommand;
 import org.ticketpost.cli.KeysCommand;
 import org.ticketpost.cli.OutboxCommand;
@@ -30,6 +32,7 @@ import org.ticketpost.config.Home;
 import org.ticketpost.config.Settings;
 import org.ticketpost.config.SlaPlansFile;
 import org.ticketpost.config.SupportTemplateFile;
+import org.ticketpost.desk.Engineers;
 import org.ticketpost.desk.KeyRegistry;
 import org.ticketpost.desk.MailCheck;
 import org.ticketpost.desk.MissingDatabase;
@@ -84,6 +87,7 @@ public final class Application implements AutoCloseable {
     private final String language;
     private volatile Reception reception;
     private final KeyRegistry keyRegistry;
+    private final Engineers engineers;
     private final TicketQueries ticketQueries;
     private final TicketActions ticketActions;
     private final MailCheck mailCheck;
@@ -174,6 +178,7 @@ public final class Application implements AutoCloseable {
                 zone);
         this.ticketQueries = new TicketQueries(database, missing, clock);
         this.ticketActions = new TicketActions(database, missing, plans, clock);
+        this.engineers = new Engineers(database, missing, clock, new SecureRandom());
         this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);
         this.clock = clock;
         this.databaseShown = db.shownUrl() + ", files in " + storage;
@@ -289,6 +294,11 @@ public final class Application implements AutoCloseable {
         return keyRegistry;
     }
 
+    /** The support engineers' accounts, which every door signs engineers in with. */
+    public Engineers engineers() {
+        return engineers;
+    }
+
     /** What intake would make of a mail, storing nothing. */
     public MailCheck checks() {
         return mailCheck;
@@ -339,6 +349,7 @@ public final class Application implements AutoCloseable {
         commandLine.addSubcommand(new IngestCommand(() -> reception().failuresToldByCaller(), () -> stdin,
                 () -> System.console() != null, ingestThreads));
         commandLine.addSubcommand(KeysCommand.create(keyRegistry));
+        commandLine.addSubcommand(EngineersCommand.create(engineers, () -> stdin, System::console));
         commandLine.addSubcommand(TicketsCommand.create(ticketQueries, ticketActions, template, zone, language,
                 System.getProperty("user.name", "operator")));
         commandLine.addSubcommand(OutboxCommand.create(new Outbox(database, database::missing, clock), zone,

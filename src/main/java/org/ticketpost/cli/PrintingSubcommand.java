@@ -18,10 +18,17 @@ abstract class PrintingSubcommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final String command;
+    private final String noDatabase;
 
     /** @param command as the lines on stderr name it: "ticketpost tickets" */
     PrintingSubcommand(String command) {
+        this(command, "nothing has been taken in");
+    }
+
+    /** @param noDatabase what a missing database means to the command, e.g. "nothing has been taken in" */
+    PrintingSubcommand(String command, String noDatabase) {
         this.command = command;
+        this.noDatabase = noDatabase;
     }
 
     @Override
@@ -31,7 +38,7 @@ abstract class PrintingSubcommand implements Callable<Integer> {
             spec.commandLine().getOut().print(work());
             return ExitCodes.OK;
         } catch (Refused e) {
-            RefusalText.lines(e.refusal(), "nothing has been taken in").forEach(line -> err.println(command + ": " + line));
+            RefusalText.lines(e.refusal(), noDatabase).forEach(line -> err.println(command + ": " + line));
             return ExitCodes.REFUSED;
         } catch (StoreException e) {
             err.println(command + ": " + e.getMessage());

@@ -26,6 +26,18 @@ final class RefusalText {
         if (refusal instanceof Refusal.UnknownKey unknown) {
             return List.of(unknown.key() + " is not registered");
         }
+        if (refusal instanceof Refusal.EngineerExists known) {
+            return List.of("there is an engineer " + known.name() + " already (names are the same in any case)");
+        }
+        if (refusal instanceof Refusal.UnknownEngineer unknown) {
+            return List.of("there is no engineer " + unknown.name());
+        }
+        if (refusal instanceof Refusal.Unauthenticated) {
+            return List.of("not signed in: the token, or the name and password, are not right");
+        }
+        if (refusal instanceof Refusal.Forbidden disabled) {
+            return List.of("engineer " + disabled.name() + " is disabled");
+        }
         if (refusal instanceof Refusal.NotATicketNumber mistyped) {
             return List.of(mistyped.text() + " is not a ticket number (a digit is wrong or missing)");
         }

@@ -28,6 +28,23 @@ public sealed interface Refusal {
     record UnknownKey(String key) implements Refusal {
     }
 
+    record EngineerExists(String name) implements Refusal {
+    }
+
+    record UnknownEngineer(String name) implements Refusal {
+    }
+
+    /**
+     * No engineer goes with the token, or the name and password do not match: which of the two
+     * was wrong is not said, so that no one learns the names by trying.
+     */
+    record Unauthenticated() implements Refusal {
+    }
+
+    /** The engineer is known and proved who they are, but is disabled. */
+    record Forbidden(String name) implements Refusal {
+    }
+
     /** The text has no valid check digit, or is no number at all: never taken for another ticket. */
     record NotATicketNumber(String text) implements Refusal {
     }

@@ -17,6 +17,7 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
+import org.ticketpost.ticket.Engineer;
 import org.ticketpost.ticket.Message;
 import org.ticketpost.ticket.MessageAttachment;
 import org.ticketpost.ticket.OutboxEntry;
@@ -33,7 +34,8 @@ import org.ticketpost.ticket.UnitOfWork;
 public final class Database implements AutoCloseable {
 
     private static final List<Class<?>> ENTITIES = List.of(
-            SupportKey.class, Ticket.class, TicketEvent.class, Message.class, MessageAttachment.class, OutboxEntry.class);
+            SupportKey.class, Ticket.class, TicketEvent.class, Message.class, MessageAttachment.class, OutboxEntry.class,
+            Engineer.class);
 
     /** How much longer than a statement may run a socket waits, so that the server's own cancel arrives first. */
     private static final int SOCKET_GRACE_SECONDS = 5;

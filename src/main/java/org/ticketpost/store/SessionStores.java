@@ -1,6 +1,7 @@
 package org.ticketpost.store;
 
 import org.hibernate.Session;
+import org.ticketpost.ticket.EngineerRepository;
 import org.ticketpost.ticket.IntakeLedger;
 import org.ticketpost.ticket.MessageRepository;
 import org.ticketpost.ticket.OutboxRepository;
@@ -30,6 +31,11 @@ final class SessionStores implements Stores {
     @Override
     public SupportKeyRepository keys() {
         return new HibernateSupportKeyRepository(session);
+    }
+
+    @Override
+    public EngineerRepository engineers() {
+        return new HibernateEngineerRepository(session);
     }
 
     @Override

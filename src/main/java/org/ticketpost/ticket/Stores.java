@@ -9,6 +9,8 @@ public interface Stores {
 
     SupportKeyRepository keys();
 
+    EngineerRepository engineers();
+
     OutboxRepository outbox();
 
     IntakeLedger intakeLedger();

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -115,6 +120,42 @@ class SlaAlertsIT {
                     List.of(outage.digits(), "SLA_BREACHED", "update overdue since 2026-11-16T09:45:00Z"));
             assertThat(alertMails(database)).extracting(row -> row.get(2).substring(0, row.get(2).indexOf(':')))
                     .containsExactly("Update due", "Update due", "Update due", "Update due", "SLA breached", "SLA breached");
+        }
+    }
+
+    @Test
+    void twoSchedulersOnOneDatabaseNotifyEachBreachOnce() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.POSTGRESQL, folder);
+                TestApp first = TestApp.start(database, folder, clock, ON_CALL);
+                TestApp second = TestApp.start(database, folder, clock, ON_CALL)) {
+            first.addKey();
+            int tickets = 50;
+            for (int i = 0; i < tickets; i++) {
+                open(first, 1);   // three clocks each
+            }
+            advanceTo("P2D");   // all run out: one breach each
+
+            ExecutorService schedulers = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> passes = new ArrayList<>();
+                for (int round = 0; round < 3; round++) {
+                    passes.add(schedulers.submit(() -> first.application().slaAlerts().recordDue().alerts()));
+                    passes.add(schedulers.submit(() -> second.application().slaAlerts().recordDue().alerts()));
+                }
+                int recorded = 0;
+                for (Future<Integer> pass : passes) {
+                    recorded += pass.get();
+                }
+                assertThat(recorded).isEqualTo(3 * tickets);
+            } finally {
+                schedulers.shutdown();
+            }
+
+            assertThat(database.count("SELECT COUNT(*) FROM ticket_event WHERE kind = 'SLA_BREACHED'")).isEqualTo(3 * tickets);
+            assertThat(database.count("SELECT COUNT(DISTINCT m.subject || o.recipient) FROM outbox o JOIN message m"
+                    + " ON m.id = o.message_id WHERE o.kind = 'sla-breach'")).isEqualTo(2 * 3 * tickets);
+            assertThat(database.count("SELECT COUNT(*) FROM outbox WHERE kind LIKE 'sla-%'")).as("no mail twice")
+                    .isEqualTo(2 * 3 * tickets);
         }
     }
 }

@@ -49,19 +49,22 @@ public final class SlaAlerts {
     public record Pass(int alerts, int mails) {
     }
 
-    /** Records every alert due now, batch after batch, until none is left that another scheduler does not hold. */
+    /**
+     * Records every alert due now, batch after batch while batches come full: a batch that is not
+     * full found all that was due, or the rest is another scheduler's. A clock alerts at most once per
+     * batch, so a pass ends even should a clock not move on to its next alert.
+     */
     public Pass recordDue() {
         Instant now = clock.instant();
         int alerts = 0;
         int mails = 0;
-        while (true) {
-            Pass batchDone = database.inTransaction(stores -> recordBatch(stores, now));
-            if (batchDone.alerts() == 0) {
-                return new Pass(alerts, mails);
-            }
+        Pass batchDone;
+        do {
+            batchDone = database.inTransaction(stores -> recordBatch(stores, now));
             alerts += batchDone.alerts();
             mails += batchDone.mails();
-        }
+        } while (batchDone.alerts() >= batch);
+        return new Pass(alerts, mails);
     }
 
     private Pass recordBatch(Stores stores, Instant now) {

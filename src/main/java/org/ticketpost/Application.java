@@ -241,7 +241,7 @@ public final class Application implements AutoCloseable {
             SERVICE_LOG.warn("no smtp.url: replies wait in the outbox until a mail server is configured");
         }
         SlaScheduler scheduler = new SlaScheduler(slaAlerts, slaInterval, mailsQueued);
-        lifecycle.add("SLA scheduler every " + slaInterval.toSeconds() + " s, "
+        lifecycle.add("SLA scheduler every " + slaInterval + ", "
                 + (onCall.isEmpty() ? "no sla.notify: warnings and breaches go on the tickets' history only"
                 : "warnings and breaches mailed to " + String.join(", ", onCall)), scheduler::start, scheduler);
         mailbox.ifPresentOrElse(box -> {

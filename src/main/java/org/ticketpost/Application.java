@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.ticketpost.alert.SlaAlerts;
+import org.ticketpost.alert.SlaScheduler;
 import org.ticketpost.cli.CheckCommand;
 import org.ticketpost.cli.DemoCommand;
 import org.ticketpost.cli.EngineersCommand;
@@ -106,6 +108,9 @@ public final class Application implements AutoCloseable {
     private final Folder templates;
     private final SlaPlans plans;
     private final String plansLocation;
+    private final SlaAlerts slaAlerts;
+    private final List<String> onCall;
+    private final Duration slaInterval;
     private static final org.slf4j.Logger SERVICE_LOG = org.slf4j.LoggerFactory.getLogger(Application.class);
 
     private Application(Map<String, String> env, Clock clock) {
@@ -152,6 +157,8 @@ public final class Application implements AutoCloseable {
         this.mailbox = MailboxSettings.from(settings);
         this.lmtp = LmtpSettings.read(settings, storage.resolve("incoming"));
         this.http = HttpAddress.from(settings);
+        this.onCall = onCall(settings);
+        this.slaInterval = settings.duration("sla.interval", SlaScheduler.DEFAULT_INTERVAL);
         ConfigMistakes mistakes = new ConfigMistakes();   // every mistake of every file at once
         Optional<SupportTemplate> templateRead = mistakes.read(() -> SupportTemplateFile.load(templates));
         Optional<SlaPlans> plansRead = mistakes.read(() -> SlaPlansFile.load(config));
@@ -179,6 +186,7 @@ public final class Application implements AutoCloseable {
         this.ticketQueries = new TicketQueries(database, missing, clock);
         this.ticketActions = new TicketActions(database, missing, plans, clock);
         this.engineers = new Engineers(database, missing, clock, new SecureRandom());
+        this.slaAlerts = new SlaAlerts(database, plans, replies, onCall, zone, clock, SlaAlerts.DEFAULT_BATCH);
         this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);
         this.clock = clock;
         this.databaseShown = db.shownUrl() + ", files in " + storage;
@@ -221,6 +229,7 @@ public final class Application implements AutoCloseable {
         Logs.apply(logFormat, logLevel.orElse(Level.INFO));
         requirePlansOfTheKeys();
         OperatorView view = new OperatorView(http, database, clock);
+        Runnable mailsQueued = () -> { };
         reception = reception.measuredBy(view.metrics());
         lifecycle.add("database " + databaseShown, database::open, database);
         view.checks().register("database", database::health);
@@ -232,9 +241,14 @@ public final class Application implements AutoCloseable {
             OutboxRunner sender = new OutboxRunner(dispatcher, OutboxRunner.DEFAULT_INTERVAL, OutboxRunner.DEFAULT_GRACE);
             lifecycle.add("outbox sender to " + smtp.get().shown(), sender::start, sender);
             reception = reception.afterEachCommit(sender::wake);
+            mailsQueued = sender::wake;
         } else {
             SERVICE_LOG.warn("no smtp.url: replies wait in the outbox until a mail server is configured");
         }
+        SlaScheduler scheduler = new SlaScheduler(slaAlerts, slaInterval, mailsQueued);
+        lifecycle.add("SLA scheduler every " + slaInterval + ", "
+                + (onCall.isEmpty() ? "no sla.notify: warnings and breaches go on the tickets' history only"
+                : "warnings and breaches mailed to " + String.join(", ", onCall)), scheduler::start, scheduler);
         mailbox.ifPresentOrElse(box -> {
             MailboxReader reader = MailboxReader.of(box, reception, database, clock).countedBy(view.metrics());
             view.checks().register("mailbox", reader.health());
@@ -319,6 +333,11 @@ public final class Application implements AutoCloseable {
         return ticketActions;
     }
 
+    /** The SLA scheduler's work, one pass at a time: what serve runs every sla.interval. */
+    public SlaAlerts slaAlerts() {
+        return slaAlerts;
+    }
+
     /** The long-running parts: a command that serves adds them, then starts it; closing stops them. */
     public Lifecycle lifecycle() {
         return lifecycle;
@@ -387,6 +406,23 @@ public final class Application implements AutoCloseable {
             settings.problem(settings.named("ticket.tag") + ": " + e.getMessage());
             return new TicketTag("[Ticket#{number}]");
         }
+    }
+
+    /** sla.notify: the on-call engineers' addresses, comma-separated; none when unset. */
+    private static List<String> onCall(Settings settings) {
+        List<String> addresses = new ArrayList<>();
+        for (String address : settings.text("sla.notify", "").split(",")) {
+            String given = address.strip();
+            if (given.isEmpty()) {
+                continue;
+            }
+            if (given.matches("[^@\\s<>,]+@[^@\\s<>,]+")) {
+                addresses.add(given);
+            } else {
+                settings.problem(settings.named("sla.notify") + " must be e-mail addresses separated by commas, was '" + given + "'");
+            }
+        }
+        return addresses;
     }
 
     private static Duration databaseTimeout(Settings settings) {

@@ -1,10 +1,13 @@
 package org.ticketpost.reply;
 
 import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,6 +15,8 @@ import org.ticketpost.form.FieldSpec;
 import org.ticketpost.form.FilledForm;
 import org.ticketpost.form.Problem;
 import org.ticketpost.form.SupportTemplate;
+import org.ticketpost.ticket.ClockName;
+import org.ticketpost.ticket.SlaAlert;
 import org.ticketpost.ticket.Ticket;
 import org.ticketpost.ticket.TicketTag;
 
@@ -25,6 +30,7 @@ public final class ReplyComposer {
     private static final Pattern REPLY_OR_FORWARD_PREFIXES = Pattern.compile("^((re|aw|antw|fwd?|wg):\\s*)+", Pattern.CASE_INSENSITIVE);
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
     private static final Pattern SPACES = Pattern.compile(" {2,}");
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ROOT);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ReplyTemplates templates;
@@ -96,6 +102,33 @@ public final class ReplyComposer {
         model.put("template", prefilledTemplate(form, mail.language()).strip());
         model.put("shortened", isShortened(form) ? true : null);
         return mail("mistyped-number", mail, model, "r");
+    }
+
+    /**
+     * Tells an on-call engineer of an SLA warning or breach: which ticket (number, severity,
+     * customer, subject), which clock, and when it is or was due, in the service's time zone. The
+     * update clock's warning on an outage is the reminder that the customer's next update is due.
+     */
+    public OutgoingMail slaAlert(Ticket ticket, SlaAlert alert, String recipient, ZoneId zone) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        boolean reminder = !alert.breach() && alert.clock() == ClockName.UPDATE;
+        model.put("tag", tag.of(ticket.number()));
+        model.put("number", ticket.number().digits());
+        model.put("severity", ticket.severity());
+        model.put("customer", headerSafe(ticket.customer()));
+        model.put("subject", Echo.cut(withoutReplyPrefixes(headerSafe(ticket.subject())), LISTED_SUBJECT_LENGTH));
+        model.put("clock", alert.clock().words());
+        model.put("due", DUE.format(alert.due().atZone(zone)));
+        model.put("left", SlaAlert.inWords(alert.left()));
+        model.put("percent", alert.percentUsed());
+        model.put("reminder", reminder ? true : null);
+        model.put("warning", !alert.breach() && !reminder ? true : null);
+        model.put("breach", alert.breach() ? true : null);
+        ReplyTemplates.Text text = templates.render("sla-alert", "en", model);
+        String subject = headerSafe(text.subject());
+        return new OutgoingMail("sla-" + (alert.breach() ? "breach" : "warning"), sender.address(), sender.name(), recipient, "",
+                subject.length() <= SUBJECT_LENGTH ? subject : subject.substring(0, SUBJECT_LENGTH), text.body(), newMessageId("sla"),
+                sender.returnPath().newAddress(), List.of(), List.of(), "en");
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.ticketpost.store;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +20,15 @@ import org.ticketpost.ticket.TicketRepository;
 final class HibernateTicketRepository implements TicketRepository {
 
     private static final List<Status> OPEN = Arrays.stream(Status.values()).filter(Status::isOpen).toList();
+
+    /**
+     * The scheduler's claim: the due clocks from ticket_clock_by_next_alert, earliest first, then
+     * their tickets, locked, passing over those another scheduler (or an engineer's change) holds.
+     * A ticket alerted and committed meanwhile is read again after locking and checked again by
+     * the domain. PostgreSQL and H2 (2.2 and later) both take this form.
+     */
+    static final String CLAIM_ALERTS = "select id from ticket where id in (select ticket_id from ticket_clock "
+            + "where next_alert_at <= :now order by next_alert_at limit :limit) for update skip locked";
 
     private final Session session;
 
@@ -43,6 +53,20 @@ final class HibernateTicketRepository implements TicketRepository {
         return session.createSelectionQuery("from Ticket where number = :number", Ticket.class)
                 .setParameter("number", number.digits())
                 .uniqueResultOptional();
+    }
+
+    @Override
+    public List<Ticket> claimAlertsDue(Instant now, int limit) {
+        List<Long> ids = session.createNativeQuery(CLAIM_ALERTS, Long.class)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setParameter("limit", limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("from Ticket t join fetch t.supportKey where t.id in :ids order by t.id", Ticket.class)
+                .setParameter("ids", ids)
+                .getResultList();
     }
 
     @Override

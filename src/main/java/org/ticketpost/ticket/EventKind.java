@@ -16,5 +16,9 @@ public enum EventKind {
     /** An SLA clock reached its target: the note says whether in time or late. */
     CLOCK_MET,
     /** An SLA clock's due time moved with the ticket's severity: the old and the new. */
-    CLOCK_MOVED
+    CLOCK_MOVED,
+    /** An SLA clock used up the plan's warning share of its time: the note says how much is left. */
+    SLA_WARNING,
+    /** An SLA clock ran out before its target was reached. */
+    SLA_BREACHED
 }

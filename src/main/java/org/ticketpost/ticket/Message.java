@@ -148,6 +148,19 @@ public class Message {
         return message;
     }
 
+    /**
+     * A notice Ticketpost writes by itself to its own people, such as the on-call engineers: in no
+     * ticket's correspondence, so that it never reaches or threads with a customer. It carries
+     * Auto-Submitted: auto-generated, being an answer to no mail.
+     */
+    public static Message automaticNotice(String messageId, String fromAddress, String fromName, String to, String subject,
+            String body, String language, Instant at) {
+        Message message = new Message(Direction.OUT, null, messageId, List.of(), List.of(), fromAddress, fromName,
+                List.of(to), subject, body, language, at);
+        message.autoSubmitted = "auto-generated";
+        return message;
+    }
+
     public void markAutomatic(String reason) {
         this.automatic = Columns.fit(reason, 300);
     }

@@ -228,6 +228,19 @@ public class Ticket {
         updatedAt = at;
     }
 
+    /**
+     * Records, for each running clock, the warning or the breach that is due by now and not yet
+     * recorded; a clock alerts once for each, whoever asks how often.
+     *
+     * @return what was recorded, for the on-call engineers to hear of
+     */
+    public List<SlaAlert> recordDueAlerts(Instant now, ServiceLevels levels) {
+        List<SlaAlert> alerts = clocks(levels).alert(now);
+        alerts.forEach(alert -> record(now, TicketEvent.SYSTEM, alert.breach() ? EventKind.SLA_BREACHED : EventKind.SLA_WARNING,
+                null, alert.due().toString(), alert.shown()));
+        return alerts;
+    }
+
     private TicketClocks clocks(ServiceLevels levels) {
         return new TicketClocks(clocks, levels.of(supportKey.plan(), severity));
     }

@@ -123,6 +123,47 @@ public class TicketClock {
         return state == ClockState.RUNNING ? running : running.halted(state, left, now);
     }
 
+    /** Whether a warning or a breach is due by {@code now} and not yet recorded. */
+    boolean alertDue(Instant now) {
+        return state == ClockState.RUNNING && nextAlertAt != null && !nextAlertAt.isAfter(now);
+    }
+
+    /**
+     * The alert due now, recorded: the warning, after which the breach is next; or the breach, once
+     * the clock has run out, which settles a warning not recorded in time too (no "due in" for a
+     * clock that is overdue already), so that nothing is next.
+     */
+    TicketClock alerted(Instant now) {
+        TicketClock clock = copy();
+        boolean breach = !now.isBefore(dueAt);
+        clock.warnedAt = warnedAt == null ? now : warnedAt;
+        clock.breachedAt = breach ? now : null;
+        clock.nextAlertAt = breach ? null : dueAt;
+        return clock;
+    }
+
+    private TicketClock copy() {
+        TicketClock clock = new TicketClock();
+        clock.state = state;
+        clock.allowedSeconds = allowedSeconds;
+        clock.dueAt = dueAt;
+        clock.leftSeconds = leftSeconds;
+        clock.stoppedAt = stoppedAt;
+        clock.warnAt = warnAt;
+        clock.warnedAt = warnedAt;
+        clock.breachedAt = breachedAt;
+        clock.nextAlertAt = nextAlertAt;
+        return clock;
+    }
+
+    public Optional<Instant> warnedAt() {
+        return Optional.ofNullable(warnedAt);
+    }
+
+    public Optional<Instant> breachedAt() {
+        return Optional.ofNullable(breachedAt);
+    }
+
     public ClockState state() {
         return state;
     }

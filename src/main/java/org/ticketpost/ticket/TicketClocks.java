@@ -1,5 +1,6 @@
 package org.ticketpost.ticket;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,24 @@ final class TicketClocks {
             }
         }
         return moved;
+    }
+
+    /** Records the warning or the breach each running clock has due by now, in the order of {@link ClockName}. */
+    List<SlaAlert> alert(Instant now) {
+        List<SlaAlert> alerts = new ArrayList<>();
+        for (ClockName name : ClockName.values()) {
+            TicketClock clock = clocks.get(name);
+            if (clock != null && clock.alertDue(now)) {
+                TicketClock alerted = clock.alerted(now);
+                clocks.put(name, alerted);
+                ClockTarget target = target(name);
+                Duration left = clock.left(target, now);
+                long used = clock.allowed().isZero() ? 100
+                        : clock.allowed().minus(left).toSeconds() * 100 / clock.allowed().toSeconds();
+                alerts.add(new SlaAlert(name, alerted.breachedAt().isPresent(), clock.due().orElseThrow(), left, used));
+            }
+        }
+        return alerts;
     }
 
     /** The nearest due time of a running clock: what the engineers' list sorts by. */

@@ -21,6 +21,14 @@ public interface TicketRepository {
     /** The tickets the query asks for at {@code now}, the nearest SLA due time first, then the newest, their clocks loaded. */
     List<Ticket> list(TicketQuery query, Instant now);
 
+    /**
+     * Takes the tickets with a clock whose warning or breach is due by now, the earliest alert
+     * first, at most {@code limit} clocks' worth: each is locked until the transaction ends, and
+     * tickets another transaction holds are passed over, not waited for, so that two schedulers
+     * never alert the same clock. Reads only the clocks that are due, from their index.
+     */
+    List<Ticket> claimAlertsDue(Instant now, int limit);
+
     /** Tickets not yet resolved that this address opened or that belong to one of these keys, newest first. */
     List<Ticket> openOf(String reporter, Collection<SupportKey> keys, int limit);
 }

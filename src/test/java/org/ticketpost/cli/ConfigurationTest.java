@@ -130,6 +130,15 @@ class ConfigurationTest {
     }
 
     @Test
+    void anOnCallAddressThatIsNoneIsNamed() {
+        Cli.Run run = Cli.run(Map.of("TICKETPOST_SLA_NOTIFY", "oncall@ops.example, night shift"), "serve");
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).contains("sla.notify (TICKETPOST_SLA_NOTIFY) must be e-mail addresses separated by commas,"
+                + " was 'night shift'");
+    }
+
+    @Test
     void aBounceAddressThatIsNoneIsNamed() {
         Cli.Run run = Cli.run(Map.of("TICKETPOST_MAIL_BOUNCE_ADDRESS", "bounces+{token}"), "tickets", "list");
 

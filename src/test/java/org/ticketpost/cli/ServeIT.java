@@ -60,12 +60,14 @@ class ServeIT {
                 waitFor(log, "ticketpost serve ready: ");
                 String db = "database " + database.url().split(";", 2)[0] + ", files in " + folder.resolve("files");
                 String smtp = "outbox sender to smtp://127.0.0.1:" + SMTP.getSmtp().getPort() + " (unencrypted)";
+                String sla = "SLA scheduler every PT30S, no sla.notify: warnings and breaches go on the tickets' history only";
                 String mailboxPart = "mailbox reader " + mailbox.imap("INBOX").get("TICKETPOST_MAILBOX_URL");
                 String http = "HTTP server on http://127.0.0.1:" + port + " (/health, /metrics)";
                 assertThat(Files.readString(log)).contains("INFO  o.t.Lifecycle - started " + db + "\n",
                         "INFO  o.t.Lifecycle - started " + smtp + "\n", "INFO  o.t.Lifecycle - started " + mailboxPart + "\n",
                         "INFO  o.t.Lifecycle - started " + http + "\n",
-                        "INFO  o.t.Application - ticketpost serve ready: " + db + "; " + smtp + "; " + mailboxPart + "; " + http + "\n");
+                        "INFO  o.t.Lifecycle - started " + sla + "\n",
+                        "INFO  o.t.Application - ticketpost serve ready: " + db + "; " + smtp + "; " + sla + "; " + mailboxPart + "; " + http + "\n");
 
                 Jar.Run added = Jar.run(env, null, "keys", "add", TestApp.KEY, "--customer", TestApp.CUSTOMER,
                         "--plan", "advanced", "--allow", "example.com");

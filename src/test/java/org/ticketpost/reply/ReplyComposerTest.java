@@ -62,6 +62,8 @@ class ReplyComposerTest {
 
         model.put("tickets", List.of(Map.of("tag", "[Ticket#100009]", "subject", "Calendar")));
         model.put("hasTickets", true);
+        model.putAll(Map.of("severity", 1, "customer", "Example Corp", "clock", "update", "due", "2026-11-16 10:00 CET",
+                "left", "15 min", "percent", 75, "reminder", true, "warning", true, "breach", true));
         model.put("shortened", true);
         model.put("notKept", Map.of("limit", "25 MB", "files", List.of(Map.of("name", "heap.hprof", "size", "1.5 GB"))));
 

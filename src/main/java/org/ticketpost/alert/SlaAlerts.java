@@ -1,0 +1,91 @@
+package org.ticketpost.alert;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.ticketpost.reply.OutgoingMail;
+import org.ticketpost.reply.ReplyComposer;
+import org.ticketpost.ticket.Message;
+import org.ticketpost.ticket.OutboxEntry;
+import org.ticketpost.ticket.ServiceLevels;
+import org.ticketpost.ticket.SlaAlert;
+import org.ticketpost.ticket.Stores;
+import org.ticketpost.ticket.Ticket;
+import org.ticketpost.ticket.UnitOfWork;
+
+/**
+ * Records the SLA warnings and breaches that are due and tells the on-call engineers of each: the
+ * event on the ticket, the clock's next alert and the mails to sla.notify are one transaction, so
+ * that each alert is recorded and mailed once, across restarts and however many services run.
+ * There is no engineer assignment yet, so an outage's update reminder goes to on-call too.
+ */
+public final class SlaAlerts {
+
+    /** Clocks taken per transaction: short enough to hold the tickets' locks only briefly. */
+    public static final int DEFAULT_BATCH = 100;
+
+    private final UnitOfWork database;
+    private final ServiceLevels levels;
+    private final ReplyComposer replies;
+    private final List<String> onCall;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final int batch;
+
+    /** @param onCall the addresses of sla.notify; none records the events only */
+    public SlaAlerts(UnitOfWork database, ServiceLevels levels, ReplyComposer replies, List<String> onCall, ZoneId zone, Clock clock,
+            int batch) {
+        this.database = database;
+        this.levels = levels;
+        this.replies = replies;
+        this.onCall = List.copyOf(onCall);
+        this.zone = zone;
+        this.clock = clock;
+        this.batch = batch;
+    }
+
+    /** What one pass did. */
+    public record Pass(int alerts, int mails) {
+    }
+
+    /**
+     * Records every alert due now, batch after batch while batches come full: a batch that is not
+     * full found all that was due, or the rest is another scheduler's. A clock alerts at most once per
+     * batch, so a pass ends even should a clock not move on to its next alert.
+     */
+    public Pass recordDue() {
+        Instant now = clock.instant();
+        int alerts = 0;
+        int mails = 0;
+        Pass batchDone;
+        do {
+            batchDone = database.inTransaction(stores -> recordBatch(stores, now));
+            alerts += batchDone.alerts();
+            mails += batchDone.mails();
+        } while (batchDone.alerts() >= batch);
+        return new Pass(alerts, mails);
+    }
+
+    private Pass recordBatch(Stores stores, Instant now) {
+        int alerts = 0;
+        int mails = 0;
+        for (Ticket ticket : stores.tickets().claimAlertsDue(now, batch)) {
+            for (SlaAlert alert : ticket.recordDueAlerts(now, levels)) {
+                alerts++;
+                for (String recipient : onCall) {
+                    queue(replies.slaAlert(ticket, alert, recipient, zone), stores, now);
+                    mails++;
+                }
+            }
+        }
+        return new Pass(alerts, mails);
+    }
+
+    private static void queue(OutgoingMail mail, Stores stores, Instant now) {
+        Message message = Message.automaticNotice(mail.messageId(), mail.fromAddress(), mail.fromName(), mail.to(), mail.subject(),
+                mail.body(), mail.language(), now);
+        stores.messages().add(message);
+        stores.outbox().add(new OutboxEntry(message, mail.kind(), mail.to(), mail.toName(), mail.returnPath(), now));
+    }
+}

@@ -64,7 +64,6 @@ import org.ticketpost.reply.Sender;
 import org.ticketpost.sla.SlaPlans;
 import org.ticketpost.store.DatabaseSettings;
 import org.ticketpost.store.FileStore;
-import org.ticketpost.store.GroupCommit;
 import org.ticketpost.store.LazyDatabase;
 import org.ticketpost.ticket.StoreException;
 import org.ticketpost.ticket.TicketTag;
@@ -101,9 +100,6 @@ public final class Application implements AutoCloseable {
     private final Folder templates;
     private final SlaPlans plans;
     private final String plansLocation;
-    /** The most mails whose intake one transaction commits: a bound on what one database session holds. */
-    private static final int MAILS_PER_COMMIT = 32;
-
     private static final org.slf4j.Logger SERVICE_LOG = org.slf4j.LoggerFactory.getLogger(Application.class);
 
     private Application(Map<String, String> env, Clock clock) {
@@ -170,8 +166,7 @@ public final class Application implements AutoCloseable {
                 repliesPerSender, repliesPerDomain, replyWindow, zone);
         this.database = new LazyDatabase(db, () -> log.accept("ticketpost: database " + db.shownUrl() + ", files in " + storage));
         MimeDecoder parser = new MimeDecoder(settings.optional("mail.authserv-id"));
-        // mails delivered at once over several LMTP connections share a durable commit
-        this.reception = new Reception(parser, files, new Intake(new GroupCommit(database, MAILS_PER_COMMIT), rules, clock));
+        this.reception = new Reception(parser, files, new Intake(database, rules, clock));
         MissingDatabase missing = database::missing;
         this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans.names(), clock,
                 zone);

@@ -106,29 +106,19 @@ class ConcurrentIntakeIT {
     /**
      * Both deliveries look for an earlier copy before either stores its own, so one of them fails on
      * the unique message key when it commits; intake decides on that one again and finds the other.
-     * Two services deliver them, as two serve on one database would: one service commits the mails
-     * that come at once together, one after the other.
      */
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void aMailDeliveredTwiceAtTheSameMomentOpensOneTicketAndTheOtherCopyIsADuplicate(TestDatabase.Kind kind)
             throws Exception {
         try (TestDatabase database = TestDatabase.create(kind, folder);
-                TestApp app = TestApp.start(database, folder.resolve("first"), TestClock.at("2026-11-16T08:15:00Z"));
-                TestApp other = TestApp.start(database, folder.resolve("second"), TestClock.at("2026-11-16T08:15:00Z"))) {
+                TestApp app = TestApp.start(database, folder, TestClock.at("2026-11-16T08:15:00Z"))) {
             app.addKey();
             String mail = request(1);
             List<Outcome> outcomes;
 
             try (InsertGate gate = InsertGate.onMessages(database, 2)) {
-                ExecutorService pool = Executors.newFixedThreadPool(2);
-                try {
-                    Future<Outcome> one = pool.submit(() -> app.receive(mail));
-                    Future<Outcome> two = pool.submit(() -> other.receive(mail));
-                    outcomes = List.of(one.get(), two.get());
-                } finally {
-                    pool.shutdownNow();
-                }
+                outcomes = receiveAll(app, List.of(mail, mail), 2);
                 assertThat(gate.wasReachedByAll()).as("both deliveries past the duplicate check before either stored").isTrue();
             }
 

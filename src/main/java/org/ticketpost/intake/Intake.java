@@ -45,20 +45,29 @@ public final class Intake {
 
     /** As {@link #accept(InboundMail)}, answering the mail by itself or not. */
     public Outcome accept(InboundMail mail, AutomaticReplies replies) {
+        return accept(mail, replies, WithOutcome.NOTHING);
+    }
+
+    /** As {@link #accept(InboundMail, AutomaticReplies)}, committing {@code with} in the same transaction as the outcome. */
+    public Outcome accept(InboundMail mail, AutomaticReplies replies, WithOutcome with) {
         Instant now = clock.instant();   // one moment per mail: its ticket, events and reply agree on when
         List<IntakeStep> policy = steps.get(replies);
         try {
-            return decide(mail, policy, now);
+            return decide(mail, policy, now, with);
         } catch (StoreConflictException e) {
-            return decide(mail, policy, now);   // the same mail came in twice at once: now the other copy is committed
+            return decide(mail, policy, now, with);   // the same mail came in twice at once: now the other copy is committed
         }
     }
 
-    private Outcome decide(InboundMail mail, List<IntakeStep> steps, Instant now) {
-        return unitOfWork.inTransaction(stores -> steps.stream()
-                .map(step -> step.decide(mail, stores, now))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no intake step decided on " + mail.messageKey())));
+    private Outcome decide(InboundMail mail, List<IntakeStep> steps, Instant now, WithOutcome with) {
+        return unitOfWork.inTransaction(stores -> {
+            Outcome outcome = steps.stream()
+                    .map(step -> step.decide(mail, stores, now))
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no intake step decided on " + mail.messageKey()));
+            with.store(outcome, stores);
+            return outcome;
+        });
     }
 }

@@ -74,12 +74,21 @@ public final class Reception {
 
     /** As {@link #deliver(InputStream)}, answering the mail by itself or not. */
     public Delivery deliver(InputStream message, AutomaticReplies replies) {
+        return deliver(message, replies, WithOutcome.NOTHING);
+    }
+
+    /**
+     * As {@link #deliver(InputStream, AutomaticReplies)}, committing {@code with} in the same
+     * transaction as the mail's outcome: where this returns {@link Delivery.Accepted}, both are
+     * committed; otherwise neither is.
+     */
+    public Delivery deliver(InputStream message, AutomaticReplies replies, WithOutcome with) {
         long started = System.nanoTime();
         AtomicReference<InboundMail> read = new AtomicReference<>();
         Delivery delivery;
         Exception failure = null;
         try {
-            delivery = new Delivery.Accepted(receive(message, read::set, replies));
+            delivery = new Delivery.Accepted(receive(message, read::set, replies, with));
         } catch (UnreadableMailException e) {
             delivery = new Delivery.NotAMail(e.getMessage());
         } catch (StoreConflictException e) {
@@ -100,12 +109,13 @@ public final class Reception {
         return delivery;
     }
 
-    private Outcome receive(InputStream message, Consumer<InboundMail> read, AutomaticReplies replies) throws IOException, UnreadableMailException {
+    private Outcome receive(InputStream message, Consumer<InboundMail> read, AutomaticReplies replies, WithOutcome with)
+            throws IOException, UnreadableMailException {
         try (ContentStore.Spool spool = files.spool()) {
             InboundMail mail = parser.parse(new CopyingInputStream(message, spool.output()), files.attachments());
             read.accept(mail);
             spool.keep(mail.sha256());
-            return intake.accept(mail, replies);
+            return intake.accept(mail, replies, with);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,6 +22,7 @@ import org.ticketpost.intake.AutomaticReplies;
 import org.ticketpost.intake.Delivery;
 import org.ticketpost.intake.Outcome;
 import org.ticketpost.intake.Reception;
+import org.ticketpost.intake.WithOutcome;
 import org.ticketpost.ticket.IntakeLedger;
 import org.ticketpost.ticket.LedgerEntry;
 import org.ticketpost.ticket.StoreException;
@@ -186,8 +188,15 @@ final class MailboxRound {
             return Optional.empty();   // gone from the mailbox since it was listed
         }
         Delivery delivery;
+        AtomicReference<LedgerEntry> recorded = new AtomicReference<>();
+        // the ledger learns of the mail in the transaction that commits it: one durable commit, and never one without the other
+        WithOutcome takenIn = (outcome, stores) -> {
+            LedgerEntry taken = entry.takenIn(outcome.id(), outcome.ticket().map(TicketNumber::digits), backlog, clock.instant());
+            stores.intakeLedger().record(taken, mail.uidNumber());
+            recorded.set(taken);
+        };
         try (WatchedStream source = new WatchedStream(opened.get())) {
-            delivery = reception.deliver(source, backlog ? AutomaticReplies.WITHHOLD : AutomaticReplies.SEND);
+            delivery = reception.deliver(source, backlog ? AutomaticReplies.WITHHOLD : AutomaticReplies.SEND, takenIn);
             Optional<IOException> failure = source.failure();
             if (!(delivery instanceof Delivery.Accepted) && failure.isPresent()) {
                 // Reception takes it for a failure of the store: it was the connection, and this mail counts an attempt
@@ -198,8 +207,8 @@ final class MailboxRound {
         }
         if (delivery instanceof Delivery.Accepted accepted) {
             Outcome outcome = accepted.outcome();
-            LedgerEntry taken = entry.takenIn(outcome.id(), outcome.ticket().map(TicketNumber::digits), backlog, clock.instant());
-            record(taken, mail);
+            LedgerEntry taken = recorded.get();
+            holding.remove(key(taken));
             if (backlog) {
                 LOG.info("backlog mail UID {} of {} (arrived {}) taken in without automatic replies: {}{}", mail.uid(),
                         settings.shown(), arrived.map(Instant::toString).orElse("?"), outcome.id(),

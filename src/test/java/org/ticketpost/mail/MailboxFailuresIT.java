@@ -148,11 +148,37 @@ class MailboxFailuresIT {
                 Await.until("the pause", () -> !logged("paused: the database or the disk failed").isEmpty());
                 assertThat(seen()).isFalse();
                 assertThat(database.count("select count(*) from ticket")).isZero();
+                assertThat(ledger(database)).doesNotContain("taken_in", "acknowledged");
 
                 database.sql("alter table outbox_away rename to outbox");
                 Await.until("the mail taken in", () -> ledger(database).equals(List.of("acknowledged")));
             }
             assertThat(database.count("select count(*) from ticket")).isEqualTo(1);
+            assertThat(seen()).isTrue();
+        }
+    }
+
+    @Test
+    void aMailTheLedgerCannotRecordAsTakenInGetsNoTicketUntilItCanAndThenExactlyOne() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder)) {
+            try (TestApp app = serve(database, mailbox.imap("INBOX"), true)) {
+                Await.until("connected", () -> !logged("connected to").isEmpty());
+                // the ledger still takes the claim on the mail, but not the record that it was taken in
+                database.sql("alter table intake_ledger add constraint no_taken_in check (state <> 'taken_in')");
+
+                mailbox.send(MailboxIntakeIT.request("ledger-down@mail.example.com"));
+                Await.until("the failed attempt", () -> !logged("not taken in (attempt").isEmpty()
+                        || !logged("paused: the database or the disk failed").isEmpty());
+                assertThat(database.count("select count(*) from ticket")).isZero();
+                assertThat(database.count("select count(*) from outbox")).isZero();
+                assertThat(ledger(database)).containsExactly("retrying");
+                assertThat(seen()).isFalse();
+
+                database.sql("alter table intake_ledger drop constraint no_taken_in");
+                Await.until("the mail taken in", () -> ledger(database).equals(List.of("acknowledged")));
+            }
+            assertThat(database.count("select count(*) from ticket")).isEqualTo(1);
+            assertThat(database.count("select count(*) from outbox")).isEqualTo(1);
             assertThat(seen()).isTrue();
         }
     }

@@ -23,6 +23,7 @@ import org.apache.commons.io.file.PathUtils;
 import org.ticketpost.Application;
 import org.ticketpost.desk.KeyRegistry;
 import org.ticketpost.lmtp.LmtpClient;
+import org.ticketpost.testing.Ports;
 import org.ticketpost.testing.TestDatabase;
 
 /**
@@ -72,7 +73,7 @@ public final class MailServiceBenchmark {
             }
             return;
         }
-        int lmtpPort = LmtpClient.freePort();
+        int lmtpPort = Ports.free();
         try (TestDatabase database = TestDatabase.create(kind, work);
                 Application application = Application.configure(environment(database, mail, work, lmtpPort, acknowledge), Clock.systemUTC())) {
             application.keys().add(new KeyRegistry.NewKey("OXSK-7Q4M-2KD9-X1PZ", "Example Corp", "advanced",

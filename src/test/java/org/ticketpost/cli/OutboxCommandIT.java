@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +22,7 @@ import org.ticketpost.reply.OutboxDispatcher;
 import org.ticketpost.reply.OutboxPolicy;
 import org.ticketpost.testing.Cli;
 import org.ticketpost.testing.Mails;
+import org.ticketpost.testing.Ports;
 import org.ticketpost.testing.RefusingGreenMail;
 import org.ticketpost.testing.TestApp;
 import org.ticketpost.testing.TestClock;
@@ -95,14 +94,8 @@ class OutboxCommandIT {
             clock.advance(Duration.ofMinutes(5));
             app.receive(request("dave@example.com"));
             long waiting = entryTo(app, "dave@example.com");
-            dispatcher(app, freePort()).sendDue();
+            dispatcher(app, Ports.free()).sendDue();
             return new Outbox(app.env(), sent, refused, bounced, waiting, refusedTicket);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
         }
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ticketpost.testing.Http;
 import org.ticketpost.testing.Jar;
 import org.ticketpost.testing.Mails;
+import org.ticketpost.testing.Ports;
 import org.ticketpost.testing.SupportMailbox;
 import org.ticketpost.testing.TestApp;
 import org.ticketpost.testing.TestDatabase;
@@ -52,7 +53,7 @@ class ServeIT {
             env.put("TICKETPOST_STORAGE_DIR", folder.resolve("files").toString());
             env.put("TICKETPOST_MAIL_ADDRESS", "support@ticketpost.example");
             env.put("TICKETPOST_SMTP_URL", "smtp://127.0.0.1:" + SMTP.getSmtp().getPort() + "?starttls=off");
-            int port = Http.freePort();
+            int port = Ports.free();
             env.put("TICKETPOST_HTTP_PORT", Integer.toString(port));
             Path log = folder.resolve("serve.log");
             Process serve = serve(env, log);
@@ -118,7 +119,7 @@ class ServeIT {
             Map<String, String> env = new HashMap<>(database.env());
             env.put("TICKETPOST_STORAGE_DIR", folder.resolve("files").toString());
             env.put("TICKETPOST_MAIL_ADDRESS", "support@ticketpost.example");
-            int port = Http.freePort();
+            int port = Ports.free();
             env.put("TICKETPOST_HTTP_PORT", Integer.toString(port));
             Path log = folder.resolve("serve.log");
             Process serve = serve(env, log);

@@ -35,6 +35,7 @@ import org.ticketpost.intake.Delivery;
 import org.ticketpost.testing.Http;
 import org.ticketpost.testing.Jar;
 import org.ticketpost.testing.Mails;
+import org.ticketpost.testing.Ports;
 import org.ticketpost.testing.TestApp;
 import org.ticketpost.testing.TestDatabase;
 
@@ -52,7 +53,7 @@ class OperatorViewIT {
     @TempDir
     Path folder;
 
-    private final int port = Http.freePort();
+    private final int port = Ports.free();
 
     @Test
     void healthIsReadyWhenTheDatabaseAndTheMailServerAre() throws Exception {
@@ -108,7 +109,7 @@ class OperatorViewIT {
 
     @Test
     void aMailServerThatCannotBeReachedMakesHealth503NamingItAndIsCounted() throws Exception {
-        int closed = Http.freePort();   // nobody listens there: each connection is refused
+        int closed = Ports.free();   // nobody listens there: each connection is refused
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder);
                 Application app = serve(database, Map.of("TICKETPOST_SMTP_URL", smtpUrl(closed)))) {
             addKey(app);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,13 +27,6 @@ public final class LmtpClient implements AutoCloseable {
     /** Connects and reads the greeting. */
     public static LmtpClient connect(int port) throws IOException {
         return new LmtpClient(new Socket(InetAddress.getLoopbackAddress(), port));
-    }
-
-    /** A port no one listens on now, for a listener to take. */
-    public static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
     }
 
     /** Connects, reads the greeting and says LHLO, as a mail server does before its first mail. */

@@ -12,6 +12,7 @@ import org.ticketpost.Application;
 import org.ticketpost.testing.Cli;
 import org.ticketpost.testing.DedicatedDatabase;
 import org.ticketpost.testing.Mails;
+import org.ticketpost.testing.Ports;
 import org.ticketpost.testing.TestApp;
 
 /**
@@ -34,7 +35,7 @@ class LmtpDatabaseDownIT {
     @Test
     void aMailThatCameWhileTheDatabaseWasDownIsTold451AndTakenInAtTheNextDeliveryOnceItIsBack() throws Exception {
         try (DedicatedDatabase database = DedicatedDatabase.create(folder)) {
-            int port = LmtpClient.freePort();
+            int port = Ports.free();
             Map<String, String> env = new HashMap<>(database.env());
             env.put("TICKETPOST_DB_TIMEOUT", "PT2S");   // a database that does not answer costs the test seconds
             env.put("TICKETPOST_STORAGE_DIR", folder.resolve("files").toString());

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ticketpost.testing.Cli;
 import org.ticketpost.testing.Mails;
+import org.ticketpost.testing.Ports;
 import org.ticketpost.testing.TestApp;
 import org.ticketpost.testing.TestDatabase;
 
@@ -43,7 +44,7 @@ class LmtpIT {
 
     /** Serves LMTP on a free port with the settings given, on a fresh database with the test's support key. */
     private void serve(Map<String, String> settings) throws IOException {
-        port = LmtpClient.freePort();
+        port = Ports.free();
         Map<String, String> env = new HashMap<>(settings);
         env.put("TICKETPOST_LMTP_PORT", Integer.toString(port));
         database = TestDatabase.create(TestDatabase.Kind.H2, folder);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ticketpost.testing.Await;
 import org.ticketpost.testing.Http;
 import org.ticketpost.testing.LogCapture;
+import org.ticketpost.testing.Ports;
 import org.ticketpost.testing.SupportMailbox;
 import org.ticketpost.testing.TcpProxy;
 import org.ticketpost.testing.TestApp;
@@ -193,7 +194,7 @@ class MailboxFailuresIT {
             SupportMailbox before = new SupportMailbox(first);
             before.place("INBOX", MailboxIntakeIT.request("before@mail.example.com"), new Flags(), Instant.now());
             long uidValidity = before.folder("INBOX").getUidValidity();
-            int http = Http.freePort();
+            int http = Ports.free();
             Map<String, String> settings = new HashMap<>(through(port));
             settings.put("TICKETPOST_HTTP_PORT", Integer.toString(http));
             try (TestApp app = serve(database, settings, true)) {

@@ -10,7 +10,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,8 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ticketpost.reply.Delivery;
 import org.ticketpost.reply.MailSender;
 import org.ticketpost.reply.OutboundMail;
-import org.ticketpost.testing.ScriptedSmtpServer;
+import org.ticketpost.testing.Ports;
 import org.ticketpost.testing.ScriptedSmtpServer.Tls;
+import org.ticketpost.testing.ScriptedSmtpServer;
 import org.ticketpost.testing.TcpProxy;
 
 /**
@@ -183,10 +183,7 @@ class SmtpSenderIT {
 
     @Test
     void withNothingListeningTheMailIsDeferred() throws IOException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.free();
 
         Delivery delivery = sender("smtp://127.0.0.1:" + port + "?starttls=off").send(mail());
 

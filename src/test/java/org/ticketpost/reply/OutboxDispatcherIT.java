@@ -10,8 +10,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.ticketpost.mail.SmtpSender;
 import org.ticketpost.mail.SmtpSettings;
 import org.ticketpost.testing.Mails;
+import org.ticketpost.testing.Ports;
 import org.ticketpost.testing.RefusingGreenMail;
 import org.ticketpost.testing.ScriptedSmtpServer;
 import org.ticketpost.testing.TcpProxy;
@@ -109,12 +108,6 @@ class OutboxDispatcherIT {
                 .map(event -> event.kind() + event.note().map(note -> ": " + note).orElse("")).toList());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void aConfirmationTakenInArrivesAsItWasStored(TestDatabase.Kind kind) throws Exception {
@@ -157,7 +150,7 @@ class OutboxDispatcherIT {
     @EnumSource(TestDatabase.Kind.class)
     void withTheServerDownTheMailWaitsLongerEachTimeAndGoesOnceTheServerIsUp(TestDatabase.Kind kind) throws Exception {
         on(kind, (app, database) -> {
-            int port = freePort();
+            int port = Ports.free();
             receive(app);
             long id = waiting(app).get(0).id();
             OutboxDispatcher dispatcher = dispatcher(app, port);
@@ -212,7 +205,7 @@ class OutboxDispatcherIT {
         on(TestDatabase.Kind.H2, (app, database) -> {
             TicketNumber number = receive(app);
             long id = waiting(app).get(0).id();
-            OutboxDispatcher dispatcher = dispatcher(app, smtp(freePort()), policy(10, 3));
+            OutboxDispatcher dispatcher = dispatcher(app, smtp(Ports.free()), policy(10, 3));
 
             dispatcher.sendDue();
             clock.advance(Duration.ofMinutes(1));
@@ -269,7 +262,7 @@ class OutboxDispatcherIT {
         on(TestDatabase.Kind.H2, (app, database) -> {
             receive(app);
             long id = waiting(app).get(0).id();
-            OutboxDispatcher dispatcher = dispatcher(app, freePort());
+            OutboxDispatcher dispatcher = dispatcher(app, Ports.free());
             dispatcher.sendDue();
 
             clock.advance(Duration.ofDays(2));
@@ -457,7 +450,7 @@ class OutboxDispatcherIT {
 
     @Test
     void aKeptConnectionSurvivesTheMailServerRestarting() throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         on(TestDatabase.Kind.H2, (app, database) -> {
             OutboxDispatcher dispatcher = dispatcher(app, port).keepingConnectionFor(Duration.ofSeconds(30));
@@ -484,7 +477,7 @@ class OutboxDispatcherIT {
 
     @Test
     void aPassThatFoundTheServerDownLeavesTheNextPassToTryAgain() throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         on(TestDatabase.Kind.H2, (app, database) -> {
             OutboxDispatcher dispatcher = dispatcher(app, port).keepingConnectionFor(Duration.ofSeconds(30));
             receive(app);

@@ -38,6 +38,7 @@ import org.ticketpost.desk.Engineers;
 import org.ticketpost.desk.KeyRegistry;
 import org.ticketpost.desk.MailCheck;
 import org.ticketpost.desk.MissingDatabase;
+import org.ticketpost.desk.OnCallNotice;
 import org.ticketpost.desk.Outbox;
 import org.ticketpost.desk.TicketActions;
 import org.ticketpost.desk.TicketQueries;
@@ -184,7 +185,7 @@ public final class Application implements AutoCloseable {
         this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans.names(), clock,
                 zone);
         this.ticketQueries = new TicketQueries(database, missing, clock);
-        this.ticketActions = new TicketActions(database, missing, plans, clock);
+        this.ticketActions = new TicketActions(database, missing, plans, clock, new OnCallNotice(replies, onCall, zone));
         this.engineers = new Engineers(database, missing, clock, new SecureRandom());
         this.slaAlerts = new SlaAlerts(database, plans, replies, onCall, zone, clock, SlaAlerts.DEFAULT_BATCH);
         this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);

@@ -47,6 +47,9 @@ final class RefusalText {
         if (refusal instanceof Refusal.Unchanged unchanged) {
             return List.of("ticket " + unchanged.number() + " " + unchanged.why());
         }
+        if (refusal instanceof Refusal.NotEscalable notEscalable) {
+            return List.of(notEscalable(notEscalable));
+        }
         if (refusal instanceof Refusal.NoSuchOutboxEntry none) {
             return List.of("there is no outbox entry " + none.id());
         }
@@ -59,6 +62,22 @@ final class RefusalText {
                     + " (retry is for failed and bounced entries)");
         }
         return List.of(noDatabase(((Refusal.NoDatabase) refusal).file().toString(), noDatabase));
+    }
+
+    /** Why the ticket is not escalated by phone, and what to do instead, in this door's commands. */
+    private static String notEscalable(Refusal.NotEscalable refused) {
+        String ticket = "ticket " + refused.number() + " ";
+        return switch (refused.reason()) {
+            case SEVERITY -> ticket + "is severity " + refused.severity() + ": only Severity 1 and 2 tickets are escalated by phone."
+                    + " If it is an outage or a severe disruption, raise the severity first with `tickets severity "
+                    + refused.number() + " 2` (or 1), then escalate it";
+            case RESOLVED -> ticket + "is resolved: only open tickets are escalated. If the problem is back, reopen it first"
+                    + " with `tickets status " + refused.number() + " open`, then escalate it";
+            case CLOSED -> ticket + "is closed and stays closed: the customer files a new ticket by mail, which can then"
+                    + " be escalated";
+            case ALREADY_ESCALATED -> ticket + "was escalated already at " + refused.since().map(Object::toString).orElse("?")
+                    + ": the on-call engineers were told then and are not told again";
+        };
     }
 
     /** "no database at /x/data/ticketpost.mv.db yet: " and what that means to the command. */

@@ -3,7 +3,11 @@ package org.ticketpost.cli;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.ticketpost.desk.AttachmentView;
 import org.ticketpost.desk.EventView;
 import org.ticketpost.desk.MessageView;
@@ -14,21 +18,26 @@ import org.ticketpost.desk.TicketQueries;
 import org.ticketpost.desk.TicketSummary;
 import org.ticketpost.form.FieldSpec;
 import org.ticketpost.form.SupportTemplate;
+import org.ticketpost.ticket.EventKind;
 import org.ticketpost.ticket.Message;
+import org.ticketpost.ticket.Status;
 import org.ticketpost.ticket.TicketQuery;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `ticketpost tickets …`: what is open, and everything about one ticket. */
 @Command(name = "tickets", mixinStandardHelpOptions = true,
-        description = "Lists and shows tickets with their SLA clocks, and changes their status and severity.",
+        description = "Lists and shows tickets with their SLA clocks; changes their status and severity, assigns, closes and "
+                + "escalates them.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 " 0:done",
-                " 1:no such ticket, a mistyped ticket number, a change the ticket does not allow, or no database yet",
+                " 1:no such ticket, a mistyped ticket number, a change the ticket does not allow (an escalation of Severity 3 or 4,"
+                        + " of a resolved or closed ticket), an unknown engineer, or no database yet",
                 "64:called wrongly: an unknown command or option, or an option out of its range",
                 "75:the database is unavailable; try again later",
                 "78:the configuration is wrong"})
@@ -36,6 +45,8 @@ public final class TicketsCommand implements Runnable {
 
     /** The range of --offset: far beyond any list a person pages through. */
     static final int MAX_OFFSET = 1_000_000;
+
+    private static final List<String> STATUS_WORDS = List.of("new", "open", "waiting", "resolved", "closed");
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -58,7 +69,10 @@ public final class TicketsCommand implements Runnable {
                 .addSubcommand(new ListTickets(tickets, zone))
                 .addSubcommand(new Show(tickets, template, zone, language))
                 .addSubcommand(new TicketChanges.StatusChange(actions, actor))
-                .addSubcommand(new TicketChanges.SeverityChange(actions, actor));
+                .addSubcommand(new TicketChanges.SeverityChange(actions, actor))
+                .addSubcommand(new TicketChanges.Assign(actions, actor))
+                .addSubcommand(new TicketChanges.Close(actions, actor))
+                .addSubcommand(new TicketChanges.Escalate(actions, actor));
     }
 
     static String shown(Instant instant, ZoneId zone) {
@@ -78,10 +92,19 @@ public final class TicketsCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Lists the open tickets, the nearest SLA due time first, then the newest.")
+            description = "Lists the open tickets: those escalated by phone first, then by the nearest SLA due time, then the newest.")
     static final class ListTickets extends TicketCommand {
+
+        private static final Map<String, Status> STATUSES = Map.of("new", Status.NEW, "open", Status.OPEN,
+                "waiting", Status.WAITING_FOR_CUSTOMER, "resolved", Status.RESOLVED, "closed", Status.CLOSED);
+
         @Option(names = "--json", description = "print a JSON array")
         boolean json;
+
+        @Option(names = "--status", split = ",", paramLabel = "STATUS",
+                description = "only tickets of these statuses, comma-separated: new, open, waiting, resolved, closed, or all"
+                        + " (default: all but resolved and closed)")
+        List<String> statuses = List.of();
 
         private TicketQuery query = TicketQuery.open();
 
@@ -106,6 +129,27 @@ public final class TicketsCommand implements Runnable {
             query = query.withCustomer(value);
         }
 
+        @Option(names = "--product", paramLabel = "NAME", description = "only tickets for this product, in any case, e.g. OXAPPSUITE")
+        void product(String value) {
+            query = query.withProduct(value);
+        }
+
+        @Option(names = "--component", paramLabel = "NAME",
+                description = "only tickets for this component, in any case, e.g. 'Groupware Server'")
+        void component(String value) {
+            query = query.withComponent(value);
+        }
+
+        @Option(names = "--assignee", paramLabel = "ENGINEER", description = "only tickets assigned to this engineer")
+        void assignee(String value) {
+            query = query.withAssignee(value);
+        }
+
+        @Option(names = "--escalated", description = "only tickets the customer escalated by phone")
+        void escalated(boolean only) {
+            query = only ? query.escalatedOnly() : query;
+        }
+
         @Option(names = "--breached", description = "only tickets with a breached SLA clock")
         void breached(boolean only) {
             query = only ? query.breachedOnly() : query;
@@ -123,22 +167,40 @@ public final class TicketsCommand implements Runnable {
 
         @Override
         String work() throws Refused {
-            List<TicketSummary> found = tickets.list(query);
+            TicketQuery asked = statuses.isEmpty() ? query : query.withStatuses(statuses());
+            List<TicketSummary> found = tickets.list(asked);
             if (json) {
                 return Json.pretty(found) + "\n";
             }
             if (found.isEmpty()) {
-                return "no open tickets\n";
+                return statuses.isEmpty() ? "no open tickets\n" : "no tickets\n";
             }
             StringBuilder out = new StringBuilder();
-            String row = "%-9s %-21s %-3s %-24s %-17s %-32s %s%n";
-            out.append(String.format(row, "NUMBER", "STATUS", "SEV", "CUSTOMER", "OPENED", "NEXT DUE", "SUBJECT"));
+            String row = "%-9s %-21s %-3s %-3s %-16s %-24s %-17s %-32s %s%n";
+            out.append(String.format(row, "NUMBER", "STATUS", "SEV", "ESC", "ASSIGNEE", "CUSTOMER", "OPENED", "NEXT DUE", "SUBJECT"));
             for (TicketSummary ticket : found) {
                 out.append(String.format(row, ticket.number(), ticket.status().label(), ticket.severity(),
+                        ticket.escalated().isPresent() ? "!!" : "", KeysCommand.cut(ticket.assignee().orElse("-"), 16),
                         KeysCommand.cut(ticket.customer(), 24), shown(ticket.created(), zone),
                         ticket.due().map(ClockText::nearest).orElse("-"), KeysCommand.cut(ticket.subject(), 60)));
             }
             return out.toString();
+        }
+
+        private Set<Status> statuses() {
+            Set<Status> chosen = EnumSet.noneOf(Status.class);
+            for (String word : statuses) {
+                String typed = word.strip().toLowerCase(Locale.ROOT);
+                if (typed.equals("all")) {
+                    chosen.addAll(EnumSet.allOf(Status.class));
+                } else if (STATUSES.containsKey(typed)) {
+                    chosen.add(STATUSES.get(typed));
+                } else {
+                    throw new ParameterException(spec.commandLine(), "--status must be " + String.join(", ", STATUS_WORDS)
+                            + " or all, was '" + word + "'");
+                }
+            }
+            return chosen;
         }
     }
 
@@ -170,6 +232,8 @@ public final class TicketsCommand implements Runnable {
             StringBuilder out = new StringBuilder();
             out.append("Ticket ").append(summary.number()).append("  ").append(summary.subject()).append('\n');
             out.append(String.format("  %-26s%s%n", "Status", summary.status().label()));
+            out.append(String.format("  %-26s%s%n", "Assignee", summary.assignee().orElse("nobody yet")));
+            out.append(String.format("  %-26s%s%n", "Escalated", escalation(ticket)));
             out.append(String.format("  %-26s%s%n", "Customer", summary.customer()));
             out.append(String.format("  %-26s%s%n", "Reporter", ticket.reporter()));
             out.append(String.format("  %-26s%s (%s)%n", "Opened", shown(summary.created(), zone), zone));
@@ -194,6 +258,14 @@ public final class TicketsCommand implements Runnable {
             out.append("\n  History\n");
             ticket.events().forEach(event -> event(out, event));
             return out.toString();
+        }
+
+        /** "2026-11-16 09:00 by jdoe: phone call from Jane Doe", from the history's escalation. */
+        private String escalation(TicketDetails ticket) {
+            return ticket.summary().escalated().map(at -> shown(at, zone) + ticket.events().stream()
+                    .filter(event -> event.kind() == EventKind.ESCALATED).reduce((first, last) -> last)
+                    .map(event -> " by " + event.actor() + ": " + event.newValue().orElse(""))
+                    .orElse("")).orElse("no");
         }
 
         private void mail(StringBuilder out, MessageView mail) {

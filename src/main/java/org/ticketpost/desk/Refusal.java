@@ -3,6 +3,7 @@ package org.ticketpost.desk;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.ticketpost.ticket.TicketNumber;
 
 /** Why a use case did nothing, when the one who asked can put it right; a door words it in its own terms. */
@@ -54,6 +55,26 @@ public sealed interface Refusal {
 
     /** A change the ticket does not allow, or has already: "is closed: it cannot become open". */
     record Unchanged(TicketNumber number, String why) implements Refusal {
+    }
+
+    /**
+     * The customer may alarm support by phone only about an open Severity 1 or 2 ticket, and once:
+     * the reason says which rule stood in the way, so that a door can say what to do instead.
+     *
+     * @param since when it was escalated, for {@link Reason#ALREADY_ESCALATED}
+     */
+    record NotEscalable(TicketNumber number, Reason reason, int severity, Optional<Instant> since) implements Refusal {
+
+        public enum Reason {
+            /** Severity 3 or 4: not an outage nor a severe disruption, unless its severity is raised first. */
+            SEVERITY,
+            /** Resolved: escalated only if it is reopened first. */
+            RESOLVED,
+            /** Closed for good: the customer files a new ticket. */
+            CLOSED,
+            /** Escalated before: the on-call engineers were told then. */
+            ALREADY_ESCALATED
+        }
     }
 
     record NoSuchOutboxEntry(long id) implements Refusal {

@@ -16,6 +16,7 @@ import org.ticketpost.form.FilledForm;
 import org.ticketpost.form.Problem;
 import org.ticketpost.form.SupportTemplate;
 import org.ticketpost.ticket.ClockName;
+import org.ticketpost.ticket.Engineer;
 import org.ticketpost.ticket.SlaAlert;
 import org.ticketpost.ticket.Ticket;
 import org.ticketpost.ticket.TicketTag;
@@ -129,6 +130,31 @@ public final class ReplyComposer {
         return new OutgoingMail("sla-" + (alert.breach() ? "breach" : "warning"), sender.address(), sender.name(), recipient, "",
                 subject.length() <= SUBJECT_LENGTH ? subject : subject.substring(0, SUBJECT_LENGTH), text.body(), newMessageId("sla"),
                 sender.returnPath().newAddress(), List.of(), List.of(), "en");
+    }
+
+    /**
+     * Tells an on-call engineer that a customer phoned in about a Severity 1 or 2 ticket: which
+     * ticket, who called and what they said, and which engineer took the call, at a time in the
+     * service's time zone.
+     */
+    public OutgoingMail phoneEscalation(Ticket ticket, PhoneCall call, String recipient, ZoneId zone) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("tag", tag.of(ticket.number()));
+        model.put("number", ticket.number().digits());
+        model.put("severity", ticket.severity());
+        model.put("status", ticket.status().label());
+        model.put("customer", headerSafe(ticket.customer()));
+        model.put("subject", Echo.cut(withoutReplyPrefixes(headerSafe(ticket.subject())), LISTED_SUBJECT_LENGTH));
+        model.put("assignee", ticket.assignee().map(Engineer::name).orElse("nobody yet"));
+        model.put("caller", headerSafe(call.caller()));
+        model.put("engineer", headerSafe(call.engineer()));
+        model.put("at", DUE.format(call.at().atZone(zone)));
+        model.put("note", call.note().strip());
+        ReplyTemplates.Text text = templates.render("escalation", "en", model);
+        String subject = headerSafe(text.subject());
+        return new OutgoingMail("escalation", sender.address(), sender.name(), recipient, "",
+                subject.length() <= SUBJECT_LENGTH ? subject : subject.substring(0, SUBJECT_LENGTH), text.body(),
+                newMessageId("escalation"), sender.returnPath().newAddress(), List.of(), List.of(), "en");
     }
 
     /**

@@ -84,18 +84,23 @@ final class HibernateTicketRepository implements TicketRepository {
 
     @Override
     public List<Ticket> list(TicketQuery query, Instant now) {
-        StringBuilder where = new StringBuilder("status in :statuses");
+        StringBuilder where = new StringBuilder("t.status in :statuses");
         if (query.breached()) {
             where.append(" and exists (select 1 from Ticket late join late.clocks clock where late = t and"
                     + " ((clock.state = :running and clock.dueAt < :now) or (clock.state <> :running and clock.leftSeconds < 0)))");
         }
-        query.dueWithin().ifPresent(within -> where.append(" and nextDueAt <= :dueBy"));
-        query.severity().ifPresent(severity -> where.append(" and severity = :severity"));
-        query.product().ifPresent(product -> where.append(" and lower(product) = :product"));
-        query.component().ifPresent(component -> where.append(" and lower(component) = :component"));
-        query.customer().ifPresent(customer -> where.append(" and lower(customer) like :customer escape '!'"));
-        var select = session.createSelectionQuery("from Ticket t where " + where
-                        + " order by nextDueAt asc nulls last, createdAt desc, id desc", Ticket.class)
+        query.dueWithin().ifPresent(within -> where.append(" and t.nextDueAt <= :dueBy"));
+        query.severity().ifPresent(severity -> where.append(" and t.severity = :severity"));
+        query.product().ifPresent(product -> where.append(" and lower(t.product) = :product"));
+        query.component().ifPresent(component -> where.append(" and lower(t.component) = :component"));
+        query.customer().ifPresent(customer -> where.append(" and lower(t.customer) like :customer escape '!'"));
+        query.assignee().ifPresent(assignee -> where.append(" and assignee.name = :assignee"));
+        if (query.escalated()) {
+            where.append(" and t.escalatedAt is not null");
+        }
+        var select = session.createSelectionQuery("from Ticket t left join fetch t.assignee assignee where " + where
+                        + " order by case when t.escalatedAt is null then 1 else 0 end, t.nextDueAt asc nulls last,"
+                        + " t.createdAt desc, t.id desc", Ticket.class)
                 .setParameter("statuses", query.statuses())
                 .setFirstResult(query.offset())
                 .setMaxResults(query.limit());
@@ -103,6 +108,7 @@ final class HibernateTicketRepository implements TicketRepository {
         query.product().ifPresent(product -> select.setParameter("product", product.toLowerCase(Locale.ROOT)));
         query.component().ifPresent(component -> select.setParameter("component", component.toLowerCase(Locale.ROOT)));
         query.customer().ifPresent(customer -> select.setParameter("customer", "%" + likeLiteral(customer) + "%"));
+        query.assignee().ifPresent(assignee -> select.setParameter("assignee", assignee));
         if (query.breached()) {
             select.setParameter("now", now).setParameter("running", ClockState.RUNNING);
         }

@@ -20,5 +20,9 @@ public enum EventKind {
     /** An SLA clock used up the plan's warning share of its time: the note says how much is left. */
     SLA_WARNING,
     /** An SLA clock ran out before its target was reached. */
-    SLA_BREACHED
+    SLA_BREACHED,
+    /** The ticket went to an engineer: the old and the new assignee's name. */
+    ASSIGNED,
+    /** The customer phoned in about a Severity 1 or 2 ticket: the new value names the caller, the note what was said. */
+    ESCALATED
 }

@@ -103,6 +103,15 @@ public class Ticket {
     @Column(name = "next_due_at")
     private Instant nextDueAt;
 
+    /** The engineer who works on it; none until someone is assigned. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "assignee_id")
+    private Engineer assignee;
+
+    /** When the customer phoned in about it; none when no one did. */
+    @Column(name = "escalated_at")
+    private Instant escalatedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -225,6 +234,37 @@ public class Ticket {
                 clock.clock().label() + ", severity " + severity + " -> " + next));
         severity = next;
         nextDueAt = clocks(levels).nextDue().orElse(null);
+        updatedAt = at;
+    }
+
+    /** Gives the ticket to an engineer, who may be another than the one who had it. */
+    public void assign(Engineer engineer, String actor, Instant at) {
+        record(at, actor, EventKind.ASSIGNED, assignee().map(Engineer::name).orElse(null), engineer.name(), null);
+        assignee = engineer;
+        updatedAt = at;
+    }
+
+    /**
+     * Whether the customer may alarm support by phone about this ticket: only for an outage or a
+     * severe disruption (Severity 1 or 2) that is still being worked on.
+     */
+    public boolean canBeEscalatedByPhone() {
+        return severity <= 2 && status.isOpen();
+    }
+
+    /**
+     * The customer phoned in: the ticket is flagged as escalated, once, and the history names the
+     * caller and what they said.
+     *
+     * @throws IllegalStateException when {@link #canBeEscalatedByPhone} says no, or it is escalated already
+     */
+    public void escalateByPhone(String caller, String note, String actor, Instant at) {
+        if (!canBeEscalatedByPhone() || escalatedAt != null) {
+            throw new IllegalStateException("a " + status.label() + " ticket of severity " + severity
+                    + (escalatedAt != null ? ", escalated already," : "") + " cannot be escalated by phone");
+        }
+        record(at, actor, EventKind.ESCALATED, null, "phone call from " + caller, note);
+        escalatedAt = at;
         updatedAt = at;
     }
 
@@ -373,6 +413,14 @@ public class Ticket {
         Map<ClockName, TicketClock> ordered = new EnumMap<>(ClockName.class);
         ordered.putAll(clocks);
         return Collections.unmodifiableMap(ordered);
+    }
+
+    public Optional<Engineer> assignee() {
+        return Optional.ofNullable(assignee);
+    }
+
+    public Optional<Instant> escalatedAt() {
+        return Optional.ofNullable(escalatedAt);
     }
 
     public Optional<Instant> nextDueAt() {

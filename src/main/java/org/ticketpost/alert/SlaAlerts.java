@@ -18,7 +18,7 @@ import org.ticketpost.ticket.UnitOfWork;
  * Records the SLA warnings and breaches that are due and tells the on-call engineers of each: the
  * event on the ticket, the clock's next alert and the mails to sla.notify are one transaction, so
  * that each alert is recorded and mailed once, across restarts and however many services run.
- * There is no engineer assignment yet, so an outage's update reminder goes to on-call too.
+ * An outage's update reminder goes to sla.notify too: the ticket's assignee is not told of it yet.
  */
 public final class SlaAlerts {
 

@@ -26,7 +26,7 @@ public final class TicketQueries {
         this.clock = clock;
     }
 
-    /** The tickets the query asks for, the nearest SLA due time first, then the newest. */
+    /** The tickets the query asks for: the escalated first, then the nearest SLA due time, then the newest. */
     public List<TicketSummary> list(TicketQuery query) throws Refused {
         missing.require();
         Instant now = clock.instant();

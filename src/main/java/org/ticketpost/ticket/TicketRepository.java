@@ -18,7 +18,10 @@ public interface TicketRepository {
     /** The ticket that a mail with one of these Message-IDs, received or sent, belongs to. */
     Optional<Ticket> findByMessageIds(Collection<String> messageIds);
 
-    /** The tickets the query asks for at {@code now}, the nearest SLA due time first, then the newest, their clocks loaded. */
+    /**
+     * The tickets the query asks for at {@code now}: the escalated first, then the nearest SLA due time, then the newest,
+     * their clocks and assignees loaded.
+     */
     List<Ticket> list(TicketQuery query, Instant now);
 
     /**

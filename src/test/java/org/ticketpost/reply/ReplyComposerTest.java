@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,12 +66,28 @@ class ReplyComposerTest {
         model.putAll(Map.of("severity", 1, "customer", "Example Corp", "clock", "update", "due", "2026-11-16 10:00 CET",
                 "left", "15 min", "percent", 75, "reminder", true, "warning", true, "breach", true));
         model.put("shortened", true);
+        model.putAll(Map.of("status", "open", "assignee", "bob", "caller", "Jane Doe", "engineer", "jane", "at",
+                "2026-11-16 09:30 CET", "note", "All users are locked out."));
         model.put("notKept", Map.of("limit", "25 MB", "files", List.of(Map.of("name", "heap.hprof", "size", "1.5 GB"))));
 
         ReplyTemplates.Text text = templates.render(name[0], name[1], model);
 
         assertThat(text.subject()).isNotBlank().doesNotContain("{{");
         assertThat(text.body()).isNotBlank().doesNotContain("{{").doesNotContain("}}");
+    }
+
+    @Test
+    void aPhoneEscalationTellsOnCallWhichTicketWhoCalledAndWhatTheySaid() {
+        OutgoingMail mail = composer.phoneEscalation(ticket(1), new PhoneCall("Jane Doe\r\nBcc: x@evil.example", "Locked out.\nAll of us.",
+                "jane", NOW), "oncall@ops.example", ZoneId.of("Europe/Berlin"));
+
+        assertThat(mail.kind()).isEqualTo("escalation");
+        assertThat(mail.to()).isEqualTo("oncall@ops.example");
+        assertThat(mail.subject()).isEqualTo("Escalated by phone: [Ticket#100009] Severity 1, Example Corp: Calendar");
+        assertThat(mail.inReplyTo()).isEmpty();
+        assertThat(mail.body()).as("a caller's name stays on its line")
+                .contains("Jane Doe Bcc: x@evil.example phoned about this ticket at")
+                .contains("  Assignee:  nobody yet\n").contains("What the caller said:\nLocked out.\nAll of us.\n");
     }
 
     @Test

@@ -91,6 +91,8 @@ class TicketEscalationIT {
             app.application().ticketActions().close(closed.digits(), "jane");
             clock.advance(Duration.ofMinutes(10));
 
+            Cli.Run noCaller = Cli.run(app.env(), clock, "tickets", "escalate", outage.digits(), "--phone", "--caller", " ",
+                    "--note", " ");
             Cli.Run first = escalate(app, outage);
             Cli.Run second = escalate(app, disruption);
             Cli.Run again = escalate(app, outage);
@@ -105,6 +107,8 @@ class TicketEscalationIT {
             Cli.Run withoutPhone = Cli.run(app.env(), clock, "tickets", "escalate", disruption.digits(), "--caller", "Jane",
                     "--note", "again");
 
+            assertThat(noCaller.exitCode()).isEqualTo(1);
+            assertThat(noCaller.err()).contains("the caller is missing: who phoned?").contains("the note is missing");
             assertThat(first.exitCode()).as(first.err()).isZero();
             assertThat(first.out()).isEqualTo("ticket " + outage + " is escalated; the on-call engineers' mail is in the outbox,"
                     + " to jane@ops.example, lead@ops.example\n");

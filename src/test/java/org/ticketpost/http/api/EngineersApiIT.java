@@ -2,6 +2,7 @@ package org.ticketpost.http.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,14 +14,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.ticketpost.Application;
 import org.ticketpost.desk.Engineers;
 import org.ticketpost.json.JsonText;
 import org.ticketpost.json.TicketJson;
+import org.ticketpost.testing.DedicatedDatabase;
+import org.ticketpost.testing.LogCapture;
 import org.ticketpost.testing.Mails;
 import org.ticketpost.testing.Ports;
 import org.ticketpost.testing.TestApp;
@@ -38,6 +45,9 @@ class EngineersApiIT {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(SignedIn.class, Level.WARN);
 
     @TempDir
     Path folder;
@@ -228,6 +238,31 @@ class EngineersApiIT {
                     "/api/tickets/{number}", "/api/tickets/{number}/status", "/api/tickets/{number}/severity");
             assertThat(openApi.at("/components/securitySchemes/engineerToken/scheme").asText()).isEqualTo("bearer");
         });
+    }
+
+    @Test
+    void whileTheDatabaseDoesNotAnswerARequestIs503AndTheLogNamesNoToken() throws Exception {
+        try (DedicatedDatabase database = DedicatedDatabase.create(folder)) {
+            Map<String, String> env = new HashMap<>(database.env());
+            env.put("TICKETPOST_DB_TIMEOUT", "PT1S");
+            env.put("TICKETPOST_STORAGE_DIR", folder.resolve("files").toString());
+            env.put("TICKETPOST_MAIL_ADDRESS", "support@ticketpost.example");
+            env.put("TICKETPOST_HTTP_PORT", Integer.toString(port));
+            try (Application app = Application.configure(env, clock)) {
+                app.serve();
+                app.engineers().add(new Engineers.NewEngineer("jane.doe", "jane.doe@ticketpost.example", true));
+                String token = app.engineers().newToken("jane.doe").token();
+                assertThat(get("/api/tickets", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+
+                database.refuseConnections();
+                HttpResponse<String> down = get("/api/tickets", "Authorization", "Bearer " + token);
+                database.allowConnections();
+
+                assertError(down, 503, "unavailable", "the database is unavailable; nothing was changed, try again later");
+                assertThat(log.messages()).anySatisfy(line -> assertThat(line).startsWith("GET /api/tickets not answered: "))
+                        .noneSatisfy(line -> assertThat(line).contains(token));
+            }
+        }
     }
 
     private static List<String> numbers(HttpResponse<String> list) throws IOException {

@@ -48,6 +48,7 @@ import org.ticketpost.form.FormReader;
 import org.ticketpost.form.SupportTemplate;
 import org.ticketpost.http.HttpAddress;
 import org.ticketpost.http.OperatorView;
+import org.ticketpost.http.api.EngineersApi;
 import org.ticketpost.intake.Intake;
 import org.ticketpost.intake.IntakeRules;
 import org.ticketpost.intake.KeyCheck;
@@ -219,8 +220,9 @@ public final class Application implements AutoCloseable {
     /**
      * Ticketpost as a service: the database, the outbox sender where smtp.url names a mail server,
      * the mailbox reader where mailbox.url names a mailbox, the LMTP listener where lmtp.port is
-     * set, and the operator's view over HTTP (/health, /metrics) unless http.port is empty. It logs
-     * at INFO unless log.level says otherwise: a line per part started, then one that it is ready.
+     * set, and over HTTP the operator's view (/health, /metrics) and the engineers' API (/api) unless
+     * http.port is empty. It logs at INFO unless log.level says otherwise: a line per part started,
+     * then one that it is ready.
      * From here on {@link #reception()} counts each mail for the metrics: the doors added after
      * the database deliver through it. {@link #close()} or SIGTERM stops it.
      *
@@ -230,6 +232,7 @@ public final class Application implements AutoCloseable {
         Logs.apply(logFormat, logLevel.orElse(Level.INFO));
         requirePlansOfTheKeys();
         OperatorView view = new OperatorView(http, database, clock);
+        view.server().ifPresent(server -> server.add(new EngineersApi(engineers, ticketQueries, ticketActions)));
         Runnable mailsQueued = () -> { };
         reception = reception.measuredBy(view.metrics());
         lifecycle.add("database " + databaseShown, database::open, database);

@@ -102,6 +102,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void theEngineersApiWorksThroughTheDeskNotTheStoreNorItsTransactions() {
+        noClasses().that().resideInAPackage("org.ticketpost.http.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ticketpost.store..", "org.ticketpost.mail..",
+                        "org.ticketpost.intake..", "org.ticketpost.cli..", "picocli..")
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.ticketpost.ticket.UnitOfWork")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.ticketpost.ticket.Stores")
+                .check(MAIN);
+    }
+
+    @Test
+    void theJsonEveryDoorWritesKnowsNoDoor() {
+        noClasses().that().resideInAPackage("org.ticketpost.json..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ticketpost.cli..", "org.ticketpost.http..", "picocli..",
+                        "io.javalin..", "org.ticketpost.store..")
+                .check(MAIN);
+    }
+
+    @Test
     void theCommandLineWorksThroughPortsNotTheStore() {
         noClasses().that().resideInAPackage("org.ticketpost.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.ticketpost.store..", "org.ticketpost.mail..")

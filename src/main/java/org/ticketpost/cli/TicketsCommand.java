@@ -18,6 +18,7 @@ import org.ticketpost.desk.TicketQueries;
 import org.ticketpost.desk.TicketSummary;
 import org.ticketpost.form.FieldSpec;
 import org.ticketpost.form.SupportTemplate;
+import org.ticketpost.json.TicketJson;
 import org.ticketpost.ticket.EventKind;
 import org.ticketpost.ticket.Message;
 import org.ticketpost.ticket.Status;

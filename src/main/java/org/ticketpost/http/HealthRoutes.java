@@ -42,4 +42,9 @@ final class HealthRoutes implements HttpRoutes {
         context.status(report.ready() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .json(new HealthJson(report.ready() ? "ready" : "not ready", true, report.ready(), parts));
     }
+
+    @Override
+    public String shown() {
+        return "/health";
+    }
 }

@@ -10,4 +10,9 @@ import io.javalin.config.RoutesConfig;
 public interface HttpRoutes {
 
     void addTo(RoutesConfig routes);
+
+    /** Where it serves, as the start line names it: "/health"; empty for a feature that goes unnamed there. */
+    default String shown() {
+        return "";
+    }
 }

@@ -1,10 +1,11 @@
 package org.ticketpost.http;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.ticketpost.json.JsonText;
 
 /**
  * Ticketpost's one HTTP server (Javalin on Jetty): the features add their routes before it
@@ -43,7 +44,7 @@ public final class HttpServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = address.host();
             config.jetty.port = address.port();
-            config.jsonMapper(new JavalinJackson(JsonMapper.builder().findAndAddModules().build(), false));
+            config.jsonMapper(new JavalinJackson(JsonText.mapper(), false));   // the JSON of the command line
             routes.forEach(feature -> feature.addTo(config.routes));
         });
         try {
@@ -58,6 +59,11 @@ public final class HttpServer implements AutoCloseable {
 
     public HttpAddress address() {
         return address;
+    }
+
+    /** Where its features serve: "/health, /metrics, /api". */
+    public synchronized String shown() {
+        return routes.stream().map(HttpRoutes::shown).filter(path -> !path.isEmpty()).collect(Collectors.joining(", "));
     }
 
     /** Stops listening, after the requests in hand are answered. */

@@ -19,4 +19,9 @@ final class MetricsRoutes implements HttpRoutes {
     public void addTo(RoutesConfig routes) {
         routes.get("/metrics", context -> context.contentType(TEXT_FORMAT).result(registry.scrape(TEXT_FORMAT)));
     }
+
+    @Override
+    public String shown() {
+        return "/metrics";
+    }
 }

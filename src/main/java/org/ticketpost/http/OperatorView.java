@@ -38,9 +38,9 @@ public final class OperatorView implements AutoCloseable {
         return server;
     }
 
-    /** What it is, for the log: "HTTP server on http://127.0.0.1:8080 (/health, /metrics)". */
+    /** What it is, for the log: "HTTP server on http://127.0.0.1:8080 (/health, /metrics, /api)". */
     public String shown() {
-        return server.map(http -> "HTTP server on " + http.address().url() + " (/health, /metrics)")
+        return server.map(http -> "HTTP server on " + http.address().url() + " (" + http.shown() + ")")
                 .orElse("no HTTP server (http.port is empty): no /health, no /metrics");
     }
 

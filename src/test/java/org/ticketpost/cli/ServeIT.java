@@ -63,7 +63,7 @@ class ServeIT {
                 String smtp = "outbox sender to smtp://127.0.0.1:" + SMTP.getSmtp().getPort() + " (unencrypted)";
                 String sla = "SLA scheduler every PT30S, no sla.notify: warnings and breaches go on the tickets' history only";
                 String mailboxPart = "mailbox reader " + mailbox.imap("INBOX").get("TICKETPOST_MAILBOX_URL");
-                String http = "HTTP server on http://127.0.0.1:" + port + " (/health, /metrics)";
+                String http = "HTTP server on http://127.0.0.1:" + port + " (/health, /metrics, /api)";
                 assertThat(Files.readString(log)).contains("INFO  o.t.Lifecycle - started " + db + "\n",
                         "INFO  o.t.Lifecycle - started " + smtp + "\n", "INFO  o.t.Lifecycle - started " + mailboxPart + "\n",
                         "INFO  o.t.Lifecycle - started " + http + "\n",

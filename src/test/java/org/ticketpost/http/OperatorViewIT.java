@@ -166,7 +166,7 @@ class OperatorViewIT {
 
             assertThat(serve.exitCode()).as(serve.err()).isEqualTo(75);
             assertThat(serve.err()).contains("ticketpost serve: HTTP server on http://127.0.0.1:" + port
-                    + " (/health, /metrics) did not start: ")
+                    + " (/health, /metrics, /api) did not start: ")
                     .as("the part started before it is stopped again").contains("stopped database jdbc:h2:file:");
         }
     }

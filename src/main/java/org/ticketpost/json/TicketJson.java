@@ -1,4 +1,4 @@
-package org.ticketpost.cli;
+package org.ticketpost.json;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -16,19 +16,20 @@ import org.ticketpost.ticket.EventKind;
 import org.ticketpost.ticket.Message;
 
 /**
- * tickets show --json, as the README documents it: the keys of tickets list --json, then the
- * rest. A list's summaries are written as they are.
+ * One ticket as every door writes it (tickets show --json, GET /api/tickets/{number}), as the
+ * README documents it: the keys of a list's summaries, then the rest. A list's summaries are
+ * written as they are.
  */
-record TicketJson(@JsonUnwrapped TicketSummary summary, String reporter, String plan, String language,
+public record TicketJson(@JsonUnwrapped TicketSummary summary, String reporter, String plan, String language,
         Map<String, String> fields, List<Mail> messages, List<Event> events, List<ClockView> clocks) {
 
-    static TicketJson of(TicketDetails ticket) {
+    public static TicketJson of(TicketDetails ticket) {
         return new TicketJson(ticket.summary(), ticket.reporter(), ticket.plan(), ticket.language(), ticket.fields(),
                 ticket.messages().stream().map(Mail::of).toList(), ticket.events().stream().map(Event::of).toList(), ticket.clocks());
     }
 
     /** @param from "" when the mail named no sender; @param to the recipients, separated by ", " */
-    record Mail(Message.Direction direction, Instant at, String from, String to, String subject, Optional<String> messageId,
+    public record Mail(Message.Direction direction, Instant at, String from, String to, String subject, Optional<String> messageId,
             String text, List<String> notes, List<AttachmentView> attachments) {
 
         static Mail of(MessageView mail) {
@@ -37,7 +38,7 @@ record TicketJson(@JsonUnwrapped TicketSummary summary, String reporter, String 
         }
     }
 
-    record Event(Instant at, String actor, EventKind kind, @JsonProperty("old") Optional<String> oldValue,
+    public record Event(Instant at, String actor, EventKind kind, @JsonProperty("old") Optional<String> oldValue,
             @JsonProperty("new") Optional<String> newValue, Optional<String> note) {
 
         static Event of(EventView event) {

@@ -1,0 +1,31 @@
+package org.ticketpost.http.api;
+
+import org.ticketpost.desk.Refused;
+import org.ticketpost.desk.TicketActions;
+import org.ticketpost.desk.TicketDetails;
+
+/** POST /api/tickets/{number}/severity {"severity": 1}: the SLA clocks count against the new severity's targets. */
+final class SeverityChange implements TicketChange<SeverityChange.Body> {
+
+    record Body(Integer severity) {
+    }
+
+    @Override
+    public String name() {
+        return "severity";
+    }
+
+    @Override
+    public Class<Body> body() {
+        return Body.class;
+    }
+
+    @Override
+    public TicketDetails apply(TicketActions actions, String number, Body body, String actor) throws Refused, BadRequest {
+        if (body.severity() == null || body.severity() < 1 || body.severity() > 4) {
+            throw new BadRequest("severity must be a whole number from 1 to 4"
+                    + (body.severity() == null ? "" : ", was " + body.severity()));
+        }
+        return actions.changeSeverity(number, body.severity(), actor);
+    }
+}

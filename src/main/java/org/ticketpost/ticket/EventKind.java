@@ -20,5 +20,9 @@ public enum EventKind {
     /** An SLA clock used up the plan's warning share of its time: the note says how much is left. */
     SLA_WARNING,
     /** An SLA clock ran out before its target was reached. */
-    SLA_BREACHED
+    SLA_BREACHED,
+    /** An engineer answered the customer: the answer is in the outbox, the new value names its recipient. */
+    ANSWERED,
+    /** An engineer kept a note on the ticket that the customer does not see. */
+    NOTE_ADDED
 }

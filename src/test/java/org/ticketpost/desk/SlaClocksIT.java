@@ -32,7 +32,10 @@ class SlaClocksIT {
     private final TestClock clock = new TestClock(OPENED);
 
     private void on(TestDatabase.Kind kind, TestApp.Scenario scenario) throws Exception {
-        TestApp.on(kind, folder, clock, scenario);
+        TestApp.on(kind, folder, clock, (app, database) -> {
+            app.addEngineer("anna");
+            scenario.run(app, database);
+        });
     }
 
     private static TicketNumber open(TestApp app, int severity) {

@@ -26,8 +26,7 @@ import picocli.CommandLine.Spec;
 
 /** `ticketpost tickets …`: what is open, and everything about one ticket. */
 @Command(name = "tickets", mixinStandardHelpOptions = true,
-        description = {"Lists and shows tickets with their SLA clocks; answers customers, keeps internal notes, and",
-                "changes status and severity as the engineer --as or TICKETPOST_ENGINEER names."},
+        description = "Lists and shows tickets with their SLA clocks; answers customers and changes tickets as an engineer.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 " 0:done",
                 " 1:no such ticket, a mistyped ticket number, a change the ticket does not allow, no engineer named,",

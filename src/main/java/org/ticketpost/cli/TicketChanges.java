@@ -100,10 +100,11 @@ final class TicketChanges {
     }
 
     @Command(name = "reply", mixinStandardHelpOptions = true, header = "Answers a ticket's customer, or keeps an internal note on it.",
-            description = {"The answer goes to the ticket's reporter through the outbox, in the ticket's language, on the",
-                    "thread of the customer's latest mail, and meets the first-response clock. With --internal the",
-                    "text is a note for engineers: the customer is not told, and no clock moves. A closed ticket",
-                    "takes no more answers."})
+            description = {"The answer goes to the ticket's reporter through the outbox, in the",
+                    "ticket's language, on the thread of the customer's latest mail, and",
+                    "meets the first-response clock. With --internal the text is a note",
+                    "for engineers: the customer is not told, and no clock moves. A closed",
+                    "ticket takes no more answers."})
     static final class Reply extends ChangingSubcommand {
 
         @Parameters(index = "0", paramLabel = "NUMBER", description = "the ticket number, check digit included")

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
         description = "Lists and shows tickets with their SLA clocks; answers customers and changes tickets as an engineer.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 " 0:done",
-                " 1:no such ticket, a mistyped ticket number, a change the ticket does not allow, no engineer named,",
-                "   an unknown or disabled engineer, or no database yet",
+                " 1:no such ticket, a mistyped ticket number, a change the ticket does not allow, no engineer named,"
+                        + " an unknown or disabled engineer, or no database yet",
                 "64:called wrongly: an unknown command or option, or an option out of its range",
                 "75:the database is unavailable; try again later",
                 "78:the configuration is wrong"})

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.ticketpost.alert.SlaAlerts;
 import org.ticketpost.alert.SlaScheduler;
@@ -165,6 +166,8 @@ public final class Application implements AutoCloseable {
         Optional<SupportTemplate> templateRead = mistakes.read(() -> SupportTemplateFile.load(templates));
         Optional<SlaPlans> plansRead = mistakes.read(() -> SlaPlansFile.load(config));
         this.language = templateRead.map(read -> language(settings, read)).orElse(SupportTemplate.DEFAULT_LANGUAGE);
+        ReplyTemplates replyTemplates = new ReplyTemplates(templates::read);
+        templateRead.ifPresent(read -> mistakes.read(() -> requireReplyTexts(replyTemplates, read)));
         mistakes.throwIfAny(settings);
         this.template = templateRead.orElseThrow();
         this.plans = plansRead.orElseThrow();
@@ -175,7 +178,7 @@ public final class Application implements AutoCloseable {
         FormCheck formCheck = new FormCheck(template);
         RequestCheck requests = new RequestCheck(new FormReader(template), formCheck);
         KeyCheck keys = new KeyCheck(template, formCheck);
-        ReplyComposer replies = new ReplyComposer(new ReplyTemplates(templates::read), template, sender, tag,
+        ReplyComposer replies = new ReplyComposer(replyTemplates, template, sender, tag,
                 settings.optional("support.hotline"));
         IntakeRules rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), sender.returnPath(),
                 repliesPerSender, repliesPerDomain, replyWindow, zone, plans);
@@ -186,12 +189,28 @@ public final class Application implements AutoCloseable {
         this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans.names(), clock,
                 zone);
         this.ticketQueries = new TicketQueries(database, missing, clock);
-        this.ticketActions = new TicketActions(database, missing, plans, clock, new OnCallNotice(replies, onCall, zone));
+        this.ticketActions = new TicketActions(database, missing, plans, replies, clock, new OnCallNotice(replies, onCall, zone));
         this.engineers = new Engineers(database, missing, clock, new SecureRandom());
         this.slaAlerts = new SlaAlerts(database, plans, replies, onCall, zone, clock, SlaAlerts.DEFAULT_BATCH);
         this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);
         this.clock = clock;
         this.databaseShown = db.shownUrl() + ", files in " + storage;
+    }
+
+    /**
+     * Every mail to a customer has its text in every language a ticket can have: one missing would
+     * go out in English, or not at all, only when the first customer needs it.
+     *
+     * @throws ConfigException naming each missing text
+     */
+    private static SupportTemplate requireReplyTexts(ReplyTemplates texts, SupportTemplate template) {
+        List<String> missing = texts.missing(ReplyComposer.CUSTOMER_TEMPLATES, template.languages().keySet());
+        if (!missing.isEmpty()) {
+            String languages = String.join(", ", new TreeSet<>(template.languages().keySet()));
+            throw new ConfigException(missing.stream().map(name -> "templates: " + name + " is missing; each mail to a customer needs"
+                    + " a text in every language of the support template (" + languages + ")").toList());
+        }
+        return template;
     }
 
     /** mail.bounce-address, by default support+bounce-{token}@example.com for mail.address support@example.com. */
@@ -374,7 +393,7 @@ public final class Application implements AutoCloseable {
         commandLine.addSubcommand(KeysCommand.create(keyRegistry));
         commandLine.addSubcommand(EngineersCommand.create(engineers, () -> stdin, System::console));
         commandLine.addSubcommand(TicketsCommand.create(ticketQueries, ticketActions, template, zone, language,
-                System.getProperty("user.name", "operator")));
+                Optional.ofNullable(env.get(TicketsCommand.ENGINEER_VARIABLE)).filter(name -> !name.isBlank())));
         commandLine.addSubcommand(OutboxCommand.create(new Outbox(database, database::missing, clock), zone,
                 System.getProperty("user.name", "operator")));
         commandLine.addSubcommand(new ServeCommand(this::serve));

@@ -32,6 +32,9 @@ final class RefusalText {
         if (refusal instanceof Refusal.UnknownEngineer unknown) {
             return List.of("there is no engineer " + unknown.name());
         }
+        if (refusal instanceof Refusal.NoEngineer) {
+            return List.of("name the engineer you act as: --as NAME, or the environment variable TICKETPOST_ENGINEER");
+        }
         if (refusal instanceof Refusal.Unauthenticated) {
             return List.of("not signed in: the token, or the name and password, are not right");
         }

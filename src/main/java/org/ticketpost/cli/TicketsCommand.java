@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.ticketpost.desk.AttachmentView;
 import org.ticketpost.desk.EventView;
@@ -33,12 +34,12 @@ import picocli.CommandLine.Spec;
 
 /** `ticketpost tickets …`: what is open, and everything about one ticket. */
 @Command(name = "tickets", mixinStandardHelpOptions = true,
-        description = "Lists and shows tickets with their SLA clocks; changes their status and severity, assigns, closes and "
-                + "escalates them.",
+        description = "Lists and shows tickets with their SLA clocks; answers customers and changes, assigns, closes and "
+                + "escalates tickets as an engineer.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 " 0:done",
                 " 1:no such ticket, a mistyped ticket number, a change the ticket does not allow (an escalation of Severity 3 or 4,"
-                        + " of a resolved or closed ticket), an unknown engineer, or no database yet",
+                        + " of a resolved or closed ticket), no engineer named, an unknown or disabled engineer, or no database yet",
                 "64:called wrongly: an unknown command or option, or an option out of its range",
                 "75:the database is unavailable; try again later",
                 "78:the configuration is wrong"})
@@ -51,8 +52,22 @@ public final class TicketsCommand implements Runnable {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** The environment variable that names the engineer the changing subcommands act as, where --as does not. */
+    public static final String ENGINEER_VARIABLE = "TICKETPOST_ENGINEER";
+
     @Spec
     CommandSpec spec;
+
+    private final ActingEngineer acting;
+
+    private TicketsCommand(ActingEngineer acting) {
+        this.acting = acting;
+    }
+
+    @Option(names = "--as", paramLabel = "NAME", description = ActingEngineer.DESCRIPTION)
+    void as(String name) {
+        acting.name(name);
+    }
 
     @Override
     public void run() {
@@ -62,18 +77,20 @@ public final class TicketsCommand implements Runnable {
     /**
      * @param zone     the zone in which times are shown to people; JSON keeps UTC
      * @param language the language of the field labels
-     * @param actor    who the history names for a change: the user who runs the command
+     * @param engineer the engineer a change is made as where --as names none: TICKETPOST_ENGINEER's value
      */
     public static CommandLine create(TicketQueries tickets, TicketActions actions, SupportTemplate template, ZoneId zone,
-            String language, String actor) {
-        return new CommandLine(new TicketsCommand())
+            String language, Optional<String> engineer) {
+        ActingEngineer acting = new ActingEngineer(engineer);
+        return new CommandLine(new TicketsCommand(acting))
                 .addSubcommand(new ListTickets(tickets, zone))
                 .addSubcommand(new Show(tickets, template, zone, language))
-                .addSubcommand(new TicketChanges.StatusChange(actions, actor))
-                .addSubcommand(new TicketChanges.SeverityChange(actions, actor))
-                .addSubcommand(new TicketChanges.Assign(actions, actor))
-                .addSubcommand(new TicketChanges.Close(actions, actor))
-                .addSubcommand(new TicketChanges.Escalate(actions, actor));
+                .addSubcommand(new TicketChanges.StatusChange(actions, acting))
+                .addSubcommand(new TicketChanges.SeverityChange(actions, acting))
+                .addSubcommand(new TicketChanges.Reply(actions, acting))
+                .addSubcommand(new TicketChanges.Assign(actions, acting))
+                .addSubcommand(new TicketChanges.Close(actions, acting))
+                .addSubcommand(new TicketChanges.Escalate(actions, acting));
     }
 
     static String shown(Instant instant, ZoneId zone) {
@@ -270,9 +287,15 @@ public final class TicketsCommand implements Runnable {
         }
 
         private void mail(StringBuilder out, MessageView mail) {
-            out.append("\n  ").append(mail.direction() == Message.Direction.IN ? "<< " : ">> ")
-                    .append(shown(mail.at(), zone)).append("  ").append(mail.from().orElse(""))
-                    .append("  ").append(mail.subject()).append('\n');
+            if (mail.internal()) {
+                out.append("\n  ## ").append(shown(mail.at(), zone)).append("  INTERNAL NOTE by ").append(mail.author().orElse("?"))
+                        .append(" (the customer does not see it)\n");
+            } else {
+                out.append("\n  ").append(mail.direction() == Message.Direction.IN ? "<< " : ">> ")
+                        .append(shown(mail.at(), zone)).append("  ").append(mail.from().orElse(""))
+                        .append("  ").append(mail.subject()).append(mail.author().map(name -> "  (by " + name + ")").orElse(""))
+                        .append('\n');
+            }
             mail.text().lines().forEach(line -> out.append("     ").append(line).append('\n'));
             for (String note : mail.notes()) {
                 out.append("     [not read whole: ").append(note).append("]\n");

@@ -35,6 +35,10 @@ public sealed interface Refusal {
     record UnknownEngineer(String name) implements Refusal {
     }
 
+    /** A change to a ticket named no engineer to make it: every change names its engineer in the history. */
+    record NoEngineer() implements Refusal {
+    }
+
     /**
      * No engineer goes with the token, or the name and password do not match: which of the two
      * was wrong is not said, so that no one learns the names by trying.

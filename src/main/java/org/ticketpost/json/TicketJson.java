@@ -28,13 +28,17 @@ public record TicketJson(@JsonUnwrapped TicketSummary summary, String reporter, 
                 ticket.messages().stream().map(Mail::of).toList(), ticket.events().stream().map(Event::of).toList(), ticket.clocks());
     }
 
-    /** @param from "" when the mail named no sender; @param to the recipients, separated by ", " */
+    /**
+     * @param from     "" when the mail named no sender; @param to the recipients, separated by ", "
+     * @param author   the engineer who wrote an answer or a note
+     * @param internal a note for engineers, never sent
+     */
     public record Mail(Message.Direction direction, Instant at, String from, String to, String subject, Optional<String> messageId,
-            String text, List<String> notes, List<AttachmentView> attachments) {
+            String text, List<String> notes, List<AttachmentView> attachments, Optional<String> author, boolean internal) {
 
         static Mail of(MessageView mail) {
             return new Mail(mail.direction(), mail.at(), mail.from().orElse(""), String.join(", ", mail.to()), mail.subject(),
-                    mail.messageId(), mail.text(), mail.notes(), mail.attachments());
+                    mail.messageId(), mail.text(), mail.notes(), mail.attachments(), mail.author(), mail.internal());
         }
     }
 

@@ -34,6 +34,13 @@ public final class ReplyComposer {
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ROOT);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The templates of the notices a change of status sends the customer. */
+    public static final List<String> STATUS_NOTICES = List.of("status-waiting", "status-resolved");
+
+    /** Every template of a mail to a customer: each must exist in every language a ticket can have. */
+    public static final List<String> CUSTOMER_TEMPLATES = List.of("confirmation", "rejection", "mistyped-number", "answer",
+            "status-waiting", "status-resolved", "severity-changed");
+
     private final ReplyTemplates templates;
     private final SupportTemplate supportTemplate;
     private final Sender sender;
@@ -103,6 +110,38 @@ public final class ReplyComposer {
         model.put("template", prefilledTemplate(form, mail.language()).strip());
         model.put("shortened", isShortened(form) ? true : null);
         return mail("mistyped-number", mail, model, "r");
+    }
+
+    /**
+     * An engineer's answer to the customer: the engineer's text in the template of the customer's
+     * language, on the thread of the customer's mail, its subject tagged like the confirmation's.
+     *
+     * @param thread the customer's latest mail on the ticket; its subject is the ticket's
+     */
+    public OutgoingMail answer(Ticket ticket, Correspondence thread, String text, String engineer) {
+        Map<String, Object> model = aboutTicket(ticket, thread);
+        model.put("text", text.strip());
+        model.put("engineer", engineer);
+        return mail("answer", thread, model, ticket.number().digits());
+    }
+
+    /**
+     * Tells the customer that the ticket waits for them, or that it is resolved: status-waiting or
+     * status-resolved, as {@link #STATUS_NOTICES} names them.
+     */
+    public OutgoingMail statusNotice(String kind, Ticket ticket, Correspondence thread) {
+        if (!STATUS_NOTICES.contains(kind)) {
+            throw new IllegalArgumentException("no status notice " + kind);
+        }
+        return mail(kind, thread, aboutTicket(ticket, thread), ticket.number().digits());
+    }
+
+    /** Tells the customer that the ticket's severity changed, and from what. */
+    public OutgoingMail severityNotice(Ticket ticket, int before, Correspondence thread) {
+        Map<String, Object> model = aboutTicket(ticket, thread);
+        model.put("before", before);
+        model.put("severity", ticket.severity());
+        return mail("severity-changed", thread, model, ticket.number().digits());
     }
 
     /**
@@ -176,6 +215,15 @@ public final class ReplyComposer {
 
     private static String echoedSubject(Correspondence mail) {
         return Echo.cut(REPLY_PREFIX.matcher(headerSafe(mail.subject())).replaceFirst(""), Echo.SUBJECT_LENGTH);
+    }
+
+    private Map<String, Object> aboutTicket(Ticket ticket, Correspondence thread) {
+        Map<String, Object> model = base(thread);
+        model.put("tag", tag.of(ticket.number()));
+        model.put("number", ticket.number().digits());
+        String tagged = tag.of(ticket.number());   // the template puts it first, once
+        model.put("subject", headerSafe(withoutReplyPrefixes(headerSafe(thread.subject())).replace(tagged, "")));
+        return model;
     }
 
     private Map<String, Object> base(Correspondence mail) {

@@ -3,8 +3,12 @@ package org.ticketpost.reply;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -49,6 +53,25 @@ public final class ReplyTemplates {
         String subject = text.substring("Subject:".length(), end < 0 ? text.length() : end).strip();
         String body = end < 0 ? "" : text.substring(end + 1).replaceFirst("^\\s*\\n", "");
         return new Text(subject, body);
+    }
+
+    /**
+     * What is missing of the reply texts, checked at start: a mail to a customer falls back to
+     * English only by mistake, so each kind must be there in each language.
+     *
+     * @return the missing files, e.g. "reply/answer.de.txt"
+     */
+    public List<String> missing(Collection<String> kinds, Collection<String> languages) {
+        List<String> missing = new ArrayList<>();
+        for (String kind : kinds) {
+            for (String language : new TreeSet<>(languages)) {
+                String name = "reply/" + kind + "." + language + ".txt";
+                if (files.apply(name).isEmpty()) {
+                    missing.add(name);
+                }
+            }
+        }
+        return missing;
     }
 
     /** Any text with {{name}} slots, such as the support template itself. */

@@ -24,5 +24,9 @@ public enum EventKind {
     /** The ticket went to an engineer: the old and the new assignee's name. */
     ASSIGNED,
     /** The customer phoned in about a Severity 1 or 2 ticket: the new value names the caller, the note what was said. */
-    ESCALATED
+    ESCALATED,
+    /** An engineer answered the customer: the answer is in the outbox, the new value names its recipient. */
+    ANSWERED,
+    /** An engineer kept a note on the ticket that the customer does not see. */
+    NOTE_ADDED
 }

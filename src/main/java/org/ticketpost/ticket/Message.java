@@ -93,6 +93,13 @@ public class Message {
     @Column(name = "reading_notes")
     private String readingNotes;
 
+    /** The engineer who wrote an answer or a note; none for mail received and for what Ticketpost writes by itself. */
+    private String author;
+
+    /** A note engineers keep on the ticket for one another: the customer never sees it. */
+    @Column(nullable = false)
+    private boolean internal;
+
     @Column(name = "raw_sha256")
     private String rawSha256;
 
@@ -145,6 +152,28 @@ public class Message {
         Message message = new Message(Direction.OUT, ticket, messageId, inReplyTo, references, fromAddress, fromName,
                 List.of(to), subject, body, language, at);
         message.autoSubmitted = "auto-replied";
+        return message;
+    }
+
+    /**
+     * An engineer's answer to the customer: a person wrote it, so it carries no Auto-Submitted,
+     * and an auto-responder may answer it like any mail.
+     */
+    public static Message engineerAnswer(Ticket ticket, String author, String messageId, List<String> inReplyTo,
+            List<String> references, String fromAddress, String fromName, String to, String subject, String body, String language,
+            Instant at) {
+        Message message = new Message(Direction.OUT, ticket, messageId, inReplyTo, references, fromAddress, fromName,
+                List.of(to), subject, body, language, at);
+        message.author = author;
+        return message;
+    }
+
+    /** A note engineers keep on the ticket: no mail, no Message-ID, no recipient; never sent. */
+    public static Message internalNote(Ticket ticket, String author, String body, Instant at) {
+        Message message = new Message(Direction.OUT, ticket, null, List.of(), List.of(), null, null, List.of(), "internal note",
+                body, null, at);
+        message.author = author;
+        message.internal = true;
         return message;
     }
 
@@ -247,6 +276,14 @@ public class Message {
 
     public List<String> readingNotes() {
         return readingNotes == null ? List.of() : Arrays.asList(readingNotes.split("\n"));
+    }
+
+    public Optional<String> author() {
+        return Optional.ofNullable(author);
+    }
+
+    public boolean isInternal() {
+        return internal;
     }
 
     public Optional<String> rawSha256() {

@@ -217,6 +217,18 @@ public class Ticket {
         updatedAt = at;
     }
 
+    /** An engineer's answer went into the outbox: it meets the first response like any answer. */
+    public void engineerAnswered(String engineer, String recipient, Instant at, ServiceLevels levels) {
+        record(at, engineer, EventKind.ANSWERED, null, recipient, null);
+        customerAnswered(engineer, at, levels);
+    }
+
+    /** An engineer kept a note for the others; the customer hears nothing, and no clock moves. */
+    public void noteAdded(String engineer, Instant at) {
+        record(at, engineer, EventKind.NOTE_ADDED, null, null, null);
+        updatedAt = at;
+    }
+
     /**
      * The clocks count against the targets of the new severity, as if it had applied from the
      * start; the history records each due time that moved.

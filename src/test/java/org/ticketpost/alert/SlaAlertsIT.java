@@ -102,6 +102,7 @@ class SlaAlertsIT {
         try (TestDatabase database = TestDatabase.create(kind, folder);
                 TestApp app = TestApp.start(database, folder, clock, ON_CALL)) {
             app.addKey();
+            app.addEngineer("engineer");
             TicketNumber outage = open(app, 1);   // first response and updates every hour, warned at 45 minutes
             app.application().ticketActions().customerAnswered(outage.digits(), "engineer");
             advanceTo("PT45M");

@@ -51,7 +51,8 @@ class TicketClocksCommandIT {
             TicketNumber outage = open(app, 1, "Outage");
             clock.advance(Duration.ofMinutes(5));
             TicketNumber severe = open(app, 2, "Severe");
-            Map<String, String> env = app.env();
+            app.addEngineer("anna");
+            Map<String, String> env = app.envAs("anna");
 
             Cli.Run waiting = at("PT10M", env, "tickets", "status", outage.digits(), "waiting");
             Cli.Run whileWaiting = at("PT2H", env, "tickets", "list");
@@ -87,7 +88,8 @@ class TicketClocksCommandIT {
     void showListsEveryClockWithItsStateDueTimeAndWhatRemains(TestDatabase.Kind kind) throws Exception {
         TestApp.on(kind, folder, clock, (app, database) -> {
             TicketNumber number = open(app, 2, "Severe");
-            Map<String, String> env = app.env();
+            app.addEngineer("anna");
+            Map<String, String> env = app.envAs("anna");
 
             Cli.Run raised = at("PT30M", env, "tickets", "severity", number.digits(), "1");
             Cli.Run text = at("PT2H", env, "tickets", "show", number.digits());
@@ -119,7 +121,8 @@ class TicketClocksCommandIT {
     void impossibleChangesAndMistypedNumbersAreRefusedWithANonZeroExit(TestDatabase.Kind kind) throws Exception {
         TestApp.on(kind, folder, clock, (app, database) -> {
             TicketNumber number = open(app, 1, "Outage");
-            Map<String, String> env = app.env();
+            app.addEngineer("anna");
+            Map<String, String> env = app.envAs("anna");
             String digits = number.digits();
             String mistyped = digits.substring(0, 5) + (char) ('0' + (digits.charAt(5) - '0' + 1) % 10);
 

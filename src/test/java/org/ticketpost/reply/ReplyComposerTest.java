@@ -66,8 +66,9 @@ class ReplyComposerTest {
         model.putAll(Map.of("severity", 1, "customer", "Example Corp", "clock", "update", "due", "2026-11-16 10:00 CET",
                 "left", "15 min", "percent", 75, "reminder", true, "warning", true, "breach", true));
         model.put("shortened", true);
-        model.putAll(Map.of("status", "open", "assignee", "bob", "caller", "Jane Doe", "engineer", "jane", "at",
-                "2026-11-16 09:30 CET", "note", "All users are locked out."));
+        model.putAll(Map.of("status", "open", "assignee", "bob", "caller", "Jane Doe", "at", "2026-11-16 09:30 CET",
+                "note", "All users are locked out."));
+        model.putAll(Map.of("text", "Please restart the calendar service.", "engineer", "jane.doe", "before", 2));
         model.put("notKept", Map.of("limit", "25 MB", "files", List.of(Map.of("name", "heap.hprof", "size", "1.5 GB"))));
 
         ReplyTemplates.Text text = templates.render(name[0], name[1], model);
@@ -94,6 +95,53 @@ class ReplyComposerTest {
     void aSlotWithoutAValueFailsInsteadOfLeavingAGap() {
         assertThatThrownBy(() -> templates.render("confirmation", "en", Map.of("name", "Jane")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("reply/confirmation.en.txt");
+    }
+
+    @Test
+    void everyMailToACustomerHasItsTextInEveryLanguageOfTheSupportTemplate() {
+        assertThat(Templates.standard().languages().keySet()).containsExactlyInAnyOrder("en", "de");
+        assertThat(templates.missing(ReplyComposer.CUSTOMER_TEMPLATES, Templates.standard().languages().keySet())).isEmpty();
+
+        ReplyTemplates withoutGermanAnswer = new ReplyTemplates(name -> name.equals("reply/answer.de.txt") ? Optional.empty()
+                : Folder.templates(Templates.FOLDER).read(name));
+        assertThat(withoutGermanAnswer.missing(ReplyComposer.CUSTOMER_TEMPLATES, List.of("en", "de")))
+                .containsExactly("reply/answer.de.txt");
+    }
+
+    @Test
+    void anEngineersAnswerCarriesTheirTextOnTheCustomersThreadInTheTicketsLanguage() {
+        OutgoingMail english = composer.answer(ticket(3), from("Re: [Ticket#100009] Calendar broken", "en"),
+                "  Please restart the calendar service.\n", "jane.doe");
+        OutgoingMail german = composer.answer(ticket(3), from("Kalender", "de"), "Bitte starten Sie den Dienst neu.", "jane.doe");
+
+        assertThat(english.kind()).isEqualTo("answer");
+        assertThat(english.to()).isEqualTo("jane@example.com");
+        assertThat(english.subject()).isEqualTo("[Ticket#100009] Calendar broken");
+        assertThat(english.inReplyTo()).containsExactly("req-1@mail.example.com");
+        assertThat(english.references()).containsExactly("older@mail.example.com", "req-1@mail.example.com");
+        assertThat(english.body()).startsWith("Please restart the calendar service.\n\njane.doe\nYour support team")
+                .doesNotContain("automatically");
+        assertThat(german.subject()).isEqualTo("[Ticket#100009] Kalender");
+        assertThat(german.body()).contains("jane.doe\nIhr Support-Team").contains("Betreff");
+        assertThat(german.language()).isEqualTo("de");
+    }
+
+    @Test
+    void statusAndSeverityNoticesTellTheCustomerInTheirLanguage() {
+        Ticket ticket = ticket(3);
+
+        OutgoingMail waiting = composer.statusNotice("status-waiting", ticket, from("Kalender", "de"));
+        OutgoingMail resolved = composer.statusNotice("status-resolved", ticket, from("Calendar", "en"));
+        OutgoingMail severity = composer.severityNotice(ticket, 2, from("Calendar", "en"));
+
+        assertThat(waiting.subject()).isEqualTo("[Ticket#100009] Kalender");
+        assertThat(waiting.body()).startsWith("Guten Tag Jane Doe,").contains("wir warten auf Ihre Antwort zu Ticket 100009");
+        assertThat(waiting.inReplyTo()).containsExactly("req-1@mail.example.com");
+        assertThat(resolved.body()).contains("ticket 100009 resolved");
+        assertThat(severity.kind()).isEqualTo("severity-changed");
+        assertThat(severity.body()).contains("from 2 to\n3");
+        assertThatThrownBy(() -> composer.statusNotice("status-open", ticket, from("Calendar", "en")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.ticketpost.Application;
+import org.ticketpost.desk.Engineers;
+import org.ticketpost.desk.Refused;
 import org.ticketpost.intake.Delivery;
 import org.ticketpost.intake.Outcome;
 import org.ticketpost.intake.Reception;
@@ -84,6 +86,22 @@ public final class TestApp implements AutoCloseable {
 
     public <T> T read(Function<Stores, T> query) {
         return application.database().inTransaction(query);
+    }
+
+    /** Registers an engineer, who may then change tickets; the address is name@ticketpost.example. */
+    public void addEngineer(String name) {
+        try {
+            application.engineers().add(new Engineers.NewEngineer(name, name + "@ticketpost.example", false));
+        } catch (Refused e) {
+            throw new IllegalStateException("engineer " + name + " not added: " + e.refusal(), e);
+        }
+    }
+
+    /** The environment of {@link #env()} with TICKETPOST_ENGINEER naming the engineer the commands act as. */
+    public Map<String, String> envAs(String engineer) {
+        Map<String, String> withEngineer = new HashMap<>(env);
+        withEngineer.put("TICKETPOST_ENGINEER", engineer);
+        return withEngineer;
     }
 
     /** Registers the standard test key, allowing everyone at example.com. */

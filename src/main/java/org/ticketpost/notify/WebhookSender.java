@@ -60,7 +60,9 @@ public final class WebhookSender implements AutoCloseable {
         this.settings = settings;
         this.policy = settings.policy();
         this.clock = clock;
-        this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: a plain http:// receiver is not asked to upgrade to HTTP/2, which some handle badly
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     int batchSize() {

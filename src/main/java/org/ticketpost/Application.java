@@ -62,6 +62,10 @@ import org.ticketpost.lmtp.LmtpSettings;
 import org.ticketpost.mail.MimeDecoder;
 import org.ticketpost.mail.SmtpSender;
 import org.ticketpost.mail.SmtpSettings;
+import org.ticketpost.notify.WebhookRunner;
+import org.ticketpost.notify.WebhookSender;
+import org.ticketpost.notify.WebhookSettings;
+import org.ticketpost.notify.Webhooks;
 import org.ticketpost.reply.MailServerWatch;
 import org.ticketpost.reply.OutboxDispatcher;
 import org.ticketpost.reply.OutboxPolicy;
@@ -114,6 +118,8 @@ public final class Application implements AutoCloseable {
     private final SlaAlerts slaAlerts;
     private final List<String> onCall;
     private final Duration slaInterval;
+    private final Optional<WebhookSettings> webhook;
+    private final Webhooks webhooks;
     private static final org.slf4j.Logger SERVICE_LOG = org.slf4j.LoggerFactory.getLogger(Application.class);
 
     private Application(Map<String, String> env, Clock clock) {
@@ -162,6 +168,8 @@ public final class Application implements AutoCloseable {
         this.http = HttpAddress.from(settings);
         this.onCall = onCall(settings);
         this.slaInterval = settings.duration("sla.interval", SlaScheduler.DEFAULT_INTERVAL);
+        this.webhook = WebhookSettings.read(settings);
+        this.webhooks = webhook.isPresent() ? Webhooks.enabled() : Webhooks.none();
         ConfigMistakes mistakes = new ConfigMistakes();   // every mistake of every file at once
         Optional<SupportTemplate> templateRead = mistakes.read(() -> SupportTemplateFile.load(templates));
         Optional<SlaPlans> plansRead = mistakes.read(() -> SlaPlansFile.load(config));
@@ -191,7 +199,7 @@ public final class Application implements AutoCloseable {
         this.ticketQueries = new TicketQueries(database, missing, clock);
         this.ticketActions = new TicketActions(database, missing, plans, replies, clock, new OnCallNotice(replies, onCall, zone));
         this.engineers = new Engineers(database, missing, clock, new SecureRandom());
-        this.slaAlerts = new SlaAlerts(database, plans, replies, onCall, zone, clock, SlaAlerts.DEFAULT_BATCH);
+        this.slaAlerts = new SlaAlerts(database, plans, replies, onCall, webhooks, zone, clock, SlaAlerts.DEFAULT_BATCH);
         this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);
         this.clock = clock;
         this.databaseShown = db.shownUrl() + ", files in " + storage;
@@ -268,10 +276,18 @@ public final class Application implements AutoCloseable {
         } else {
             SERVICE_LOG.warn("no smtp.url: replies wait in the outbox until a mail server is configured");
         }
-        SlaScheduler scheduler = new SlaScheduler(slaAlerts, slaInterval, mailsQueued);
+        Runnable callsQueued = () -> { };
+        if (webhook.isPresent()) {
+            WebhookRunner calls = new WebhookRunner(new WebhookSender(database, webhook.get(), clock), WebhookRunner.DEFAULT_INTERVAL,
+                    OutboxRunner.DEFAULT_GRACE);
+            lifecycle.add("webhook sender to " + webhook.get().shown(), calls::start, calls);
+            callsQueued = calls::wake;
+        }
+        SlaScheduler scheduler = new SlaScheduler(slaAlerts, slaInterval, mailsQueued, callsQueued);
         lifecycle.add("SLA scheduler every " + slaInterval + ", "
                 + (onCall.isEmpty() ? "no sla.notify: warnings and breaches go on the tickets' history only"
-                : "warnings and breaches mailed to " + String.join(", ", onCall)), scheduler::start, scheduler);
+                : "warnings and breaches mailed to " + String.join(", ", onCall))
+                + (webhook.isPresent() ? ", posted to " + webhook.get().shown() : ""), scheduler::start, scheduler);
         mailbox.ifPresentOrElse(box -> {
             MailboxReader reader = MailboxReader.of(box, reception, database, clock).countedBy(view.metrics());
             view.checks().register("mailbox", reader.health());
@@ -359,6 +375,11 @@ public final class Application implements AutoCloseable {
     /** The SLA scheduler's work, one pass at a time: what serve runs every sla.interval. */
     public SlaAlerts slaAlerts() {
         return slaAlerts;
+    }
+
+    /** Queues a webhook call for an event, in the caller's transaction; nothing where webhook.url is unset. */
+    public Webhooks webhooks() {
+        return webhooks;
     }
 
     /** The long-running parts: a command that serves adds them, then starts it; closing stops them. */

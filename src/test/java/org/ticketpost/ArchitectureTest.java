@@ -143,6 +143,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void webhooksAreQueuedThroughTheStorePortsAndKnowNeitherTheStoreNorTheDoors() {
+        noClasses().that().resideInAPackage("org.ticketpost.notify..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ticketpost.store..", "org.ticketpost.mail..",
+                        "org.ticketpost.cli..", "org.ticketpost.desk..", "org.ticketpost.intake..", "org.ticketpost.alert..")
+                .check(MAIN);
+    }
+
+    @Test
     void noPackageDependsOnItselfThroughAnother() {
         slices().matching("org.ticketpost.(*)..").should().beFreeOfCycles().check(MAIN);
     }

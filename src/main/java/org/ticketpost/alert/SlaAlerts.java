@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.ticketpost.notify.Webhooks;
 import org.ticketpost.reply.OutgoingMail;
 import org.ticketpost.reply.ReplyComposer;
 import org.ticketpost.ticket.Message;
@@ -16,8 +17,9 @@ import org.ticketpost.ticket.UnitOfWork;
 
 /**
  * Records the SLA warnings and breaches that are due and tells the on-call engineers of each: the
- * event on the ticket, the clock's next alert and the mails to sla.notify are one transaction, so
- * that each alert is recorded and mailed once, across restarts and however many services run.
+ * event on the ticket, the clock's next alert, the mails to sla.notify and the call to webhook.url
+ * are one transaction, so that each alert is recorded, mailed and posted once, across restarts and
+ * however many services run.
  * An outage's update reminder goes to sla.notify too: the ticket's assignee is not told of it yet.
  */
 public final class SlaAlerts {
@@ -29,17 +31,22 @@ public final class SlaAlerts {
     private final ServiceLevels levels;
     private final ReplyComposer replies;
     private final List<String> onCall;
+    private final Webhooks webhooks;
     private final ZoneId zone;
     private final Clock clock;
     private final int batch;
 
-    /** @param onCall the addresses of sla.notify; none records the events only */
-    public SlaAlerts(UnitOfWork database, ServiceLevels levels, ReplyComposer replies, List<String> onCall, ZoneId zone, Clock clock,
-            int batch) {
+    /**
+     * @param onCall   the addresses of sla.notify; none records the events only
+     * @param webhooks where each alert is queued as a webhook call too, where webhook.url is configured
+     */
+    public SlaAlerts(UnitOfWork database, ServiceLevels levels, ReplyComposer replies, List<String> onCall, Webhooks webhooks,
+            ZoneId zone, Clock clock, int batch) {
         this.database = database;
         this.levels = levels;
         this.replies = replies;
         this.onCall = List.copyOf(onCall);
+        this.webhooks = webhooks;
         this.zone = zone;
         this.clock = clock;
         this.batch = batch;
@@ -73,6 +80,7 @@ public final class SlaAlerts {
         for (Ticket ticket : stores.tickets().claimAlertsDue(now, batch)) {
             for (SlaAlert alert : ticket.recordDueAlerts(now, levels)) {
                 alerts++;
+                webhooks.queue(stores, SlaAlertEvent.of(ticket, alert), now);
                 for (String recipient : onCall) {
                     queue(replies.slaAlert(ticket, alert, recipient, zone), stores, now);
                     mails++;

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Looks for due SLA warnings and breaches while the service runs: a pass every interval, on a
- * thread of its own, so passes never overlap. A pass that queued mails wakes the outbox sender.
+ * thread of its own, so passes never overlap. A pass that queued mails wakes the outbox sender;
+ * one that recorded alerts wakes the webhook sender.
  * A pass that fails (the database away) is logged once and tried again at the next interval.
  */
 public final class SlaScheduler implements AutoCloseable {
@@ -21,14 +22,19 @@ public final class SlaScheduler implements AutoCloseable {
     private final SlaAlerts alerts;
     private final Duration interval;
     private final Runnable mailsQueued;
+    private final Runnable alertsRecorded;
     private boolean failing;
     private ScheduledExecutorService thread;
 
-    /** @param mailsQueued told after a pass that queued mails, such as the outbox sender's wake */
-    public SlaScheduler(SlaAlerts alerts, Duration interval, Runnable mailsQueued) {
+    /**
+     * @param mailsQueued    told after a pass that queued mails, such as the outbox sender's wake
+     * @param alertsRecorded told after a pass that recorded alerts, such as the webhook sender's wake
+     */
+    public SlaScheduler(SlaAlerts alerts, Duration interval, Runnable mailsQueued, Runnable alertsRecorded) {
         this.alerts = alerts;
         this.interval = interval;
         this.mailsQueued = mailsQueued;
+        this.alertsRecorded = alertsRecorded;
     }
 
     public synchronized void start() {
@@ -55,6 +61,9 @@ public final class SlaScheduler implements AutoCloseable {
             }
             if (pass.mails() > 0) {
                 mailsQueued.run();
+            }
+            if (pass.alerts() > 0) {
+                alertsRecorded.run();
             }
         } catch (RuntimeException e) {
             if (!failing) {

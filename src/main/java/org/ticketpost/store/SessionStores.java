@@ -8,6 +8,7 @@ import org.ticketpost.ticket.OutboxRepository;
 import org.ticketpost.ticket.Stores;
 import org.ticketpost.ticket.SupportKeyRepository;
 import org.ticketpost.ticket.TicketRepository;
+import org.ticketpost.ticket.WebhookDeliveries;
 
 /** The repositories bound to one session. */
 final class SessionStores implements Stores {
@@ -46,5 +47,10 @@ final class SessionStores implements Stores {
     @Override
     public IntakeLedger intakeLedger() {
         return new SqlIntakeLedger(session);
+    }
+
+    @Override
+    public WebhookDeliveries webhooks() {
+        return new SqlWebhookDeliveries(session);
     }
 }

@@ -14,4 +14,6 @@ public interface Stores {
     OutboxRepository outbox();
 
     IntakeLedger intakeLedger();
+
+    WebhookDeliveries webhooks();
 }

@@ -31,7 +31,7 @@ class TicketAssignAndListIT {
     private final TestClock clock = TestClock.at("2026-11-16T08:00:00Z");
 
     private Cli.Run run(TestApp app, String... args) {
-        return Cli.run(app.env(), clock, args);
+        return Cli.run(TicketEscalationIT.asActor(app), clock, args);
     }
 
     private static List<String> numbers(Cli.Run list) throws Exception {
@@ -136,11 +136,11 @@ class TicketAssignAndListIT {
             TicketEscalationIT.engineers(app);
             TicketNumber ticket = TicketEscalationIT.open(app, "Outage", 1);
 
-            app.application().ticketActions().assign(ticket.digits(), "bob", "lead");
+            app.application().ticketActions().assign(ticket.digits(), "bob", "max");
             app.application().ticketActions().assign(ticket.digits(), "JANE", "bob");
 
             assertThat(database.rows("SELECT e.actor, e.old_value, e.new_value FROM ticket_event e WHERE e.kind = 'ASSIGNED'"
-                    + " ORDER BY e.id")).containsExactly(Arrays.asList("lead", null, "bob"), List.of("bob", "bob", "jane"));
+                    + " ORDER BY e.id")).containsExactly(Arrays.asList("max", null, "bob"), List.of("bob", "bob", "jane"));
             assertThat(database.rows("SELECT e.name FROM ticket t JOIN engineer e ON e.id = t.assignee_id"))
                     .containsExactly(List.of("jane"));
         }

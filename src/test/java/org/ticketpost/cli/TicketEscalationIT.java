@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,8 +38,8 @@ import org.ticketpost.ticket.TicketNumber;
  */
 class TicketEscalationIT {
 
-    /** Who the command line names in the history: the user who runs it. */
-    static final String ACTOR = System.getProperty("user.name", "operator");
+    /** The engineer the command line acts as, named by TICKETPOST_ENGINEER; not on call. */
+    static final String ACTOR = "max";
     static final Map<String, String> SLA_NOTIFY = Map.of("TICKETPOST_SLA_NOTIFY", "lead@ops.example");
 
     @RegisterExtension
@@ -62,6 +63,14 @@ class TicketEscalationIT {
         engineers.add(new Engineers.NewEngineer("bob", "bob@ops.example", false));
         engineers.add(new Engineers.NewEngineer("carol", "carol@ops.example", true));
         engineers.disable("carol");
+        engineers.add(new Engineers.NewEngineer(ACTOR, "max@ops.example", false));
+    }
+
+    /** The application's environment, acting as {@link #ACTOR}. */
+    static Map<String, String> asActor(TestApp app) {
+        Map<String, String> env = new HashMap<>(app.env());
+        env.put("TICKETPOST_ENGINEER", ACTOR);
+        return env;
     }
 
     private Cli.Run escalate(TestApp app, TicketNumber ticket) {
@@ -69,7 +78,7 @@ class TicketEscalationIT {
     }
 
     private Cli.Run escalate(TestApp app, String number) {
-        return Cli.run(app.env(), clock, "tickets", "escalate", number, "--phone", "--caller", "Jane Doe (Example Corp)",
+        return Cli.run(asActor(app), clock, "tickets", "escalate", number, "--phone", "--caller", "Jane Doe (Example Corp)",
                 "--note", "Nobody can log in since 09:00");
     }
 
@@ -91,7 +100,7 @@ class TicketEscalationIT {
             app.application().ticketActions().close(closed.digits(), "jane");
             clock.advance(Duration.ofMinutes(10));
 
-            Cli.Run noCaller = Cli.run(app.env(), clock, "tickets", "escalate", outage.digits(), "--phone", "--caller", " ",
+            Cli.Run noCaller = Cli.run(asActor(app), clock, "tickets", "escalate", outage.digits(), "--phone", "--caller", " ",
                     "--note", " ");
             Cli.Run first = escalate(app, outage);
             Cli.Run second = escalate(app, disruption);
@@ -104,7 +113,7 @@ class TicketEscalationIT {
             int checkDigit = digits.charAt(digits.length() - 1) - '0';
             String mistypedNumber = digits.substring(0, digits.length() - 1) + (checkDigit + 1) % 10;
             Cli.Run mistyped = escalate(app, mistypedNumber);
-            Cli.Run withoutPhone = Cli.run(app.env(), clock, "tickets", "escalate", disruption.digits(), "--caller", "Jane",
+            Cli.Run withoutPhone = Cli.run(asActor(app), clock, "tickets", "escalate", disruption.digits(), "--caller", "Jane",
                     "--note", "again");
 
             assertThat(noCaller.exitCode()).isEqualTo(1);

@@ -34,7 +34,7 @@ public final class EngineersPage implements HttpRoutes {
             Settings settings, Clock clock) {
         Pages pages = new Pages();
         Sessions sessions = new Sessions(new SecureRandom(), clock);
-        Guard guard = new Guard(sessions, pages);
+        Guard guard = new Guard(sessions, engineers, pages);
         this.login = new LoginRoutes(engineers, sessions, new LoginThrottle(clock), new Cookies(settings.secureCookies()), pages,
                 guard);
         this.list = new TicketListRoutes(tickets, pages, guard, settings.zone());

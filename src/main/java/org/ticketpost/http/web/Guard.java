@@ -5,6 +5,8 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
 import java.util.Optional;
+import org.ticketpost.desk.Engineers;
+import org.ticketpost.desk.Refused;
 
 /**
  * Lets only signed-in engineers through: a page asked for without a session goes to the login,
@@ -21,16 +23,22 @@ final class Guard {
     }
 
     private final Sessions sessions;
+    private final Engineers engineers;
     private final Pages pages;
 
-    Guard(Sessions sessions, Pages pages) {
+    Guard(Sessions sessions, Engineers engineers, Pages pages) {
         this.sessions = sessions;
+        this.engineers = engineers;
         this.pages = pages;
     }
 
     Handler page(SignedIn handler) {
         return context -> {
             Optional<Session> session = sessions.find(context.cookie(Cookies.SESSION));
+            if (session.isPresent() && !admitted(session.get().engineer())) {
+                sessions.close(session.get());   // disabled, or removed, since signing in
+                session = Optional.empty();
+            }
             if (session.isEmpty()) {
                 Pages.secure(context);
                 context.redirect("/login", HttpStatus.SEE_OTHER);
@@ -38,6 +46,11 @@ final class Guard {
             }
             handler.handle(context, session.get());
         };
+    }
+
+    /** Asked at each request, so that disabling an engineer ends their sessions at once. */
+    private boolean admitted(String engineer) throws Refused {
+        return engineers.list().stream().anyMatch(account -> account.name().equals(engineer) && !account.disabled());
     }
 
     Handler form(SignedIn handler) {

@@ -19,6 +19,8 @@ final class LoginThrottle {
 
     static final int LIMIT = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
+    /** Names and addresses with failures kept before the stale ones are dropped: a flood of names does not fill the memory. */
+    private static final int KEPT = 10_000;
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -60,6 +62,13 @@ final class LoginThrottle {
     }
 
     private void record(String key, Instant now) {
+        if (failures.size() > KEPT) {
+            failures.values().removeIf(times -> {
+                synchronized (times) {
+                    return times.isEmpty() || !times.peekLast().isAfter(now.minus(WINDOW));
+                }
+            });
+        }
         Deque<Instant> times = failures.computeIfAbsent(key, any -> new ArrayDeque<>());
         synchronized (times) {
             times.removeIf(time -> !time.isAfter(now.minus(WINDOW)));

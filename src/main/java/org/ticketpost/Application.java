@@ -13,6 +13,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ import org.ticketpost.config.Home;
 import org.ticketpost.config.Settings;
 import org.ticketpost.config.SlaPlansFile;
 import org.ticketpost.config.SupportTemplateFile;
+import org.ticketpost.desk.AttachmentFiles;
 import org.ticketpost.desk.Engineers;
 import org.ticketpost.desk.KeyRegistry;
 import org.ticketpost.desk.MailCheck;
@@ -50,6 +52,7 @@ import org.ticketpost.form.SupportTemplate;
 import org.ticketpost.http.HttpAddress;
 import org.ticketpost.http.OperatorView;
 import org.ticketpost.http.api.EngineersApi;
+import org.ticketpost.http.web.EngineersPage;
 import org.ticketpost.intake.Intake;
 import org.ticketpost.intake.IntakeRules;
 import org.ticketpost.intake.KeyCheck;
@@ -108,6 +111,7 @@ public final class Application implements AutoCloseable {
     private final Optional<MailboxSettings> mailbox;
     private final Optional<LmtpSettings> lmtp;
     private final Optional<HttpAddress> http;
+    private final boolean secureCookies;
     private final Clock clock;
     private final String databaseShown;
     private final TicketTag ticketTag;
@@ -166,6 +170,7 @@ public final class Application implements AutoCloseable {
         this.mailbox = MailboxSettings.from(settings);
         this.lmtp = LmtpSettings.read(settings, storage.resolve("incoming"));
         this.http = HttpAddress.from(settings);
+        this.secureCookies = secureCookies(settings);
         this.onCall = onCall(settings);
         this.slaInterval = settings.duration("sla.interval", SlaScheduler.DEFAULT_INTERVAL);
         this.webhook = WebhookSettings.read(settings);
@@ -260,6 +265,7 @@ public final class Application implements AutoCloseable {
         requirePlansOfTheKeys();
         OperatorView view = new OperatorView(http, database, clock);
         view.server().ifPresent(server -> server.add(new EngineersApi(engineers, ticketQueries, ticketActions)));
+        view.server().ifPresent(server -> server.add(engineersPage()));
         Runnable mailsQueued = () -> { };
         reception = reception.measuredBy(view.metrics());
         lifecycle.add("database " + databaseShown, database::open, database);
@@ -300,6 +306,23 @@ public final class Application implements AutoCloseable {
         lifecycle.add(view.shown(), view::start, view);
         lifecycle.start();
         SERVICE_LOG.info("ticketpost serve ready: {}", String.join("; ", lifecycle.running()));
+    }
+
+    /** The engineers' web page, on the desk like the command line. */
+    private EngineersPage engineersPage() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        template.fields().forEach(field -> labels.put(field.name(), field.label(language)));
+        return new EngineersPage(engineers, ticketQueries, ticketActions, new AttachmentFiles(ticketQueries, files::find),
+                new EngineersPage.Settings(secureCookies, zone, labels), clock);
+    }
+
+    /** http.secure-cookies: whether the page is reached over https, so that its cookies may say Secure. */
+    private static boolean secureCookies(Settings settings) {
+        String value = settings.text("http.secure-cookies", "false");
+        if (!value.equals("true") && !value.equals("false")) {
+            settings.problem(settings.named("http.secure-cookies") + " must be true or false, was '" + value + "'");
+        }
+        return value.equals("true");
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
+import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ticketpost.cli.DemoCommand;
+import org.ticketpost.desk.Engineers;
 import org.ticketpost.desk.KeyRegistry;
 import org.ticketpost.desk.Refused;
 import org.ticketpost.desk.TicketDetails;
@@ -36,6 +38,9 @@ public final class Demo implements DemoCommand.Run {
     static final String CUSTOMER = "jane.doe@example.com";
     static final String PASSWORD = "demo";
     static final String SAMPLE_KEY = "OXSK-7Q4M-2KD9-X1PZ";
+    static final String ENGINEER = "demo";
+    /** No 0/O or 1/l/I: a password read off a terminal is typed without guessing. */
+    private static final String PASSWORD_LETTERS = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final DemoMailServer mail;
@@ -45,9 +50,11 @@ public final class Demo implements DemoCommand.Run {
     private final byte[] sampleRequest;
     private final String jar;
     private final String httpPort;
+    private final String engineerPassword;
 
     private Demo(DemoMailServer mail, Application application, Path data, PrintWriter out, byte[] sampleRequest, String jar,
-            String httpPort) {
+            String httpPort, String engineerPassword) {
+        this.engineerPassword = engineerPassword;
         this.sampleRequest = sampleRequest;
         this.jar = jar;
         this.httpPort = httpPort;
@@ -71,7 +78,10 @@ public final class Demo implements DemoCommand.Run {
             try {
                 registerSampleKey(application.keys());
                 application.serve();
-                return new Demo(mail, application, data, out, sampleRequest, jar, demoEnv.get("TICKETPOST_HTTP_PORT"));
+                String password = signInForTheDemoEngineer(application.engineers());
+                Demo demo = new Demo(mail, application, data, out, sampleRequest, jar, demoEnv.get("TICKETPOST_HTTP_PORT"), password);
+                demo.showPage();
+                return demo;
             } catch (RuntimeException e) {
                 application.close();
                 throw e;
@@ -118,6 +128,34 @@ public final class Demo implements DemoCommand.Run {
                 throw new IllegalStateException("the demo's support key cannot be registered: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The demo engineer, with a new password each run: the page is on this machine's loopback, yet no password is known beforehand. */
+    private static String signInForTheDemoEngineer(Engineers engineers) {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(PASSWORD_LETTERS.charAt(random.nextInt(PASSWORD_LETTERS.length())));
+        }
+        try {
+            if (engineers.list().stream().noneMatch(engineer -> engineer.name().equals(ENGINEER))) {
+                engineers.add(new Engineers.NewEngineer(ENGINEER, "demo@example.com", false));
+            }
+            engineers.setPassword(ENGINEER, password.toString().toCharArray());
+        } catch (Refused e) {
+            throw new IllegalStateException("the demo engineer cannot be set up: " + e.getMessage(), e);
+        }
+        return password.toString();
+    }
+
+    private String pageUrl() {
+        return "http://127.0.0.1:" + httpPort + "/";
+    }
+
+    /** Where engineers work the tickets, and the login for it. */
+    private void showPage() {
+        out.printf("%nThe engineers' page: %s  (sign in as '%s' with the password '%s')%n", pageUrl(), ENGINEER, engineerPassword);
+        out.flush();
     }
 
     /**
@@ -186,9 +224,11 @@ public final class Demo implements DemoCommand.Run {
                 The demo's database and files are in %7$s. The tickets, while the demo runs:
                   TICKETPOST_DB_URL='%8$s' java -jar %9$s tickets list
                 The service's health and metrics: http://127.0.0.1:%10$s/health and /metrics
+                The engineers' page: %11$s  (sign in as '%12$s' with the password '%13$s')
                 Stop with Ctrl-C.
                 """, mail.host(), mail.smtpPort(), mail.imapPort(), SUPPORT, CUSTOMER, PASSWORD, data,
-                DatabaseSettings.embeddedAt(data.resolve("ticketpost").toString()), jar, httpPort);
+                DatabaseSettings.embeddedAt(data.resolve("ticketpost").toString()), jar, httpPort, pageUrl(), ENGINEER,
+                engineerPassword);
         out.flush();
     }
 

@@ -6,7 +6,12 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +28,7 @@ import org.ticketpost.testing.Jar;
 /**
  * `ticketpost demo`, the README's first command, as a newcomer runs it: the sample customer's
  * mail becomes a ticket, the confirmation lands in the customer's mailbox, the reply lands on
- * the ticket; the printed addresses and login work; Ctrl-C ends it and removes its folder.
+ * the ticket; the printed addresses and logins work, the engineers' page's too; Ctrl-C ends it and removes its folder.
  */
 class DemoIT {
 
@@ -52,6 +57,12 @@ class DemoIT {
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
             assertThat(health.body()).contains("\"name\":\"mailbox\",\"status\":\"up\"", "\"name\":\"smtp\",\"status\":\"up\"");
 
+            String page = find(shown, "The engineers' page: (http://127\\.0\\.0\\.1:\\d+/) ");
+            String password = find(shown, "sign in as 'demo' with the password '([^']+)'");
+            assertThat(page).isEqualTo("http://127.0.0.1:" + httpPort + "/");
+            assertThat(logIn(page, "demo", password)).as("the printed login opens the page").isEqualTo(303);
+            assertThat(logIn(page, "demo", password + "x")).isEqualTo(401);
+
             String dbUrl = find(shown, "TICKETPOST_DB_URL='([^']+)'");
             Jar.Run list = Jar.run(Map.of("TICKETPOST_DB_URL", dbUrl), null, "tickets", "list");
             assertThat(list.exitCode()).as(list.err()).isZero();
@@ -65,6 +76,19 @@ class DemoIT {
         } finally {
             demo.destroyForcibly();
         }
+    }
+
+    /** Signs in to the page as a browser does; the status of the answer to the login. */
+    private static int logIn(String page, String name, String password) throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(page + "login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        String csrf = find(form.body(), "name=\"csrf\" value=\"([^\"]+)\"");
+        String body = "csrf=" + csrf + "&name=" + name + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return client.send(HttpRequest.newBuilder(URI.create(page + "login")).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private static List<String> subjectsIn(String address, int port) throws Exception {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.function.Consumer;
 import org.ticketpost.alert.SlaAlerts;
 import org.ticketpost.alert.SlaScheduler;
@@ -163,6 +164,8 @@ public final class Application implements AutoCloseable {
         Optional<SupportTemplate> templateRead = mistakes.read(() -> SupportTemplateFile.load(templates));
         Optional<SlaPlans> plansRead = mistakes.read(() -> SlaPlansFile.load(config));
         this.language = templateRead.map(read -> language(settings, read)).orElse(SupportTemplate.DEFAULT_LANGUAGE);
+        ReplyTemplates replyTexts = new ReplyTemplates(templates::read);
+        templateRead.ifPresent(read -> mistakes.read(() -> requireReplyTexts(replyTexts, templates, read)));
         mistakes.throwIfAny(settings);
         this.template = templateRead.orElseThrow();
         this.plans = plansRead.orElseThrow();
@@ -173,7 +176,7 @@ public final class Application implements AutoCloseable {
         FormCheck formCheck = new FormCheck(template);
         RequestCheck requests = new RequestCheck(new FormReader(template), formCheck);
         KeyCheck keys = new KeyCheck(template, formCheck);
-        ReplyComposer replies = new ReplyComposer(new ReplyTemplates(templates::read), template, sender, tag,
+        ReplyComposer replies = new ReplyComposer(replyTexts, template, sender, tag,
                 settings.optional("support.hotline"));
         IntakeRules rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), sender.returnPath(),
                 repliesPerSender, repliesPerDomain, replyWindow, zone, plans);
@@ -186,7 +189,7 @@ public final class Application implements AutoCloseable {
         this.ticketQueries = new TicketQueries(database, missing, clock);
         this.ticketActions = new TicketActions(database, missing, plans, clock);
         this.engineers = new Engineers(database, missing, clock, new SecureRandom());
-        this.slaAlerts = new SlaAlerts(database, plans, replies, onCall, zone, clock, SlaAlerts.DEFAULT_BATCH);
+        this.slaAlerts = new SlaAlerts(database, plans, replies, onCall, zone, language, clock, SlaAlerts.DEFAULT_BATCH);
         this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);
         this.clock = clock;
         this.databaseShown = db.shownUrl() + ", files in " + storage;
@@ -434,7 +437,22 @@ public final class Application implements AutoCloseable {
         return timeout;
     }
 
-    /** The language in which Ticketpost speaks to engineers, e.g. the labels of a ticket's fields. */
+    /**
+     * Every reply in every language it may be written in: the template's, which customers write
+     * in and which the setting language, the on-call engineers', is one of; a text missing or
+     * broken is named at start, not found by the first mail that needs it.
+     */
+    private static ReplyTemplates requireReplyTexts(ReplyTemplates texts, Folder templates, SupportTemplate template) {
+        SortedSet<String> languages = template.labelLanguages();
+        List<String> problems = texts.problems(languages);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(templates.shown() + " has " + problems.size() + " problem(s) with the reply texts"
+                    + " (each reply needs one in " + String.join(", ", languages) + "):\n  " + String.join("\n  ", problems));
+        }
+        return texts;
+    }
+
+        /** The language in which Ticketpost speaks to engineers, e.g. the labels of a ticket's fields. */
     private static String language(Settings settings, SupportTemplate template) {
         String language = settings.text("language", SupportTemplate.DEFAULT_LANGUAGE);
         if (!template.labelLanguages().contains(language)) {

@@ -30,17 +30,23 @@ public final class SlaAlerts {
     private final ReplyComposer replies;
     private final List<String> onCall;
     private final ZoneId zone;
+    private final String language;
     private final Clock clock;
     private final int batch;
 
-    /** @param onCall the addresses of sla.notify; none records the events only */
-    public SlaAlerts(UnitOfWork database, ServiceLevels levels, ReplyComposer replies, List<String> onCall, ZoneId zone, Clock clock,
-            int batch) {
+    /**
+     * @param onCall   the addresses of sla.notify; none records the events only
+     * @param zone     the zone the mails give due times in (time.zone)
+     * @param language the language the mails are written in (the setting language)
+     */
+    public SlaAlerts(UnitOfWork database, ServiceLevels levels, ReplyComposer replies, List<String> onCall, ZoneId zone,
+            String language, Clock clock, int batch) {
         this.database = database;
         this.levels = levels;
         this.replies = replies;
         this.onCall = List.copyOf(onCall);
         this.zone = zone;
+        this.language = language;
         this.clock = clock;
         this.batch = batch;
     }
@@ -74,7 +80,7 @@ public final class SlaAlerts {
             for (SlaAlert alert : ticket.recordDueAlerts(now, levels)) {
                 alerts++;
                 for (String recipient : onCall) {
-                    queue(replies.slaAlert(ticket, alert, recipient, zone), stores, now);
+                    queue(replies.slaAlert(ticket, alert, recipient, zone, language), stores, now);
                     mails++;
                 }
             }

@@ -2,6 +2,7 @@ package org.ticketpost.reply;
 
 import java.security.SecureRandom;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ public final class ReplyComposer {
     private static final Pattern REPLY_OR_FORWARD_PREFIXES = Pattern.compile("^((re|aw|antw|fwd?|wg):\\s*)+", Pattern.CASE_INSENSITIVE);
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
     private static final Pattern SPACES = Pattern.compile(" {2,}");
+    /** Compact, for engineers; the zone's short name in their language ("CET", "MEZ"). */
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ROOT);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -52,8 +54,12 @@ public final class ReplyComposer {
      * A confirmation repeats the fields the support template marks {@code confirmed}, names each
      * attachment that was not kept, with the limit, and gives Severity 1 and 2 the hotline where
      * support.hotline is set.
+     *
+     * @param respondBy when the first-response target runs out, in the zone the customer reads it in;
+     *                  none where the plan sets no such target, and the mail names no time
      */
-    public OutgoingMail confirmation(Ticket ticket, Correspondence mail, List<AttachmentNotKept> notKept) {
+    public OutgoingMail confirmation(Ticket ticket, Correspondence mail, List<AttachmentNotKept> notKept,
+            Optional<ZonedDateTime> respondBy) {
         String language = mail.language();
         Map<String, Object> model = base(mail);
         model.put("tag", tag.of(ticket.number()));
@@ -67,6 +73,7 @@ public final class ReplyComposer {
             }
         }
         model.put("fields", fields);
+        model.put("respondBy", respondBy.map(due -> DateText.of(due, language)).orElse(null));
         model.put("hotline", ticket.severity() <= 2 ? hotline.orElse(null) : null);
         model.put("notKept", notKept.isEmpty() ? null : Map.of(
                 "limit", FileSize.of(notKept.get(0).limit(), language),
@@ -108,8 +115,10 @@ public final class ReplyComposer {
      * Tells an on-call engineer of an SLA warning or breach: which ticket (number, severity,
      * customer, subject), which clock, and when it is or was due, in the service's time zone. The
      * update clock's warning on an outage is the reminder that the customer's next update is due.
+     *
+     * @param language the on-call engineers' (the setting language), not the customer's
      */
-    public OutgoingMail slaAlert(Ticket ticket, SlaAlert alert, String recipient, ZoneId zone) {
+    public OutgoingMail slaAlert(Ticket ticket, SlaAlert alert, String recipient, ZoneId zone, String language) {
         Map<String, Object> model = new LinkedHashMap<>();
         boolean reminder = !alert.breach() && alert.clock() == ClockName.UPDATE;
         model.put("tag", tag.of(ticket.number()));
@@ -117,18 +126,18 @@ public final class ReplyComposer {
         model.put("severity", ticket.severity());
         model.put("customer", headerSafe(ticket.customer()));
         model.put("subject", Echo.cut(withoutReplyPrefixes(headerSafe(ticket.subject())), LISTED_SUBJECT_LENGTH));
-        model.put("clock", alert.clock().words());
-        model.put("due", DUE.format(alert.due().atZone(zone)));
+        model.put("clock", ClockWords.of(alert.clock(), language));
+        model.put("due", DUE.withLocale(Locale.forLanguageTag(language)).format(alert.due().atZone(zone)));
         model.put("left", SlaAlert.inWords(alert.left()));
         model.put("percent", alert.percentUsed());
         model.put("reminder", reminder ? true : null);
         model.put("warning", !alert.breach() && !reminder ? true : null);
         model.put("breach", alert.breach() ? true : null);
-        ReplyTemplates.Text text = templates.render("sla-alert", "en", model);
+        ReplyTemplates.Text text = templates.render("sla-alert", language, model);
         String subject = headerSafe(text.subject());
         return new OutgoingMail("sla-" + (alert.breach() ? "breach" : "warning"), sender.address(), sender.name(), recipient, "",
                 subject.length() <= SUBJECT_LENGTH ? subject : subject.substring(0, SUBJECT_LENGTH), text.body(), newMessageId("sla"),
-                sender.returnPath().newAddress(), List.of(), List.of(), "en");
+                sender.returnPath().newAddress(), List.of(), List.of(), language);
     }
 
     /**

@@ -3,6 +3,9 @@ package org.ticketpost.reply;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +22,9 @@ public final class ReplyTemplates {
     public record Text(String subject, String body) {
     }
 
+    /** The replies Ticketpost writes, each from templates/reply/KIND.LANGUAGE.txt. */
+    public static final List<String> KINDS = List.of("confirmation", "rejection", "mistyped-number", "sla-alert");
+
     private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false);
 
     private final Function<String, Optional<String>> files;
@@ -27,6 +33,34 @@ public final class ReplyTemplates {
     /** @param files reads a file of templates/ by its relative name */
     public ReplyTemplates(Function<String, Optional<String>> files) {
         this.files = files;
+    }
+
+    /**
+     * What must stop Ticketpost at start rather than fail its first mail of a kind: a reply without
+     * a text in a language it is written in, or a text that does not compile. Each text checked is
+     * kept compiled.
+     *
+     * @param languages the customers' (the template's) and the on-call engineers' (the setting language)
+     * @return one line per problem, naming the file, e.g. "reply/sla-alert.de.txt is missing"
+     */
+    public List<String> problems(Collection<String> languages) {
+        List<String> problems = new ArrayList<>();
+        for (String kind : KINDS) {
+            for (String language : languages) {
+                String name = "reply/" + kind + "." + language + ".txt";
+                Optional<String> text = files.apply(name);
+                if (text.isEmpty()) {
+                    problems.add(name + " is missing");
+                    continue;
+                }
+                try {
+                    compiled.put(name, COMPILER.compile(text.get()));
+                } catch (MustacheException e) {
+                    problems.add(name + ": " + e.getMessage());
+                }
+            }
+        }
+        return problems;
     }
 
     /** The reply in the given language, or in English when there is no text in that language. */

@@ -452,7 +452,7 @@ public final class Application implements AutoCloseable {
         return texts;
     }
 
-        /** The language in which Ticketpost speaks to engineers, e.g. the labels of a ticket's fields. */
+    /** The language in which Ticketpost speaks to engineers, e.g. the labels of a ticket's fields. */
     private static String language(Settings settings, SupportTemplate template) {
         String language = settings.text("language", SupportTemplate.DEFAULT_LANGUAGE);
         if (!template.labelLanguages().contains(language)) {

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.SortedSet;
 import java.util.function.Consumer;
 import org.ticketpost.alert.SlaAlerts;
 import org.ticketpost.alert.SlaScheduler;
@@ -179,8 +179,8 @@ public final class Application implements AutoCloseable {
         Optional<SupportTemplate> templateRead = mistakes.read(() -> SupportTemplateFile.load(templates));
         Optional<SlaPlans> plansRead = mistakes.read(() -> SlaPlansFile.load(config));
         this.language = templateRead.map(read -> language(settings, read)).orElse(SupportTemplate.DEFAULT_LANGUAGE);
-        ReplyTemplates replyTemplates = new ReplyTemplates(templates::read);
-        templateRead.ifPresent(read -> mistakes.read(() -> requireReplyTexts(replyTemplates, read)));
+        ReplyTemplates replyTexts = new ReplyTemplates(templates::read);
+        templateRead.ifPresent(read -> mistakes.read(() -> requireReplyTexts(replyTexts, templates, read)));
         mistakes.throwIfAny(settings);
         this.template = templateRead.orElseThrow();
         this.plans = plansRead.orElseThrow();
@@ -191,7 +191,7 @@ public final class Application implements AutoCloseable {
         FormCheck formCheck = new FormCheck(template);
         RequestCheck requests = new RequestCheck(new FormReader(template), formCheck);
         KeyCheck keys = new KeyCheck(template, formCheck);
-        ReplyComposer replies = new ReplyComposer(replyTemplates, template, sender, tag,
+        ReplyComposer replies = new ReplyComposer(replyTexts, template, sender, tag,
                 settings.optional("support.hotline"));
         IntakeRules rules = new IntakeRules(template, requests, keys, replies, tag, sender.address(), sender.returnPath(),
                 repliesPerSender, repliesPerDomain, replyWindow, zone, plans);
@@ -202,28 +202,12 @@ public final class Application implements AutoCloseable {
         this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans.names(), clock,
                 zone);
         this.ticketQueries = new TicketQueries(database, missing, clock);
-        this.ticketActions = new TicketActions(database, missing, plans, replies, clock, new OnCallNotice(replies, onCall, zone));
+        this.ticketActions = new TicketActions(database, missing, plans, replies, clock, new OnCallNotice(replies, onCall, zone, language));
         this.engineers = new Engineers(database, missing, clock, new SecureRandom());
-        this.slaAlerts = new SlaAlerts(database, plans, replies, onCall, webhooks, zone, clock, SlaAlerts.DEFAULT_BATCH);
+        this.slaAlerts = new SlaAlerts(database, plans, replies, onCall, webhooks, zone, language, clock, SlaAlerts.DEFAULT_BATCH);
         this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);
         this.clock = clock;
         this.databaseShown = db.shownUrl() + ", files in " + storage;
-    }
-
-    /**
-     * Every mail to a customer has its text in every language a ticket can have: one missing would
-     * go out in English, or not at all, only when the first customer needs it.
-     *
-     * @throws ConfigException naming each missing text
-     */
-    private static SupportTemplate requireReplyTexts(ReplyTemplates texts, SupportTemplate template) {
-        List<String> missing = texts.missing(ReplyComposer.CUSTOMER_TEMPLATES, template.languages().keySet());
-        if (!missing.isEmpty()) {
-            String languages = String.join(", ", new TreeSet<>(template.languages().keySet()));
-            throw new ConfigException(missing.stream().map(name -> "templates: " + name + " is missing; each mail to a customer needs"
-                    + " a text in every language of the support template (" + languages + ")").toList());
-        }
-        return template;
     }
 
     /** mail.bounce-address, by default support+bounce-{token}@example.com for mail.address support@example.com. */
@@ -499,6 +483,21 @@ public final class Application implements AutoCloseable {
             return DatabaseSettings.DEFAULT_TIMEOUT;
         }
         return timeout;
+    }
+
+    /**
+     * Every reply in every language it may be written in: the template's, which customers write
+     * in and which the setting language, the on-call engineers', is one of; a text missing or
+     * broken is named at start, not found by the first mail that needs it.
+     */
+    private static ReplyTemplates requireReplyTexts(ReplyTemplates texts, Folder templates, SupportTemplate template) {
+        SortedSet<String> languages = template.labelLanguages();
+        List<String> problems = texts.problems(languages);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(templates.shown() + " has " + problems.size() + " problem(s) with the reply texts"
+                    + " (each reply needs one in " + String.join(", ", languages) + "):\n  " + String.join("\n  ", problems));
+        }
+        return texts;
     }
 
     /** The language in which Ticketpost speaks to engineers, e.g. the labels of a ticket's fields. */

@@ -33,21 +33,25 @@ public final class SlaAlerts {
     private final List<String> onCall;
     private final Webhooks webhooks;
     private final ZoneId zone;
+    private final String language;
     private final Clock clock;
     private final int batch;
 
     /**
      * @param onCall   the addresses of sla.notify; none records the events only
      * @param webhooks where each alert is queued as a webhook call too, where webhook.url is configured
+     * @param zone     the zone the mails give due times in (time.zone)
+     * @param language the language the mails are written in (the setting language)
      */
     public SlaAlerts(UnitOfWork database, ServiceLevels levels, ReplyComposer replies, List<String> onCall, Webhooks webhooks,
-            ZoneId zone, Clock clock, int batch) {
+            ZoneId zone, String language, Clock clock, int batch) {
         this.database = database;
         this.levels = levels;
         this.replies = replies;
         this.onCall = List.copyOf(onCall);
         this.webhooks = webhooks;
         this.zone = zone;
+        this.language = language;
         this.clock = clock;
         this.batch = batch;
     }
@@ -82,7 +86,7 @@ public final class SlaAlerts {
                 alerts++;
                 webhooks.queue(stores, SlaAlertEvent.of(ticket, alert), now);
                 for (String recipient : onCall) {
-                    queue(replies.slaAlert(ticket, alert, recipient, zone), stores, now);
+                    queue(replies.slaAlert(ticket, alert, recipient, zone, language), stores, now);
                     mails++;
                 }
             }

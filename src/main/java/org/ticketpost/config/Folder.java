@@ -30,6 +30,11 @@ public final class Folder {
         return new Folder(path, "ticketpost/config/");
     }
 
+    /** The folder on disk, for messages to the operator. */
+    public String shown() {
+        return path.toAbsolutePath().toString();
+    }
+
     /** Where a file comes from, for messages to the operator. */
     public String location(String name) {
         Path file = path.resolve(name);

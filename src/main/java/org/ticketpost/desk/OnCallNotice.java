@@ -26,19 +26,24 @@ public final class OnCallNotice {
     private final ReplyComposer replies;
     private final List<String> slaNotify;
     private final ZoneId zone;
+    private final String language;
 
-    /** @param slaNotify the addresses of sla.notify, told beside the engineers on call */
-    public OnCallNotice(ReplyComposer replies, List<String> slaNotify, ZoneId zone) {
+    /**
+     * @param slaNotify the addresses of sla.notify, told beside the engineers on call
+     * @param language  the language engineers are written to in (the setting language)
+     */
+    public OnCallNotice(ReplyComposer replies, List<String> slaNotify, ZoneId zone, String language) {
         this.replies = replies;
         this.slaNotify = List.copyOf(slaNotify);
         this.zone = zone;
+        this.language = language;
     }
 
     /** @return the addresses the mail was queued for; none when no one is on call */
     List<String> queue(Stores stores, Ticket ticket, PhoneCall call, Instant now) {
         List<String> recipients = recipients(stores);
         for (String recipient : recipients) {
-            OutgoingMail mail = replies.phoneEscalation(ticket, call, recipient, zone);
+            OutgoingMail mail = replies.phoneEscalation(ticket, call, recipient, zone, language);
             Message message = Message.automaticNotice(mail.messageId(), mail.fromAddress(), mail.fromName(), mail.to(),
                     mail.subject(), mail.body(), mail.language(), now);
             stores.messages().add(message);

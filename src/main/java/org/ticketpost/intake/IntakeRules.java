@@ -21,7 +21,8 @@ import org.ticketpost.ticket.TicketTag;
  * @param returnPath       where bounces of Ticketpost's mails come back: an address of one mail's own names it
  * @param repliesPerSender at most this many automatic mails to one address, its +tag left out, per {@code replyWindow}
  * @param repliesPerDomain at most this many automatic mails to the addresses of one domain per {@code replyWindow}
- * @param zone             the zone in which a support key's last day ends
+ * @param zone             the zone in which a support key's last day ends, and in which a confirmation names its
+ *                         first-response time where the plan's calendar has no zone (24x7)
  * @param serviceLevels    the SLA plans' targets, which a new ticket's clocks count against
  */
 public record IntakeRules(

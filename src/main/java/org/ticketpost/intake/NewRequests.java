@@ -2,6 +2,7 @@ package org.ticketpost.intake;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,9 +12,11 @@ import org.ticketpost.form.Problem;
 import org.ticketpost.reply.AttachmentNotKept;
 import org.ticketpost.reply.Correspondence;
 import org.ticketpost.reply.OutgoingMail;
+import org.ticketpost.ticket.ClockName;
 import org.ticketpost.ticket.Message;
 import org.ticketpost.ticket.Stores;
 import org.ticketpost.ticket.Ticket;
+import org.ticketpost.ticket.TicketClock;
 
 /**
  * Everything else is a new request: a valid one from an allowed sender becomes a ticket and
@@ -49,7 +52,7 @@ final class NewRequests implements IntakeStep {
             stores.tickets().add(ticket);
             stores.messages().add(records.received(mail, Message.Handling.TICKET, ticket, form.language(), now));
             answerTo.ifPresent(to -> records.confirm(rules.replies().confirmation(ticket, correspondence(mail, to, form),
-                    notKept(mail)), ticket, stores, now));
+                    notKept(mail), respondBy(ticket)), ticket, stores, now));
             return Optional.of(new Outcome.Opened(ticket.number()));
         }
         List<Problem> problems = form.withProblems(key.problems()).problems();
@@ -70,6 +73,16 @@ final class NewRequests implements IntakeStep {
     private OutgoingMail mistypedNumber(InboundMail mail, String digits, FilledForm form, EmailAddress to, Stores stores) {
         return rules.replies().mistypedNumber(digits, SendersOpenTickets.of(mail.from(), to.address(), stores), form,
                 correspondence(mail, to, form));
+    }
+
+    /**
+     * When the first-response clock just opened runs out, in the zone of the plan's business hours,
+     * where the customer's day is; around the clock the plan has no zone, and time.zone shows it.
+     */
+    private Optional<ZonedDateTime> respondBy(Ticket ticket) {
+        return Optional.ofNullable(ticket.clocks().get(ClockName.FIRST_RESPONSE)).flatMap(TicketClock::due)
+                .map(due -> due.atZone(rules.serviceLevels().of(ticket.supportKey().plan(), ticket.severity()).zone()
+                        .orElse(rules.zone())));
     }
 
     private static List<AttachmentNotKept> notKept(InboundMail mail) {

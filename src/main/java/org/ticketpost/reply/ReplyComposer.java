@@ -2,6 +2,7 @@ package org.ticketpost.reply;
 
 import java.security.SecureRandom;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,15 +32,13 @@ public final class ReplyComposer {
     private static final Pattern REPLY_OR_FORWARD_PREFIXES = Pattern.compile("^((re|aw|antw|fwd?|wg):\\s*)+", Pattern.CASE_INSENSITIVE);
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
     private static final Pattern SPACES = Pattern.compile(" {2,}");
+    /** Compact, for engineers; the zone's short name in their language ("CET", "MEZ"). */
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ROOT);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The templates of the notices a change of status sends the customer. */
     public static final List<String> STATUS_NOTICES = List.of("status-waiting", "status-resolved");
 
-    /** Every template of a mail to a customer: each must exist in every language a ticket can have. */
-    public static final List<String> CUSTOMER_TEMPLATES = List.of("confirmation", "rejection", "mistyped-number", "answer",
-            "status-waiting", "status-resolved", "severity-changed");
 
     private final ReplyTemplates templates;
     private final SupportTemplate supportTemplate;
@@ -60,8 +59,12 @@ public final class ReplyComposer {
      * A confirmation repeats the fields the support template marks {@code confirmed}, names each
      * attachment that was not kept, with the limit, and gives Severity 1 and 2 the hotline where
      * support.hotline is set.
+     *
+     * @param respondBy when the first-response target runs out, in the zone the customer reads it in;
+     *                  none where the plan sets no such target, and the mail names no time
      */
-    public OutgoingMail confirmation(Ticket ticket, Correspondence mail, List<AttachmentNotKept> notKept) {
+    public OutgoingMail confirmation(Ticket ticket, Correspondence mail, List<AttachmentNotKept> notKept,
+            Optional<ZonedDateTime> respondBy) {
         String language = mail.language();
         Map<String, Object> model = base(mail);
         model.put("tag", tag.of(ticket.number()));
@@ -75,6 +78,7 @@ public final class ReplyComposer {
             }
         }
         model.put("fields", fields);
+        model.put("respondBy", respondBy.map(due -> DateText.of(due, language)).orElse(null));
         model.put("hotline", ticket.severity() <= 2 ? hotline.orElse(null) : null);
         model.put("notKept", notKept.isEmpty() ? null : Map.of(
                 "limit", FileSize.of(notKept.get(0).limit(), language),
@@ -148,8 +152,10 @@ public final class ReplyComposer {
      * Tells an on-call engineer of an SLA warning or breach: which ticket (number, severity,
      * customer, subject), which clock, and when it is or was due, in the service's time zone. The
      * update clock's warning on an outage is the reminder that the customer's next update is due.
+     *
+     * @param language the on-call engineers' (the setting language), not the customer's
      */
-    public OutgoingMail slaAlert(Ticket ticket, SlaAlert alert, String recipient, ZoneId zone) {
+    public OutgoingMail slaAlert(Ticket ticket, SlaAlert alert, String recipient, ZoneId zone, String language) {
         Map<String, Object> model = new LinkedHashMap<>();
         boolean reminder = !alert.breach() && alert.clock() == ClockName.UPDATE;
         model.put("tag", tag.of(ticket.number()));
@@ -157,18 +163,18 @@ public final class ReplyComposer {
         model.put("severity", ticket.severity());
         model.put("customer", headerSafe(ticket.customer()));
         model.put("subject", Echo.cut(withoutReplyPrefixes(headerSafe(ticket.subject())), LISTED_SUBJECT_LENGTH));
-        model.put("clock", alert.clock().words());
-        model.put("due", DUE.format(alert.due().atZone(zone)));
+        model.put("clock", ClockWords.of(alert.clock(), language));
+        model.put("due", DUE.withLocale(Locale.forLanguageTag(language)).format(alert.due().atZone(zone)));
         model.put("left", SlaAlert.inWords(alert.left()));
         model.put("percent", alert.percentUsed());
         model.put("reminder", reminder ? true : null);
         model.put("warning", !alert.breach() && !reminder ? true : null);
         model.put("breach", alert.breach() ? true : null);
-        ReplyTemplates.Text text = templates.render("sla-alert", "en", model);
+        ReplyTemplates.Text text = templates.render("sla-alert", language, model);
         String subject = headerSafe(text.subject());
         return new OutgoingMail("sla-" + (alert.breach() ? "breach" : "warning"), sender.address(), sender.name(), recipient, "",
                 subject.length() <= SUBJECT_LENGTH ? subject : subject.substring(0, SUBJECT_LENGTH), text.body(), newMessageId("sla"),
-                sender.returnPath().newAddress(), List.of(), List.of(), "en");
+                sender.returnPath().newAddress(), List.of(), List.of(), language);
     }
 
     /**
@@ -176,7 +182,7 @@ public final class ReplyComposer {
      * ticket, who called and what they said, and which engineer took the call, at a time in the
      * service's time zone.
      */
-    public OutgoingMail phoneEscalation(Ticket ticket, PhoneCall call, String recipient, ZoneId zone) {
+    public OutgoingMail phoneEscalation(Ticket ticket, PhoneCall call, String recipient, ZoneId zone, String language) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("tag", tag.of(ticket.number()));
         model.put("number", ticket.number().digits());
@@ -187,13 +193,13 @@ public final class ReplyComposer {
         model.put("assignee", ticket.assignee().map(Engineer::name).orElse("nobody yet"));
         model.put("caller", headerSafe(call.caller()));
         model.put("engineer", headerSafe(call.engineer()));
-        model.put("at", DUE.format(call.at().atZone(zone)));
+        model.put("at", DUE.withLocale(Locale.forLanguageTag(language)).format(call.at().atZone(zone)));
         model.put("note", call.note().strip());
-        ReplyTemplates.Text text = templates.render("escalation", "en", model);
+        ReplyTemplates.Text text = templates.render("escalation", language, model);
         String subject = headerSafe(text.subject());
         return new OutgoingMail("escalation", sender.address(), sender.name(), recipient, "",
                 subject.length() <= SUBJECT_LENGTH ? subject : subject.substring(0, SUBJECT_LENGTH), text.body(),
-                newMessageId("escalation"), sender.returnPath().newAddress(), List.of(), List.of(), "en");
+                newMessageId("escalation"), sender.returnPath().newAddress(), List.of(), List.of(), language);
     }
 
     /**

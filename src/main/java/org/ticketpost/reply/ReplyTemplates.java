@@ -23,6 +23,10 @@ public final class ReplyTemplates {
     public record Text(String subject, String body) {
     }
 
+    /** The replies Ticketpost writes, each from templates/reply/KIND.LANGUAGE.txt. */
+    public static final List<String> KINDS = List.of("confirmation", "rejection", "mistyped-number", "answer", "status-waiting",
+            "status-resolved", "severity-changed", "sla-alert", "escalation");
+
     private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false);
 
     private final Function<String, Optional<String>> files;
@@ -31,6 +35,34 @@ public final class ReplyTemplates {
     /** @param files reads a file of templates/ by its relative name */
     public ReplyTemplates(Function<String, Optional<String>> files) {
         this.files = files;
+    }
+
+    /**
+     * What must stop Ticketpost at start rather than fail its first mail of a kind: a reply without
+     * a text in a language it is written in, or a text that does not compile. Each text checked is
+     * kept compiled.
+     *
+     * @param languages the customers' (the template's) and the on-call engineers' (the setting language)
+     * @return one line per problem, naming the file, e.g. "reply/sla-alert.de.txt is missing"
+     */
+    public List<String> problems(Collection<String> languages) {
+        List<String> problems = new ArrayList<>();
+        for (String kind : KINDS) {
+            for (String language : languages) {
+                String name = "reply/" + kind + "." + language + ".txt";
+                Optional<String> text = files.apply(name);
+                if (text.isEmpty()) {
+                    problems.add(name + " is missing");
+                    continue;
+                }
+                try {
+                    compiled.put(name, COMPILER.compile(text.get()));
+                } catch (MustacheException e) {
+                    problems.add(name + ": " + e.getMessage());
+                }
+            }
+        }
+        return problems;
     }
 
     /** The reply in the given language, or in English when there is no text in that language. */
@@ -53,25 +85,6 @@ public final class ReplyTemplates {
         String subject = text.substring("Subject:".length(), end < 0 ? text.length() : end).strip();
         String body = end < 0 ? "" : text.substring(end + 1).replaceFirst("^\\s*\\n", "");
         return new Text(subject, body);
-    }
-
-    /**
-     * What is missing of the reply texts, checked at start: a mail to a customer falls back to
-     * English only by mistake, so each kind must be there in each language.
-     *
-     * @return the missing files, e.g. "reply/answer.de.txt"
-     */
-    public List<String> missing(Collection<String> kinds, Collection<String> languages) {
-        List<String> missing = new ArrayList<>();
-        for (String kind : kinds) {
-            for (String language : new TreeSet<>(languages)) {
-                String name = "reply/" + kind + "." + language + ".txt";
-                if (files.apply(name).isEmpty()) {
-                    missing.add(name);
-                }
-            }
-        }
-        return missing;
     }
 
     /** Any text with {{name}} slots, such as the support template itself. */

@@ -1,5 +1,6 @@
 package org.ticketpost.sla;
 
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.ticketpost.ticket.ClockName;
@@ -43,5 +44,10 @@ public record Targets(SlaCalendar calendar, Optional<SlaDuration> firstResponse,
             case RESOLUTION -> resolution;
         };
         return target.map(duration -> Budget.of(calendar, duration));
+    }
+
+    @Override
+    public Optional<ZoneId> zone() {
+        return calendar instanceof BusinessCalendar business ? Optional.of(business.zone()) : Optional.empty();
     }
 }

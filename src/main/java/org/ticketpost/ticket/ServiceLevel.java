@@ -1,5 +1,6 @@
 package org.ticketpost.ticket;
 
+import java.time.ZoneId;
 import java.util.Optional;
 
 /** What a ticket's plan promises at its severity: a target per clock, and when to warn before one is missed. */
@@ -23,4 +24,12 @@ public interface ServiceLevel {
 
     /** How much of a target may pass before the on-call engineers are warned. */
     int warnAtPercent();
+
+    /**
+     * The zone of the business hours the clocks count on, in which a customer reads their due
+     * times; none around the clock, where no zone is the plan's own.
+     */
+    default Optional<ZoneId> zone() {
+        return Optional.empty();
+    }
 }

@@ -96,6 +96,29 @@ class SlaAlertsIT {
         }
     }
 
+    @Test
+    void withTheSettingLanguageGermanTheOnCallMailsAreWrittenInGerman() throws Exception {
+        Map<String, String> german = Map.of("TICKETPOST_SLA_NOTIFY", "oncall@ops.example", "TICKETPOST_LANGUAGE", "de");
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder);
+                TestApp app = TestApp.start(database, folder, clock, german)) {
+            app.addKey();
+            TicketNumber ticket = open(app, 2);
+            advanceTo("PT3H");
+
+            assertThat(app.application().slaAlerts().recordDue()).isEqualTo(new SlaAlerts.Pass(1, 1));
+
+            assertThat(alertMails(database)).containsExactly(List.of("sla-warning", "oncall@ops.example",
+                    "SLA-Warnung: Erstreaktion zu [Ticket#" + ticket.digits() + "] Schweregrad 2, " + TestApp.CUSTOMER
+                            + ": Calendar"));
+            assertThat(database.rows("SELECT body, language FROM message WHERE subject LIKE 'SLA-Warnung%'").get(0))
+                    .containsExactly("Die Frist für die Erstreaktion dieses Tickets läuft bis 2026-11-16 13:00 MEZ, noch 1 h"
+                            + " (75 % ihrer Zeit verbraucht).\n\n  Ticket:       " + ticket.digits()
+                            + "\n  Schweregrad:  2\n  Kunde:        " + TestApp.CUSTOMER + "\n  Betreff:      Calendar"
+                            + "\n  Frist:        Erstreaktion\n  Fällig:       2026-11-16 13:00 MEZ"
+                            + "\n\nDiese Mail hat Ticketpost automatisch an die Bereitschaft gesendet (sla.notify).\n", "de");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void anOutagesUpdateWarningRemindsBeforeTheUpdateFallsDueAndAnAnswerStartsItAgain(TestDatabase.Kind kind) throws Exception {

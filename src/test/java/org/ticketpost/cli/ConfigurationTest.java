@@ -48,6 +48,19 @@ class ConfigurationTest {
     }
 
     @Test
+    void aReplyTextThatDoesNotCompileStopsEveryCommandBeforeAMailNeedsIt(@TempDir Path home) throws IOException {
+        Path reply = Files.createDirectories(home.resolve("templates").resolve("reply")).resolve("sla-alert.de.txt");
+        Files.writeString(reply, Files.readString(Path.of("templates", "reply", "sla-alert.de.txt")).replace("{{/breach}}", ""));
+        Files.createDirectories(home.resolve("config"));
+
+        Cli.Run run = Cli.run(Map.of("TICKETPOST_HOME", home.toString()), "check", "templates/samples/request-en.eml");
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).startsWith("ticketpost: " + home.resolve("templates") + " has 1 problem(s) with the reply texts"
+                + " (each reply needs one in de, en):\n  reply/sla-alert.de.txt: Section missing close tag 'breach'");
+    }
+
+    @Test
     void aWrongSlaPlanStopsIngestSoThatTheMailServerKeepsTheMail(@TempDir Path home) throws IOException {
         String shipped = Files.readString(Path.of("config", "sla-plans.yaml"));
         String wrong = shipped.replace("firstResponse: 1 business day,", "firstResponse: 1 bussiness day,");

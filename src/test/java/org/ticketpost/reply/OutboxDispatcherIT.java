@@ -136,7 +136,9 @@ class OutboxDispatcherIT {
             assertThat(received.getMessageID()).isEqualTo("<" + stored.message().messageId().orElseThrow() + ">");
             assertThat(received.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
             assertThat(received.getContent()).asString().startsWith("Guten Tag Jürgen Müller,")
-                    .contains("vielen Dank für Ihre Anfrage").contains("Ticket " + number.digits() + " eröffnet");
+                    .contains("vielen Dank für Ihre Anfrage").contains("Ticket " + number.digits() + " eröffnet")
+                    // Severity 2 on the advanced plan: four hours around the clock, in time.zone
+                    .contains("Wir antworten bis Montag, 16. November 2026, 13:15 MEZ.");
             OutboxEntry sent = entry(app, stored.id());
             assertThat(sent.sentAt()).contains(START);
             assertThat(sent.attempts()).isEqualTo(1);

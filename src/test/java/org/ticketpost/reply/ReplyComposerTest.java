@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +24,9 @@ import org.ticketpost.form.FilledForm;
 import org.ticketpost.form.FormCheck;
 import org.ticketpost.form.FormReader;
 import org.ticketpost.testing.Templates;
+import org.ticketpost.ticket.ClockName;
 import org.ticketpost.ticket.SenderRule;
+import org.ticketpost.ticket.SlaAlert;
 import org.ticketpost.ticket.SupportKey;
 import org.ticketpost.ticket.Ticket;
 import org.ticketpost.ticket.TicketNumber;
@@ -69,6 +74,7 @@ class ReplyComposerTest {
         model.putAll(Map.of("status", "open", "assignee", "bob", "caller", "Jane Doe", "at", "2026-11-16 09:30 CET",
                 "note", "All users are locked out."));
         model.putAll(Map.of("text", "Please restart the calendar service.", "engineer", "jane.doe", "before", 2));
+        model.put("respondBy", "Tuesday, 24 November 2026, 10:00 CET");
         model.put("notKept", Map.of("limit", "25 MB", "files", List.of(Map.of("name", "heap.hprof", "size", "1.5 GB"))));
 
         ReplyTemplates.Text text = templates.render(name[0], name[1], model);
@@ -80,7 +86,7 @@ class ReplyComposerTest {
     @Test
     void aPhoneEscalationTellsOnCallWhichTicketWhoCalledAndWhatTheySaid() {
         OutgoingMail mail = composer.phoneEscalation(ticket(1), new PhoneCall("Jane Doe\r\nBcc: x@evil.example", "Locked out.\nAll of us.",
-                "jane", NOW), "oncall@ops.example", ZoneId.of("Europe/Berlin"));
+                "jane", NOW), "oncall@ops.example", ZoneId.of("Europe/Berlin"), "en");
 
         assertThat(mail.kind()).isEqualTo("escalation");
         assertThat(mail.to()).isEqualTo("oncall@ops.example");
@@ -100,12 +106,11 @@ class ReplyComposerTest {
     @Test
     void everyMailToACustomerHasItsTextInEveryLanguageOfTheSupportTemplate() {
         assertThat(Templates.standard().languages().keySet()).containsExactlyInAnyOrder("en", "de");
-        assertThat(templates.missing(ReplyComposer.CUSTOMER_TEMPLATES, Templates.standard().languages().keySet())).isEmpty();
+        assertThat(templates.problems(Templates.standard().languages().keySet())).isEmpty();
 
         ReplyTemplates withoutGermanAnswer = new ReplyTemplates(name -> name.equals("reply/answer.de.txt") ? Optional.empty()
                 : Folder.templates(Templates.FOLDER).read(name));
-        assertThat(withoutGermanAnswer.missing(ReplyComposer.CUSTOMER_TEMPLATES, List.of("en", "de")))
-                .containsExactly("reply/answer.de.txt");
+        assertThat(withoutGermanAnswer.problems(List.of("en", "de"))).containsExactly("reply/answer.de.txt is missing");
     }
 
     @Test
@@ -146,7 +151,7 @@ class ReplyComposerTest {
 
     @Test
     void aConfirmationThreadsOntoTheRequestAndEchoesWhatWasUnderstood() {
-        OutgoingMail mail = composer.confirmation(ticket(3), from("Re: Calendar broken", "en"), List.of());
+        OutgoingMail mail = composer.confirmation(ticket(3), from("Re: Calendar broken", "en"), List.of(), Optional.empty());
 
         assertThat(mail.kind()).isEqualTo("confirmation");
         assertThat(mail.to()).isEqualTo("jane@example.com");
@@ -160,8 +165,10 @@ class ReplyComposerTest {
 
     @Test
     void severityOneAndTwoAreToldHowToEscalateByPhone() {
-        assertThat(composer.confirmation(ticket(1), from("Outage", "en"), List.of()).body()).contains("hotline at +49 30 1234567");
-        assertThat(composer.confirmation(ticket(2), from("Ausfall", "de"), List.of()).body()).contains("Hotline +49 30 1234567");
+        assertThat(composer.confirmation(ticket(1), from("Outage", "en"), List.of(), Optional.empty()).body())
+                .contains("hotline at +49 30 1234567");
+        assertThat(composer.confirmation(ticket(2), from("Ausfall", "de"), List.of(), Optional.empty()).body())
+                .contains("Hotline +49 30 1234567");
     }
 
     @Test
@@ -169,12 +176,13 @@ class ReplyComposerTest {
         List<AttachmentNotKept> notKept = List.of(new AttachmentNotKept("heap.hprof", 1_610_612_736L, 25L * 1024 * 1024),
                 new AttachmentNotKept("trace.pcap", 26_214_401L, 25L * 1024 * 1024));
 
-        String english = composer.confirmation(ticket(3), from("Calendar", "en"), notKept).body();
-        String german = composer.confirmation(ticket(3), from("Kalender", "de"), notKept).body();
+        String english = composer.confirmation(ticket(3), from("Calendar", "en"), notKept, Optional.empty()).body();
+        String german = composer.confirmation(ticket(3), from("Kalender", "de"), notKept, Optional.empty()).body();
 
         assertThat(english).contains("files of at most\n25 MB each").contains("  heap.hprof (1.5 GB)\n  trace.pcap (25.1 MB)\n");
         assertThat(german).contains("Dateien nur bis\n25 MB annehmen").contains("  heap.hprof (1,5 GB)\n  trace.pcap (25,1 MB)\n");
-        assertThat(composer.confirmation(ticket(3), from("Calendar", "en"), List.of()).body()).doesNotContain("attachments");
+        assertThat(composer.confirmation(ticket(3), from("Calendar", "en"), List.of(), Optional.empty()).body())
+                .doesNotContain("attachments");
     }
 
     @Test
@@ -195,7 +203,7 @@ class ReplyComposerTest {
 
     @Test
     void aGermanMailIsAnsweredInGerman() {
-        OutgoingMail mail = composer.confirmation(ticket(3), from("Kalender", "de"), List.of());
+        OutgoingMail mail = composer.confirmation(ticket(3), from("Kalender", "de"), List.of(), Optional.empty());
 
         assertThat(mail.body()).startsWith("Guten Tag Jane Doe,").contains("Schweregrad: 3").contains("Produkt: OXSE");
         assertThat(mail.language()).isEqualTo("de");
@@ -203,7 +211,8 @@ class ReplyComposerTest {
 
     @Test
     void aSubjectCannotForgeHeaderFields() {
-        OutgoingMail mail = composer.confirmation(ticket(3), from("Calendar\r\nBcc: victim@example.org", "en"), List.of());
+        OutgoingMail mail = composer.confirmation(ticket(3), from("Calendar\r\nBcc: victim@example.org", "en"), List.of(),
+                Optional.empty());
 
         assertThat(mail.subject()).isEqualTo("[Ticket#100009] Calendar Bcc: victim@example.org").doesNotContain("\n");
     }
@@ -264,5 +273,81 @@ class ReplyComposerTest {
         OutgoingMail rejection = composer.rejection(form, form.problems(), from("Calendar", "de"));
 
         assertThat(rejection.body()).contains("Open it.\nThen close it.").doesNotContain("gekürzt");
+    }
+
+    @Test
+    void aConfirmationSaysByWhenTheCustomerHearsFromSupportInTheirLanguage() {
+        Optional<ZonedDateTime> due = Optional.of(ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, ZoneId.of("Europe/Berlin")));
+
+        String english = composer.confirmation(ticket(2), from("Calendar", "en"), List.of(), due).body();
+        String german = composer.confirmation(ticket(2), from("Kalender", "de"), List.of(), due).body();
+
+        assertThat(english).contains("get back to you.\n\nWe will respond by Tuesday, 24 November 2026, 10:00 CET.\n\n");
+        assertThat(german).contains("melden uns bei Ihnen.\n\nWir antworten bis Dienstag, 24. November 2026, 10:00 MEZ.\n\n");
+    }
+
+    @Test
+    void theResponseTimeNamesTheZoneAsTheCustomerKnowsItInSummerAndAbroad() {
+        ZonedDateTime summer = ZonedDateTime.of(2026, 7, 3, 9, 30, 0, 0, ZoneId.of("Europe/Berlin"));
+
+        assertThat(composer.confirmation(ticket(2), from("Calendar", "en"), List.of(), Optional.of(summer)).body())
+                .contains("We will respond by Friday, 3 July 2026, 09:30 CEST.");
+        assertThat(composer.confirmation(ticket(2), from("Kalender", "de"), List.of(), Optional.of(summer)).body())
+                .contains("Wir antworten bis Freitag, 3. Juli 2026, 09:30 MESZ.");
+        assertThat(composer.confirmation(ticket(2), from("Calendar", "en"), List.of(),
+                Optional.of(summer.withZoneSameInstant(ZoneId.of("America/New_York")))).body())
+                .contains("We will respond by Friday, 3 July 2026, 03:30 EDT.");
+    }
+
+    @Test
+    void withoutAFirstResponseTargetTheConfirmationNamesNoTime() {
+        String english = composer.confirmation(ticket(4), from("Calendar", "en"), List.of(), Optional.empty()).body();
+        String german = composer.confirmation(ticket(4), from("Kalender", "de"), List.of(), Optional.empty()).body();
+
+        assertThat(english).contains("get back to you.\n\nThis is what").doesNotContain("respond by");
+        assertThat(german).contains("melden uns bei Ihnen.\n\nDas haben wir").doesNotContain("antworten bis");
+    }
+
+    @Test
+    void anSlaAlertIsWrittenInTheOnCallEngineersLanguage() {
+        SlaAlert warning = new SlaAlert(ClockName.FIRST_RESPONSE, false, Instant.parse("2026-11-16T09:00:00Z"),
+                Duration.ofMinutes(15), 75);
+        SlaAlert breach = new SlaAlert(ClockName.RESOLUTION, true, Instant.parse("2026-11-16T09:00:00Z"),
+                Duration.ofMinutes(-5), 100);
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+
+        OutgoingMail german = composer.slaAlert(ticket(3), warning, "oncall@ops.example", berlin, "de");
+        OutgoingMail breached = composer.slaAlert(ticket(3), breach, "oncall@ops.example", berlin, "de");
+        OutgoingMail english = composer.slaAlert(ticket(3), warning, "oncall@ops.example", berlin, "en");
+
+        assertThat(german.subject())
+                .isEqualTo("SLA-Warnung: Erstreaktion zu [Ticket#100009] Schweregrad 3, Example Corp: Calendar");
+        assertThat(german.body())
+                .startsWith("Die Frist für die Erstreaktion dieses Tickets läuft bis 2026-11-16 10:00 MEZ, noch 15 min"
+                        + " (75 % ihrer Zeit verbraucht).\n\n")
+                .contains("  Kunde:        Example Corp\n").contains("  Fällig:       2026-11-16 10:00 MEZ");
+        assertThat(german.language()).isEqualTo("de");
+        assertThat(breached.subject()).startsWith("SLA verletzt: Lösung zu [Ticket#100009]");
+        assertThat(breached.body())
+                .startsWith("Die Frist für die Lösung dieses Tickets lief bis 2026-11-16 10:00 MEZ und ist überschritten.");
+        assertThat(english.subject())
+                .isEqualTo("SLA warning: first response of [Ticket#100009] Severity 3, Example Corp: Calendar");
+        assertThat(english.body()).contains("due by 2026-11-16 10:00 CET, in 15 min");
+    }
+
+    @Test
+    void theShippedRepliesHaveATextInEachLanguageOfTheTemplate() {
+        assertThat(templates.problems(Templates.standard().labelLanguages())).isEmpty();
+    }
+
+    @Test
+    void aReplyWithoutATextInALanguageOrWithABrokenTextIsNamedBeforeAnyMailNeedsIt() {
+        Folder folder = Folder.templates(Templates.FOLDER);
+        ReplyTemplates withoutGermanAlert = new ReplyTemplates(name -> name.equals("reply/sla-alert.de.txt") ? Optional.empty()
+                : name.equals("reply/rejection.en.txt") ? Optional.of("Subject: {{#problems}}unclosed") : folder.read(name));
+
+        assertThat(withoutGermanAlert.problems(Set.of("en", "de")))
+                .containsExactlyInAnyOrder("reply/sla-alert.de.txt is missing",
+                        "reply/rejection.en.txt: Section missing close tag 'problems' @ line 1");
     }
 }

@@ -56,6 +56,13 @@ record ApiError(String error, String message, List<String> problems) {
         if (refusal instanceof Refusal.Unchanged unchanged) {
             return new Answer(HttpStatus.CONFLICT, new ApiError("refused", "ticket " + unchanged.number() + " " + unchanged.why()));
         }
+        if (refusal instanceof Refusal.NotEscalable notEscalable) {
+            return new Answer(HttpStatus.CONFLICT, new ApiError("refused", notEscalable(notEscalable)));
+        }
+        if (refusal instanceof Refusal.UnknownEngineer unknown) {
+            String problem = "there is no engineer " + unknown.name();
+            return new Answer(HttpStatus.UNPROCESSABLE_CONTENT, new ApiError("invalid", problem, List.of(problem)));
+        }
         if (refusal instanceof Refusal.Invalid invalid) {
             return new Answer(HttpStatus.UNPROCESSABLE_CONTENT, new ApiError("invalid", String.join("; ", invalid.problems()),
                     invalid.problems()));
@@ -65,5 +72,22 @@ record ApiError(String error, String message, List<String> problems) {
         }
         // the refusals of keys, engineers' accounts and the outbox, which the API does not ask for yet
         return new Answer(HttpStatus.UNPROCESSABLE_CONTENT, new ApiError("refused", refusal.toString()));
+    }
+
+    /** Why the ticket is not escalated by phone, and what to do instead, in this API's requests. */
+    private static String notEscalable(Refusal.NotEscalable refused) {
+        String ticket = "ticket " + refused.number() + " ";
+        String path = "POST /api/tickets/" + refused.number();
+        return switch (refused.reason()) {
+            case SEVERITY -> ticket + "is severity " + refused.severity() + ": only Severity 1 and 2 tickets are escalated by phone."
+                    + " If it is an outage or a severe disruption, raise the severity first with " + path
+                    + "/severity {\"severity\": 2} (or 1), then escalate it";
+            case RESOLVED -> ticket + "is resolved: only open tickets are escalated. If the problem is back, reopen it first with "
+                    + path + "/status {\"status\": \"open\"}, then escalate it";
+            case CLOSED -> ticket + "is closed and stays closed: the customer files a new ticket by mail, which can then"
+                    + " be escalated";
+            case ALREADY_ESCALATED -> ticket + "was escalated already at " + refused.since().map(Object::toString).orElse("?")
+                    + ": the on-call engineers were told then and are not told again";
+        };
     }
 }

@@ -24,7 +24,8 @@ import org.ticketpost.json.TicketJson;
 public final class EngineersApi implements HttpRoutes {
 
     /** The changes, each POST /api/tickets/{number}/{name}. */
-    static final List<TicketChange<?>> CHANGES = List.of(new StatusChange(), new SeverityChange());
+    static final List<TicketChange<?>> CHANGES = List.of(new StatusChange(), new SeverityChange(),
+            new ReplyChange(), new AssignChange(), new CloseChange(), new EscalateChange());
 
     private final Engineers engineers;
     private final TicketQueries tickets;
@@ -60,17 +61,24 @@ public final class EngineersApi implements HttpRoutes {
     }
 
     private <B> void apply(TicketChange<B> change, Context context, EngineerView engineer) throws Refused, BadRequest {
-        B body = body(context, change.body());
-        context.json(TicketJson.of(change.apply(actions, context.pathParam("number"), body, engineer.name())));
+        B body = body(context, change);
+        context.json(change.apply(actions, context.pathParam("number"), body, engineer.name()));
     }
 
-    private <B> B body(Context context, Class<B> type) throws BadRequest {
+    private <B> B body(Context context, TicketChange<B> change) throws BadRequest {
         String text = context.body();
+        if (text.isBlank() && change.bodyOptional()) {
+            text = "{}";
+        }
         if (text.isBlank()) {
             throw new BadRequest("the request has no body; it takes a JSON object");
         }
         try {
-            return json.readValue(text, type);
+            B body = json.readValue(text, change.body());
+            if (body == null) {
+                throw new BadRequest("the body is null; it must be a JSON object");
+            }
+            return body;
         } catch (UnrecognizedPropertyException e) {
             throw new BadRequest("the body has a key '" + e.getPropertyName() + "' this request does not know");
         } catch (JsonProcessingException e) {

@@ -2,7 +2,7 @@ package org.ticketpost.http.api;
 
 import org.ticketpost.desk.Refused;
 import org.ticketpost.desk.TicketActions;
-import org.ticketpost.desk.TicketDetails;
+import org.ticketpost.json.TicketJson;
 
 /** POST /api/tickets/{number}/severity {"severity": 1}: the SLA clocks count against the new severity's targets. */
 final class SeverityChange implements TicketChange<SeverityChange.Body> {
@@ -21,11 +21,11 @@ final class SeverityChange implements TicketChange<SeverityChange.Body> {
     }
 
     @Override
-    public TicketDetails apply(TicketActions actions, String number, Body body, String actor) throws Refused, BadRequest {
+    public TicketJson apply(TicketActions actions, String number, Body body, String actor) throws Refused, BadRequest {
         if (body.severity() == null || body.severity() < 1 || body.severity() > 4) {
             throw new BadRequest("severity must be a whole number from 1 to 4"
                     + (body.severity() == null ? "" : ", was " + body.severity()));
         }
-        return actions.changeSeverity(number, body.severity(), actor);
+        return TicketJson.of(actions.changeSeverity(number, body.severity(), actor));
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.ticketpost.desk.Refused;
 import org.ticketpost.desk.TicketActions;
-import org.ticketpost.desk.TicketDetails;
+import org.ticketpost.json.TicketJson;
 import org.ticketpost.ticket.Status;
 
 /** POST /api/tickets/{number}/status {"status": "waiting"}: waiting pauses the SLA clocks, open resumes them, resolved stops them. */
@@ -29,12 +29,12 @@ final class StatusChange implements TicketChange<StatusChange.Body> {
     }
 
     @Override
-    public TicketDetails apply(TicketActions actions, String number, Body body, String actor) throws Refused, BadRequest {
+    public TicketJson apply(TicketActions actions, String number, Body body, String actor) throws Refused, BadRequest {
         Status next = body.status() == null ? null : WORDS.get(body.status().strip().toLowerCase(Locale.ROOT));
         if (next == null) {
             throw new BadRequest("status must be one of " + WORDS.keySet().stream().sorted().collect(Collectors.joining(", "))
                     + (body.status() == null ? "" : ", was '" + body.status() + "'"));
         }
-        return actions.changeStatus(number, next, actor);
+        return TicketJson.of(actions.changeStatus(number, next, actor));
     }
 }

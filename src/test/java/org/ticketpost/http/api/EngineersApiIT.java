@@ -235,7 +235,9 @@ class EngineersApiIT {
             assertThat(openApi.get("openapi").asText()).startsWith("3.");
             assertThat(openApi.get("info").get("version").asText()).doesNotContain("${");
             assertThat(openApi.get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder("/api/openapi.json", "/api/tickets",
-                    "/api/tickets/{number}", "/api/tickets/{number}/status", "/api/tickets/{number}/severity");
+                    "/api/tickets/{number}", "/api/tickets/{number}/status", "/api/tickets/{number}/severity",
+                    "/api/tickets/{number}/reply", "/api/tickets/{number}/assign", "/api/tickets/{number}/close",
+                    "/api/tickets/{number}/escalate");
             assertThat(openApi.at("/components/securitySchemes/engineerToken/scheme").asText()).isEqualTo("bearer");
         });
     }

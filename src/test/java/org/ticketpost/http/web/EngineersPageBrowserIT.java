@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ticketpost.testing.Browser;
@@ -211,7 +212,10 @@ class EngineersPageBrowserIT {
         assertThat(browser.getCurrentUrl()).as("sent to the login").endsWith("/login");
         browser.findElement(By.name("name")).sendKeys(ServedPage.ENGINEER);
         browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form.login button")).click();
+        WebElement button = browser.findElement(By.cssSelector("form.login button"));
+        button.click();
+        // the next page, not the login still on screen, is what the test reads next
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
     }
 
     /** Each hostile script would set the title or window.pwned: neither happened. */

@@ -38,7 +38,7 @@ public final class EngineersPage implements HttpRoutes {
         this.login = new LoginRoutes(engineers, sessions, new LoginThrottle(clock), new Cookies(settings.secureCookies()), pages,
                 guard);
         this.list = new TicketListRoutes(tickets, pages, guard, settings.zone());
-        this.ticket = new TicketRoutes(tickets, actions, pages, guard, settings.fieldLabels(), settings.zone());
+        this.ticket = new TicketRoutes(tickets, actions, engineers, pages, guard, settings.fieldLabels(), settings.zone());
         this.attachments = new AttachmentRoutes(files, pages, guard);
     }
 

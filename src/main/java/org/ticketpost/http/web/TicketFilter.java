@@ -13,15 +13,16 @@ import org.ticketpost.ticket.TicketQuery;
  * The list's filters, as the form below its heading sends them in the address: what
  * `ticketpost tickets list` takes as options. A value that is no filter is named and left out.
  */
-record TicketFilter(String status, String severity, String product, String component, String customer, boolean breached,
-        String dueWithin, List<String> problems) {
+record TicketFilter(String status, String severity, String product, String component, String customer, String assignee,
+        boolean escalated, boolean breached, String dueWithin, List<String> problems) {
 
     /** The due-within choices the form offers, in hours. */
     static final List<String> DUE_WITHIN_HOURS = List.of("1", "4", "8", "24");
 
     static TicketFilter from(Context context) {
         return new TicketFilter(param(context, "status"), param(context, "severity"), param(context, "product"),
-                param(context, "component"), param(context, "customer"), "on".equals(context.queryParam("breached")),
+                param(context, "component"), param(context, "customer"), param(context, "assignee"),
+                "on".equals(context.queryParam("escalated")), "on".equals(context.queryParam("breached")),
                 param(context, "due"), new ArrayList<>());
     }
 
@@ -47,6 +48,8 @@ record TicketFilter(String status, String severity, String product, String compo
         query = product.isEmpty() ? query : query.withProduct(product);
         query = component.isEmpty() ? query : query.withComponent(component);
         query = customer.isEmpty() ? query : query.withCustomer(customer);
+        query = assignee.isEmpty() ? query : query.withAssignee(assignee);
+        query = escalated ? query.escalatedOnly() : query;
         query = breached ? query.breachedOnly() : query;
         if (!dueWithin.isEmpty()) {
             if (DUE_WITHIN_HOURS.contains(dueWithin)) {

@@ -12,7 +12,10 @@ import org.ticketpost.desk.Refused;
 import org.ticketpost.desk.TicketQueries;
 import org.ticketpost.ticket.Status;
 
-/** GET /tickets: the open tickets, the nearest SLA due time first, as `ticketpost tickets list` sorts them, with its filters. */
+/**
+ * GET /tickets: the open tickets, those escalated by phone first, then the nearest SLA due time,
+ * as `ticketpost tickets list` sorts them, with its filters.
+ */
 final class TicketListRoutes {
 
     private final TicketQueries tickets;

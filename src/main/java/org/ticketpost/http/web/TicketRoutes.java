@@ -5,30 +5,31 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.Optional;
+import org.ticketpost.desk.Engineers;
 import org.ticketpost.desk.Refused;
 import org.ticketpost.desk.TicketActions;
 import org.ticketpost.desk.TicketQueries;
-import org.ticketpost.ticket.Status;
 
 /**
  * GET /tickets/{number}: one ticket, its mails and history, and a form per thing an engineer does
  * to it. Each form is a template of its own under pages/controls/ and one {@link TicketForms#add}
- * here: the change is made in the engineer's name, and the page comes back saying what happened.
+ * in {@link TicketControls}: the change is made in the engineer's name, and the page comes back saying what happened.
  */
 final class TicketRoutes {
 
     private final TicketQueries tickets;
     private final TicketActions actions;
+    private final Engineers engineers;
     private final Pages pages;
     private final Guard guard;
     private final Map<String, String> fieldLabels;
     private final ZoneId zone;
 
-    TicketRoutes(TicketQueries tickets, TicketActions actions, Pages pages, Guard guard, Map<String, String> fieldLabels,
-            ZoneId zone) {
+    TicketRoutes(TicketQueries tickets, TicketActions actions, Engineers engineers, Pages pages, Guard guard,
+            Map<String, String> fieldLabels, ZoneId zone) {
         this.tickets = tickets;
         this.actions = actions;
+        this.engineers = engineers;
         this.pages = pages;
         this.guard = guard;
         this.fieldLabels = Map.copyOf(fieldLabels);
@@ -37,29 +38,13 @@ final class TicketRoutes {
 
     void addTo(RoutesConfig routes) {
         routes.get("/tickets/{number}", guard.page(this::show));
-        TicketForms forms = new TicketForms(routes, guard);
-        forms.add("status", (number, form, engineer) -> {
-            Optional<Status> next = Choice.status(form.apply("status"));
-            if (next.isEmpty()) {
-                return "Choose a status.";
-            }
-            actions.changeStatus(number, next.get(), engineer);
-            return "Status changed to " + next.get().label() + ".";
-        });
-        forms.add("severity", (number, form, engineer) -> {
-            String severity = Optional.ofNullable(form.apply("severity")).orElse("");
-            if (!severity.matches("[1-4]")) {
-                return "Choose a severity from 1 to 4.";
-            }
-            actions.changeSeverity(number, Integer.parseInt(severity), engineer);
-            return "Severity changed to " + severity + ".";
-        });
+        new TicketControls(actions).addTo(new TicketForms(routes, guard));
     }
 
     private void show(Context context, Session session) {
         String number = context.pathParam("number");
         try {
-            TicketView ticket = TicketView.of(tickets.show(number), fieldLabels, zone);
+            TicketView ticket = TicketView.of(tickets.show(number), engineers.list(), fieldLabels, zone);
             Map<String, Object> model = Layout.model(session, "Ticket " + ticket.ticket().number());
             model.put("view", ticket);
             pages.render(context, HttpStatus.OK, "ticket", model);

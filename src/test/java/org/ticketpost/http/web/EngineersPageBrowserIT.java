@@ -2,14 +2,25 @@ package org.ticketpost.http.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Store;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ticketpost.testing.Browser;
@@ -17,9 +28,17 @@ import org.ticketpost.testing.TestApp;
 
 /**
  * The engineers' page in a real browser (headless chromium): what an engineer sees and does,
- * and what a hostile customer's mail cannot do there.
+ * what reaches the customer's real mailbox (GreenMail, read over IMAP), and what a hostile
+ * customer's mail cannot do there.
  */
 class EngineersPageBrowserIT {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+
+    private static final String CUSTOMER_PASSWORD = "customer's own password";
+    private static final String ANSWER = "We restarted the calendar gateway; invitations go out again.";
+    private static final String NOTE = "Gateway restarted by hand; watch it tonight.";
 
     @TempDir
     Path folder;
@@ -51,6 +70,56 @@ class EngineersPageBrowserIT {
                 List<String> history = browser.findElements(By.cssSelector("section.history tbody tr")).stream()
                         .map(WebElement::getText).toList();
                 assertThat(history).anySatisfy(entry -> assertThat(entry).contains(ServedPage.ENGINEER, "status changed", "open"));
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    @Test
+    void anEngineerAnswersTheCustomerKeepsANoteEscalatesAPhoneCallAndFindsTheEscalatedTicketFirst() throws Exception {
+        MAIL.setUser(ServedPage.CUSTOMER_ADDRESS, ServedPage.CUSTOMER_ADDRESS, CUSTOMER_PASSWORD);
+        try (ServedPage page = ServedPage.start(folder)) {
+            String severity2 = page.receive("intake/request.eml", "escalated@mail.example.com", 2);
+            String severity1 = page.receive("intake/request.eml", "outage@mail.example.com", 1);
+            String severity3 = page.receive("intake/request.eml", "minor@mail.example.com", 3);
+            page.sendOutbox(MAIL.getSmtp().getPort());   // the three confirmations
+            ChromeDriver browser = Browser.start(folder.resolve("profile"));
+            try {
+                logIn(browser, page, ServedPage.PASSWORD);
+                browser.findElement(By.linkText(severity2)).click();
+
+                send(browser, "reply", Map.of("text", ANSWER));
+                assertThat(notice(browser)).isEqualTo("Answer queued for the customer.");
+                assertThat(mailText(browser, "article.mail.out")).contains(ANSWER);
+                browser.findElement(By.cssSelector("form[action$='/reply'] input[name='internal']")).click();
+                send(browser, "reply", Map.of("text", NOTE));
+                assertThat(mailText(browser, "article.mail.internal")).contains("Internal note by " + ServedPage.ENGINEER, NOTE);
+                assertThat(page.sendOutbox(MAIL.getSmtp().getPort()).sent()).as("the answer, not the note").isEqualTo(1);
+                List<String> mailbox = customersMailbox();
+                assertThat(mailbox).anySatisfy(mail -> assertThat(mail).contains(ANSWER));
+                assertThat(mailbox).noneSatisfy(mail -> assertThat(mail).contains(NOTE));
+
+                send(browser, "escalate", Map.of("caller", "Jane Doe", "note", "No meeting room can be booked"));
+                assertThat(notice(browser)).startsWith("Escalated.");
+                assertThat(browser.findElement(By.cssSelector("dd.escalated")).getText())
+                        .contains("Escalated", "by " + ServedPage.ENGINEER, "phone call from Jane Doe");
+                assertThat(browser.findElements(By.cssSelector("form[action$='/escalate']"))).as("escalated once").isEmpty();
+
+                browser.get(page.url("/tickets"));
+                List<String> rows = browser.findElements(By.cssSelector("table.tickets tbody tr")).stream()
+                        .map(row -> row.getAttribute("data-ticket")).toList();
+                assertThat(rows).as("escalated first, then the nearest due time").containsExactly(severity2, severity1, severity3);
+                assertThat(browser.findElement(By.cssSelector("tr[data-ticket='" + severity2 + "'] td.escalated")).getText())
+                        .isEqualTo("Escalated");
+                assertThat(browser.findElement(By.cssSelector("tr[data-ticket='" + severity1 + "'] td.escalated")).getText()).isEmpty();
+                browser.findElement(By.name("escalated")).click();
+                browser.findElement(By.cssSelector("form.filters button")).click();
+                assertThat(browser.findElements(By.cssSelector("table.tickets tbody tr"))).hasSize(1);
+
+                browser.get(page.url("/tickets/" + severity3));
+                assertThat(browser.findElements(By.cssSelector("form[action$='/escalate']"))).as("Severity 3").isEmpty();
+                assertThat(browser.findElements(By.cssSelector("form[action$='/reply']"))).hasSize(1);
             } finally {
                 browser.quit();
             }
@@ -104,12 +173,49 @@ class EngineersPageBrowserIT {
         }
     }
 
+    /** Fills the named control's fields and sends it; the ticket's page comes back with a notice. */
+    private static void send(ChromeDriver browser, String control, Map<String, String> fields) {
+        WebElement form = browser.findElement(By.cssSelector("form[action$='/" + control + "']"));
+        fields.forEach((name, value) -> form.findElement(By.name(name)).sendKeys(value));
+        form.findElement(By.cssSelector("button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(any -> !browser.findElements(By.cssSelector(".notice")).isEmpty());
+    }
+
+    private static String notice(ChromeDriver browser) {
+        return browser.findElement(By.cssSelector(".notice")).getText();
+    }
+
+    private static String mailText(ChromeDriver browser, String selector) {
+        return browser.findElements(By.cssSelector(selector)).stream().map(WebElement::getText).reduce("", String::concat);
+    }
+
+    /** The texts in the customer's INBOX, read over IMAP with the customer's own password. */
+    private static List<String> customersMailbox() throws Exception {
+        Store store = jakarta.mail.Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", MAIL.getImap().getPort(), ServedPage.CUSTOMER_ADDRESS, CUSTOMER_PASSWORD);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> texts = new ArrayList<>();
+            for (Message mail : inbox.getMessages()) {
+                texts.add(mail.getContent().toString());
+            }
+            inbox.close(false);
+            return texts;
+        } finally {
+            store.close();
+        }
+    }
+
     private static void logIn(ChromeDriver browser, ServedPage page, String password) {
         browser.get(page.url("/tickets"));
         assertThat(browser.getCurrentUrl()).as("sent to the login").endsWith("/login");
         browser.findElement(By.name("name")).sendKeys(ServedPage.ENGINEER);
         browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form.login button")).click();
+        WebElement button = browser.findElement(By.cssSelector("form.login button"));
+        button.click();
+        // the next page, not the login still on screen, is what the test reads next
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
     }
 
     /** Each hostile script would set the title or window.pwned: neither happened. */

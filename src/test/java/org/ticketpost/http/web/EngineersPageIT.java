@@ -7,10 +7,14 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ticketpost.desk.TicketDetails;
 import org.ticketpost.testing.TestApp;
 import org.ticketpost.ticket.Status;
 
-/** The engineers' page over plain HTTP, on a Ticketpost that serves: its login, its CSRF check, its headers, its downloads. */
+/**
+ * The engineers' page over plain HTTP, on a Ticketpost that serves: its login, its CSRF check on
+ * every form, its headers, its downloads, and a refused escalation.
+ */
 class EngineersPageIT {
 
     @TempDir
@@ -125,6 +129,51 @@ class EngineersPageIT {
             HttpResponse<String> withToken = browser.post("/tickets/" + number + "/status", Map.of("status", "open", "csrf", csrf));
             assertThat(withToken.statusCode()).isEqualTo(303);
             assertThat(page.app().tickets().show(number).summary().status()).as("the same form with its token").isEqualTo(Status.OPEN);
+        }
+    }
+
+    @Test
+    void everyNewFormSentWithoutTheSessionsTokenIsRefusedAndChangesNothing() throws Exception {
+        try (ServedPage page = ServedPage.start(folder)) {
+            String number = page.receive("intake/request.eml", "forged@mail.example.com");
+            PageClient browser = new PageClient(page);
+            browser.logIn(ServedPage.ENGINEER, ServedPage.PASSWORD);
+            int mails = page.app().tickets().show(number).messages().size();
+            Map<String, Map<String, String>> forms = Map.of(
+                    "reply", Map.of("text", "forged answer"),
+                    "assign", Map.of("engineer", ServedPage.ENGINEER),
+                    "close", Map.of(),
+                    "escalate", Map.of("caller", "Mallory", "note", "forged call"));
+
+            forms.forEach((form, fields) -> assertThat(browser.post("/tickets/" + number + "/" + form, fields).statusCode())
+                    .as(form).isEqualTo(403));
+            assertThat(browser.post("/tickets/" + number + "/reply", Map.of("text", "forged note", "internal", "on")).statusCode())
+                    .isEqualTo(403);
+
+            TicketDetails ticket = page.app().tickets().show(number);
+            assertThat(ticket.summary().status()).isEqualTo(Status.NEW);
+            assertThat(ticket.summary().assignee()).isEmpty();
+            assertThat(ticket.summary().escalated()).isEmpty();
+            assertThat(ticket.messages()).hasSize(mails);
+        }
+    }
+
+    @Test
+    void aSeverity3TicketOffersNoEscalationAndARefusedOneSaysWhy() throws Exception {
+        try (ServedPage page = ServedPage.start(folder)) {
+            String number = page.receive("intake/request.eml", "severity3@mail.example.com", 3);
+            PageClient browser = new PageClient(page);
+            browser.logIn(ServedPage.ENGINEER, ServedPage.PASSWORD);
+            String html = browser.get("/tickets/" + number).body();
+            assertThat(html).doesNotContain("/escalate\"").contains("/reply\"", "/assign\"", "/close\"");
+
+            HttpResponse<String> escalate = browser.post("/tickets/" + number + "/escalate",
+                    Map.of("caller", "Jane Doe", "note", "It is urgent", "csrf", PageClient.csrfOf(html)));
+
+            assertThat(escalate.statusCode()).isEqualTo(303);
+            assertThat(browser.get("/tickets/" + number).body()).contains("Not escalated: ticket " + number
+                    + " is Severity 3, and only Severity 1 and 2 tickets are escalated by phone.");
+            assertThat(page.app().tickets().show(number).summary().escalated()).isEmpty();
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,10 @@ import org.ticketpost.Application;
 import org.ticketpost.desk.Engineers;
 import org.ticketpost.desk.KeyRegistry;
 import org.ticketpost.intake.Delivery;
+import org.ticketpost.mail.SmtpSender;
+import org.ticketpost.mail.SmtpSettings;
+import org.ticketpost.reply.OutboxDispatcher;
+import org.ticketpost.reply.OutboxPolicy;
 import org.ticketpost.testing.Mails;
 import org.ticketpost.testing.Ports;
 import org.ticketpost.testing.TestApp;
@@ -22,6 +27,7 @@ final class ServedPage implements AutoCloseable {
 
     static final String ENGINEER = "alice";
     static final String PASSWORD = "correct horse battery";
+    static final String CUSTOMER_ADDRESS = "jane@example.com";
 
     private final TestDatabase database;
     private final Application app;
@@ -68,13 +74,27 @@ final class ServedPage implements AutoCloseable {
 
     /** Takes in a fixture mail under src/test/resources/mails/, which must open a ticket; its number. */
     String receive(String fixture, String messageId) {
-        String mail = Mails.load(fixture, Map.of("messageId", messageId, "key", TestApp.KEY, "from", "jane@example.com",
-                "fromName", "Jane Doe", "subject", "Calendar invitations are not delivered", "severity", "2"));
+        return receive(fixture, messageId, 2);
+    }
+
+    /** The same, from {@link #CUSTOMER_ADDRESS}, asking for this severity where the fixture has a slot for it. */
+    String receive(String fixture, String messageId, int severity) {
+        String mail = Mails.load(fixture, Map.of("messageId", messageId, "key", TestApp.KEY, "from", CUSTOMER_ADDRESS,
+                "fromName", "Jane Doe", "subject", "Calendar invitations are not delivered", "severity", Integer.toString(severity)));
         Delivery delivery = app.reception().deliver(new ByteArrayInputStream(mail.getBytes(StandardCharsets.UTF_8)));
         if (delivery instanceof Delivery.Accepted accepted && accepted.outcome().ticket().isPresent()) {
             return accepted.outcome().ticket().get().digits();
         }
         throw new IllegalStateException(fixture + " opened no ticket: " + delivery);
+    }
+
+    /** Sends what waits in the outbox through the SMTP server on this port, as `serve` does where smtp.url names it. */
+    OutboxDispatcher.Pass sendOutbox(int smtpPort) {
+        SmtpSender smtp = new SmtpSender(SmtpSettings.parse("smtp://127.0.0.1:" + smtpPort + "?starttls=off", Optional.empty(),
+                Optional.empty(), Duration.ofSeconds(10)));
+        try (OutboxDispatcher dispatcher = new OutboxDispatcher(app.database(), smtp, Clock.systemUTC(), OutboxPolicy.DEFAULT)) {
+            return dispatcher.sendDue();
+        }
     }
 
     @Override

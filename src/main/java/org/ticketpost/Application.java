@@ -41,6 +41,7 @@ import org.ticketpost.desk.Engineers;
 import org.ticketpost.desk.KeyRegistry;
 import org.ticketpost.desk.MailCheck;
 import org.ticketpost.desk.MissingDatabase;
+import org.ticketpost.desk.OnCallEngineers;
 import org.ticketpost.desk.OnCallNotice;
 import org.ticketpost.desk.Outbox;
 import org.ticketpost.desk.TicketActions;
@@ -202,9 +203,11 @@ public final class Application implements AutoCloseable {
         this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans.names(), clock,
                 zone);
         this.ticketQueries = new TicketQueries(database, missing, clock);
-        this.ticketActions = new TicketActions(database, missing, plans, replies, clock, new OnCallNotice(replies, onCall, zone, language));
+        OnCallEngineers onCallEngineers = new OnCallEngineers(onCall);
+        this.ticketActions = new TicketActions(database, missing, plans, replies, clock,
+                new OnCallNotice(replies, onCallEngineers, webhooks, zone, language));
         this.engineers = new Engineers(database, missing, clock, new SecureRandom());
-        this.slaAlerts = new SlaAlerts(database, plans, replies, onCall, webhooks, zone, language, clock, SlaAlerts.DEFAULT_BATCH);
+        this.slaAlerts = new SlaAlerts(database, plans, replies, onCallEngineers, webhooks, zone, language, clock, SlaAlerts.DEFAULT_BATCH);
         this.mailCheck = new MailCheck(parser, requests, keys, database, missing, clock, zone);
         this.clock = clock;
         this.databaseShown = db.shownUrl() + ", files in " + storage;
@@ -275,8 +278,8 @@ public final class Application implements AutoCloseable {
         }
         SlaScheduler scheduler = new SlaScheduler(slaAlerts, slaInterval, mailsQueued, callsQueued);
         lifecycle.add("SLA scheduler every " + slaInterval + ", "
-                + (onCall.isEmpty() ? "no sla.notify: warnings and breaches go on the tickets' history only"
-                : "warnings and breaches mailed to " + String.join(", ", onCall))
+                + (onCall.isEmpty() ? "no sla.notify: warnings and breaches mailed only to the engineers on call, if any"
+                : "warnings and breaches mailed to the engineers on call and " + String.join(", ", onCall))
                 + (webhook.isPresent() ? ", posted to " + webhook.get().shown() : ""), scheduler::start, scheduler);
         mailbox.ifPresentOrElse(box -> {
             MailboxReader reader = MailboxReader.of(box, reception, database, clock).countedBy(view.metrics());

@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import org.ticketpost.desk.OnCallEngineers;
 import org.ticketpost.notify.Webhooks;
 import org.ticketpost.reply.OutgoingMail;
 import org.ticketpost.reply.ReplyComposer;
+import org.ticketpost.ticket.ClockName;
+import org.ticketpost.ticket.Engineer;
 import org.ticketpost.ticket.Message;
 import org.ticketpost.ticket.OutboxEntry;
 import org.ticketpost.ticket.ServiceLevels;
@@ -16,11 +20,13 @@ import org.ticketpost.ticket.Ticket;
 import org.ticketpost.ticket.UnitOfWork;
 
 /**
- * Records the SLA warnings and breaches that are due and tells the on-call engineers of each: the
- * event on the ticket, the clock's next alert, the mails to sla.notify and the call to webhook.url
- * are one transaction, so that each alert is recorded, mailed and posted once, across restarts and
- * however many services run.
- * An outage's update reminder goes to sla.notify too: the ticket's assignee is not told of it yet.
+ * Records the SLA warnings and breaches that are due and tells the on-call engineers of each
+ * ({@link OnCallEngineers}: the accounts on call and sla.notify): the event on the ticket, the
+ * clock's next alert, the mails and the call to webhook.url are one transaction, so that each
+ * alert is recorded, mailed and posted once, across restarts and however many services run.
+ * An outage's update reminder (the update clock's warning) goes to the engineer the ticket is
+ * assigned to, who owes the customer that update, or to the on-call engineers while no one (or a
+ * disabled engineer) has it; a missed update is a breach, which the on-call engineers hear of.
  */
 public final class SlaAlerts {
 
@@ -30,7 +36,7 @@ public final class SlaAlerts {
     private final UnitOfWork database;
     private final ServiceLevels levels;
     private final ReplyComposer replies;
-    private final List<String> onCall;
+    private final OnCallEngineers onCall;
     private final Webhooks webhooks;
     private final ZoneId zone;
     private final String language;
@@ -38,17 +44,17 @@ public final class SlaAlerts {
     private final int batch;
 
     /**
-     * @param onCall   the addresses of sla.notify; none records the events only
+     * @param onCall   who hears of the alerts; no one records the events only
      * @param webhooks where each alert is queued as a webhook call too, where webhook.url is configured
      * @param zone     the zone the mails give due times in (time.zone)
      * @param language the language the mails are written in (the setting language)
      */
-    public SlaAlerts(UnitOfWork database, ServiceLevels levels, ReplyComposer replies, List<String> onCall, Webhooks webhooks,
+    public SlaAlerts(UnitOfWork database, ServiceLevels levels, ReplyComposer replies, OnCallEngineers onCall, Webhooks webhooks,
             ZoneId zone, String language, Clock clock, int batch) {
         this.database = database;
         this.levels = levels;
         this.replies = replies;
-        this.onCall = List.copyOf(onCall);
+        this.onCall = onCall;
         this.webhooks = webhooks;
         this.zone = zone;
         this.language = language;
@@ -81,17 +87,36 @@ public final class SlaAlerts {
     private Pass recordBatch(Stores stores, Instant now) {
         int alerts = 0;
         int mails = 0;
+        List<String> onCallNow = null;   // read once per batch, and only for a batch with alerts
         for (Ticket ticket : stores.tickets().claimAlertsDue(now, batch)) {
             for (SlaAlert alert : ticket.recordDueAlerts(now, levels)) {
                 alerts++;
                 webhooks.queue(stores, SlaAlertEvent.of(ticket, alert), now);
-                for (String recipient : onCall) {
-                    queue(replies.slaAlert(ticket, alert, recipient, zone, language), stores, now);
+                Optional<String> assignee = updateReminder(alert) ? assigneeAddress(ticket) : Optional.empty();
+                if (assignee.isPresent()) {
+                    queue(replies.slaAlert(ticket, alert, assignee.get(), true, zone, language), stores, now);
+                    mails++;
+                    continue;
+                }
+                if (onCallNow == null) {
+                    onCallNow = onCall.addresses(stores);
+                }
+                for (String recipient : onCallNow) {
+                    queue(replies.slaAlert(ticket, alert, recipient, false, zone, language), stores, now);
                     mails++;
                 }
             }
         }
         return new Pass(alerts, mails);
+    }
+
+    /** The warning before the customer's next update falls due: the assignee's to keep. */
+    private static boolean updateReminder(SlaAlert alert) {
+        return alert.clock() == ClockName.UPDATE && !alert.breach();
+    }
+
+    private static Optional<String> assigneeAddress(Ticket ticket) {
+        return ticket.assignee().filter(engineer -> !engineer.isDisabled()).map(Engineer::email);
     }
 
     private static void queue(OutgoingMail mail, Stores stores, Instant now) {

@@ -162,10 +162,7 @@ public final class Engineers {
     /** Where to tell the engineers on call, by name; disabled ones are not told. */
     public List<String> onCallAddresses() throws Refused {
         missing.require();
-        return database.inTransaction(stores -> stores.engineers().all().stream()
-                .filter(engineer -> engineer.isOnCall() && !engineer.isDisabled())
-                .map(Engineer::email)
-                .toList());
+        return database.inTransaction(OnCallEngineers::accountAddresses);
     }
 
     private static EngineerView admitted(EngineerView engineer) throws Refused {

@@ -2,46 +2,45 @@ package org.ticketpost.desk;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import org.ticketpost.notify.Webhooks;
 import org.ticketpost.reply.OutgoingMail;
 import org.ticketpost.reply.PhoneCall;
 import org.ticketpost.reply.ReplyComposer;
-import org.ticketpost.ticket.Engineer;
 import org.ticketpost.ticket.Message;
 import org.ticketpost.ticket.OutboxEntry;
 import org.ticketpost.ticket.Stores;
 import org.ticketpost.ticket.Ticket;
 
 /**
- * Tells the on-call engineers of a phone escalation: the engineers whose accounts are on call
- * (and not disabled) and the addresses of sla.notify, each once. The mails go into the outbox
- * of the caller's transaction, so that they are sent if, and only if, the escalation is committed.
+ * Tells the on-call engineers of a phone escalation ({@link OnCallEngineers}) by mail, and
+ * webhook.url where one is configured. The mails go into the outbox, and the call into the
+ * webhook queue, of the caller's transaction, so that they are sent if, and only if, the
+ * escalation is committed.
  */
 public final class OnCallNotice {
 
     private final ReplyComposer replies;
-    private final List<String> slaNotify;
+    private final OnCallEngineers onCall;
+    private final Webhooks webhooks;
     private final ZoneId zone;
     private final String language;
 
     /**
-     * @param slaNotify the addresses of sla.notify, told beside the engineers on call
-     * @param language  the language engineers are written to in (the setting language)
+     * @param webhooks where the escalation is queued as a webhook call too, where webhook.url is configured
+     * @param language the language engineers are written to in (the setting language)
      */
-    public OnCallNotice(ReplyComposer replies, List<String> slaNotify, ZoneId zone, String language) {
+    public OnCallNotice(ReplyComposer replies, OnCallEngineers onCall, Webhooks webhooks, ZoneId zone, String language) {
         this.replies = replies;
-        this.slaNotify = List.copyOf(slaNotify);
+        this.onCall = onCall;
+        this.webhooks = webhooks;
         this.zone = zone;
         this.language = language;
     }
 
     /** @return the addresses the mail was queued for; none when no one is on call */
     List<String> queue(Stores stores, Ticket ticket, PhoneCall call, Instant now) {
-        List<String> recipients = recipients(stores);
+        List<String> recipients = onCall.addresses(stores);
         for (String recipient : recipients) {
             OutgoingMail mail = replies.phoneEscalation(ticket, call, recipient, zone, language);
             Message message = Message.automaticNotice(mail.messageId(), mail.fromAddress(), mail.fromName(), mail.to(),
@@ -49,17 +48,7 @@ public final class OnCallNotice {
             stores.messages().add(message);
             stores.outbox().add(new OutboxEntry(message, mail.kind(), mail.to(), mail.toName(), mail.returnPath(), now));
         }
+        webhooks.queue(stores, EscalationEvent.of(ticket, call), now);
         return recipients;
-    }
-
-    /** Each address once, in any case: an engineer on call may also be listed in sla.notify. */
-    private List<String> recipients(Stores stores) {
-        Map<String, String> byLowerCase = new LinkedHashMap<>();
-        stores.engineers().all().stream()
-                .filter(engineer -> engineer.isOnCall() && !engineer.isDisabled())
-                .map(Engineer::email)
-                .forEach(address -> byLowerCase.putIfAbsent(address.toLowerCase(Locale.ROOT), address));
-        slaNotify.forEach(address -> byLowerCase.putIfAbsent(address.toLowerCase(Locale.ROOT), address));
-        return new ArrayList<>(byLowerCase.values());
     }
 }

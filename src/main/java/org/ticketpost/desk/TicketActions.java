@@ -141,8 +141,8 @@ public final class TicketActions {
 
     /**
      * The customer phoned in about an open Severity 1 or 2 ticket: the ticket is flagged, the
-     * history names the caller and what they said, and the on-call engineers are told by mail, all
-     * in one transaction. Any other ticket, or one escalated before, is refused, saying why.
+     * history names the caller and what they said, and the on-call engineers are told by mail (and
+     * webhook.url, where configured, by a "ticket.escalated" call), all in one transaction. Any other ticket, or one escalated before, is refused, saying why.
      *
      * @param caller who phoned; @param note what they said; both are required
      */

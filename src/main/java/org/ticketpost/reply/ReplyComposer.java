@@ -149,13 +149,19 @@ public final class ReplyComposer {
     }
 
     /**
-     * Tells an on-call engineer of an SLA warning or breach: which ticket (number, severity,
+     * Tells an on-call engineer, or for an update reminder the ticket's assignee, of an SLA warning or breach: which ticket (number, severity,
      * customer, subject), which clock, and when it is or was due, in the service's time zone. The
      * update clock's warning on an outage is the reminder that the customer's next update is due.
      *
      * @param language the on-call engineers' (the setting language), not the customer's
      */
     public OutgoingMail slaAlert(Ticket ticket, SlaAlert alert, String recipient, ZoneId zone, String language) {
+        return slaAlert(ticket, alert, recipient, false, zone, language);
+    }
+
+    /** @param toAssignee whether the recipient is the ticket's assignee, whom the mail says so, rather than one on call */
+    public OutgoingMail slaAlert(Ticket ticket, SlaAlert alert, String recipient, boolean toAssignee, ZoneId zone,
+            String language) {
         Map<String, Object> model = new LinkedHashMap<>();
         boolean reminder = !alert.breach() && alert.clock() == ClockName.UPDATE;
         model.put("tag", tag.of(ticket.number()));
@@ -170,6 +176,7 @@ public final class ReplyComposer {
         model.put("reminder", reminder ? true : null);
         model.put("warning", !alert.breach() && !reminder ? true : null);
         model.put("breach", alert.breach() ? true : null);
+        model.put("assignee", toAssignee ? true : null);
         ReplyTemplates.Text text = templates.render("sla-alert", language, model);
         String subject = headerSafe(text.subject());
         return new OutgoingMail("sla-" + (alert.breach() ? "breach" : "warning"), sender.address(), sender.name(), recipient, "",

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.ticketpost.desk.Engineers;
+import org.ticketpost.desk.TicketActions;
 import org.ticketpost.testing.Mails;
 import org.ticketpost.testing.TestApp;
 import org.ticketpost.testing.TestClock;
@@ -144,6 +146,65 @@ class SlaAlertsIT {
                     List.of(outage.digits(), "SLA_BREACHED", "update overdue since 2026-11-16T09:45:00Z"));
             assertThat(alertMails(database)).extracting(row -> row.get(2).substring(0, row.get(2).indexOf(':')))
                     .containsExactly("Update due", "Update due", "Update due", "Update due", "SLA breached", "SLA breached");
+        }
+    }
+
+    /**
+     * Two outages, both answered at once: the one assigned to bob reminds bob alone before each
+     * update falls due, the unassigned one the engineers on call (jane, not bob, and sla.notify).
+     * bob's update in time means no breach and the next reminder an interval after it; the
+     * missed one is a breach, recorded once and mailed to those on call, not to the assignee.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void anOutagesUpdateReminderGoesToItsAssigneeOrElseToThoseOnCallAndAMissedUpdateIsABreach(TestDatabase.Kind kind)
+            throws Exception {
+        try (TestDatabase database = TestDatabase.create(kind, folder);
+                TestApp app = TestApp.start(database, folder, clock, Map.of("TICKETPOST_SLA_NOTIFY", "lead@ops.example"))) {
+            app.addKey();
+            app.application().engineers().add(new Engineers.NewEngineer("jane", "jane@ops.example", true));
+            app.application().engineers().add(new Engineers.NewEngineer("bob", "bob@ops.example", false));
+            TicketNumber assigned = open(app, 1);   // updates every hour, reminded at 45 minutes
+            TicketNumber unassigned = open(app, 1);
+            TicketActions actions = app.application().ticketActions();
+            actions.assign(assigned.digits(), "bob", "jane");
+            actions.answer(assigned.digits(), "bob", "We are on it.");
+            actions.answer(unassigned.digits(), "jane", "We are on it.");
+
+            advanceTo("PT44M");
+            assertThat(app.application().slaAlerts().recordDue().alerts()).isZero();
+            advanceTo("PT45M");
+            assertThat(app.application().slaAlerts().recordDue()).as("bob once, jane and lead once")
+                    .isEqualTo(new SlaAlerts.Pass(2, 3));
+            advanceTo("PT50M");
+            actions.answer(assigned.digits(), "bob", "The database is back; logins follow.");   // the update, in time
+            advanceTo("PT1H");
+            assertThat(app.application().slaAlerts().recordDue()).as("the missed update").isEqualTo(new SlaAlerts.Pass(1, 2));
+            assertThat(app.application().slaAlerts().recordDue().alerts()).as("a second look at the same time").isZero();
+            advanceTo("PT1H34M");
+            assertThat(app.application().slaAlerts().recordDue().alerts()).isZero();
+            advanceTo("PT1H35M");
+            assertThat(app.application().slaAlerts().recordDue()).as("an interval after bob's update").isEqualTo(
+                    new SlaAlerts.Pass(1, 1));
+
+            assertThat(alertEvents(database)).containsExactly(
+                    List.of(assigned.digits(), "SLA_WARNING", "update due in 15 min (75% used)"),
+                    List.of(unassigned.digits(), "SLA_WARNING", "update due in 15 min (75% used)"),
+                    List.of(unassigned.digits(), "SLA_BREACHED", "update overdue since 2026-11-16T09:00:00Z"),
+                    List.of(assigned.digits(), "SLA_WARNING", "update due in 15 min (75% used)"));
+            assertThat(database.rows("SELECT t.number, o.kind, o.recipient FROM outbox o JOIN message m ON m.id = o.message_id"
+                    + " JOIN ticket t ON m.subject LIKE '%' || t.number || ']%' WHERE o.kind LIKE 'sla-%'"
+                    + " ORDER BY o.created_at, t.number, o.recipient")).containsExactly(
+                    List.of(assigned.digits(), "sla-warning", "bob@ops.example"),
+                    List.of(unassigned.digits(), "sla-warning", "jane@ops.example"),
+                    List.of(unassigned.digits(), "sla-warning", "lead@ops.example"),
+                    List.of(unassigned.digits(), "sla-breach", "jane@ops.example"),
+                    List.of(unassigned.digits(), "sla-breach", "lead@ops.example"),
+                    List.of(assigned.digits(), "sla-warning", "bob@ops.example"));
+            assertThat(database.rows("SELECT m.body FROM outbox o JOIN message m ON m.id = o.message_id"
+                    + " WHERE o.recipient = 'bob@ops.example' AND o.kind = 'sla-warning'")).hasSize(2)
+                    .allSatisfy(row -> assertThat(row.get(0)).startsWith("The customer is due the next update on this ticket")
+                            .endsWith("sent automatically by Ticketpost to the engineer the ticket is assigned to.\n"));
         }
     }
 

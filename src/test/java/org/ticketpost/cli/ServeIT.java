@@ -61,7 +61,7 @@ class ServeIT {
                 waitFor(log, "ticketpost serve ready: ");
                 String db = "database " + database.url().split(";", 2)[0] + ", files in " + folder.resolve("files");
                 String smtp = "outbox sender to smtp://127.0.0.1:" + SMTP.getSmtp().getPort() + " (unencrypted)";
-                String sla = "SLA scheduler every PT30S, no sla.notify: warnings and breaches go on the tickets' history only";
+                String sla = "SLA scheduler every PT30S, no sla.notify: warnings and breaches mailed only to the engineers on call, if any";
                 String mailboxPart = "mailbox reader " + mailbox.imap("INBOX").get("TICKETPOST_MAILBOX_URL");
                 String http = "HTTP server on http://127.0.0.1:" + port + " (/health, /metrics, /api)";
                 assertThat(Files.readString(log)).contains("INFO  o.t.Lifecycle - started " + db + "\n",

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.hibernate.Session;
-import org.hibernate.query.SelectionQuery;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.SelectionQuery;
 import org.ticketpost.ticket.ClockState;
 import org.ticketpost.ticket.Status;
 import org.ticketpost.ticket.SupportKey;
@@ -90,7 +90,8 @@ final class HibernateTicketRepository implements TicketRepository {
      * The escalated tickets first, then the others, each part in the list's order. Two queries
      * where one sorted by "escalated or not" first: no index has that order, so PostgreSQL sorted
      * every open ticket matching the filters for each page. The escalated are few; the others are
-     * read in the order of ticket_by_due_then_newest, and the scan stops after the page.
+     * read in the order of ticket_by_due_then_newest (or ticket_by_severity_then_due), and the scan
+     * stops after the page.
      */
     @Override
     public List<Ticket> list(TicketQuery query, Instant now) {

@@ -2,6 +2,7 @@ package org.ticketpost.store;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.SelectionQuery;
 import org.ticketpost.ticket.ClockState;
 import org.ticketpost.ticket.Status;
 import org.ticketpost.ticket.SupportKey;
@@ -84,8 +86,47 @@ final class HibernateTicketRepository implements TicketRepository {
                 .uniqueResultOptional();
     }
 
+    /**
+     * The escalated tickets first, then the others, each part in the list's order. Two queries
+     * where one sorted by "escalated or not" first: no index has that order, so PostgreSQL sorted
+     * every open ticket matching the filters for each page. The escalated are few; the others are
+     * read in the order of ticket_by_due_then_newest (or ticket_by_severity_then_due), and the scan
+     * stops after the page.
+     */
     @Override
     public List<Ticket> list(TicketQuery query, Instant now) {
+        List<Ticket> tickets = new ArrayList<>(page(query, now, true, query.offset(), query.limit()));
+        if (tickets.size() < query.limit() && !query.escalated()) {
+            // a page that began among the escalated goes on with the first of the others
+            int offset = tickets.isEmpty() && query.offset() > 0 ? query.offset() - countEscalated(query, now) : 0;
+            tickets.addAll(page(query, now, false, Math.max(0, offset), query.limit() - tickets.size()));
+        }
+        if (!tickets.isEmpty()) {   // every listed ticket's clocks in one more query, not one query per ticket
+            session.createSelectionQuery("from Ticket t left join fetch t.clocks where t in :tickets", Ticket.class)
+                    .setParameter("tickets", tickets)
+                    .getResultList();
+        }
+        return tickets;
+    }
+
+    private List<Ticket> page(TicketQuery query, Instant now, boolean escalated, int offset, int limit) {
+        String where = where(query) + (escalated ? " and t.escalatedAt is not null" : " and t.escalatedAt is null");
+        var select = session.createSelectionQuery("from Ticket t left join fetch t.assignee assignee where " + where
+                        + " order by t.nextDueAt asc nulls last, t.createdAt desc, t.id desc", Ticket.class)
+                .setFirstResult(offset)
+                .setMaxResults(limit);
+        bind(query, now, select);
+        return select.getResultList();
+    }
+
+    private int countEscalated(TicketQuery query, Instant now) {
+        var count = session.createSelectionQuery("select count(t) from Ticket t left join t.assignee assignee where " + where(query)
+                + " and t.escalatedAt is not null", Long.class);
+        bind(query, now, count);
+        return Math.toIntExact(count.getSingleResult());
+    }
+
+    private static String where(TicketQuery query) {
         StringBuilder where = new StringBuilder("t.status in :statuses");
         if (query.breached()) {
             where.append(" and exists (select 1 from Ticket late join late.clocks clock where late = t and"
@@ -97,15 +138,11 @@ final class HibernateTicketRepository implements TicketRepository {
         query.component().ifPresent(component -> where.append(" and lower(t.component) = :component"));
         query.customer().ifPresent(customer -> where.append(" and lower(t.customer) like :customer escape '!'"));
         query.assignee().ifPresent(assignee -> where.append(" and assignee.name = :assignee"));
-        if (query.escalated()) {
-            where.append(" and t.escalatedAt is not null");
-        }
-        var select = session.createSelectionQuery("from Ticket t left join fetch t.assignee assignee where " + where
-                        + " order by case when t.escalatedAt is null then 1 else 0 end, t.nextDueAt asc nulls last,"
-                        + " t.createdAt desc, t.id desc", Ticket.class)
-                .setParameter("statuses", query.statuses())
-                .setFirstResult(query.offset())
-                .setMaxResults(query.limit());
+        return where.toString();
+    }
+
+    private static void bind(TicketQuery query, Instant now, SelectionQuery<?> select) {
+        select.setParameter("statuses", query.statuses());
         query.severity().ifPresent(severity -> select.setParameter("severity", severity));
         query.product().ifPresent(product -> select.setParameter("product", product.toLowerCase(Locale.ROOT)));
         query.component().ifPresent(component -> select.setParameter("component", component.toLowerCase(Locale.ROOT)));
@@ -115,13 +152,6 @@ final class HibernateTicketRepository implements TicketRepository {
             select.setParameter("now", now).setParameter("running", ClockState.RUNNING);
         }
         query.dueWithin().ifPresent(within -> select.setParameter("dueBy", now.plus(within)));
-        List<Ticket> tickets = select.getResultList();
-        if (!tickets.isEmpty()) {   // every listed ticket's clocks in one more query, not one query per ticket
-            session.createSelectionQuery("from Ticket t left join fetch t.clocks where t in :tickets", Ticket.class)
-                    .setParameter("tickets", tickets)
-                    .getResultList();
-        }
-        return tickets;
     }
 
     /** The text matched as it is, its % and _ included. */

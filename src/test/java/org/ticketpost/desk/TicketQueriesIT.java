@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.ticketpost.Application;
 import org.ticketpost.testing.Mails;
@@ -51,6 +53,31 @@ class TicketQueriesIT {
 
     private static List<String> digits(List<TicketNumber> numbers) {
         return numbers.stream().map(TicketNumber::digits).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void pagesRunOnFromTheEscalatedTicketsToTheOthersInOneOrder(TestDatabase.Kind kind) throws Exception {
+        TestApp.on(kind, folder, clock, (app, database) -> {
+            app.addEngineer("jane.doe");
+            List<TicketNumber> opened = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                opened.add(open(app, TestApp.KEY, 2, "jane@example.com"));
+            }
+            for (int escalated : new int[] {4, 2}) {
+                app.application().ticketActions().escalateByPhone(opened.get(escalated).digits(), "Jane", "down", "jane.doe");
+            }
+            TicketQueries tickets = app.application().tickets();
+            List<String> order = digits(List.of(opened.get(2), opened.get(4), opened.get(0), opened.get(1), opened.get(3)));
+
+            assertThat(numbers(tickets.list(TicketQuery.open()))).as("escalated first, each part nearest due first").isEqualTo(order);
+            for (int offset = 0; offset <= 5; offset++) {
+                assertThat(numbers(tickets.list(TicketQuery.open().page(2, offset)))).as("2 from " + offset)
+                        .isEqualTo(order.subList(Math.min(offset, 5), Math.min(offset + 2, 5)));
+            }
+            assertThat(numbers(tickets.list(TicketQuery.open().escalatedOnly().page(1, 1)))).containsExactly(order.get(1));
+            assertThat(tickets.list(TicketQuery.open().escalatedOnly().page(1, 2))).isEmpty();
+        });
     }
 
     @Test

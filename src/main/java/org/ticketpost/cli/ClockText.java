@@ -2,18 +2,13 @@ package org.ticketpost.cli;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ticketpost.desk.ClockView;
+import org.ticketpost.desk.LengthOfTime;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** SLA clocks in the command line's words: "firstResponse 45m", "resolution -2h 05m BREACHED". */
 final class ClockText {
-
-    private static final Pattern SHORT = Pattern.compile("(\\d{1,6})([mhd])");
 
     private ClockText() {
     }
@@ -52,25 +47,7 @@ final class ClockText {
      * @throws ParameterException a usage error (exit code 64) naming the option
      */
     static Duration duration(CommandSpec spec, String option, String value) {
-        String text = value.strip().toLowerCase(Locale.ROOT);
-        Matcher shortForm = SHORT.matcher(text);
-        if (shortForm.matches()) {
-            long amount = Long.parseLong(shortForm.group(1));
-            return switch (shortForm.group(2)) {
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-        }
-        try {
-            Duration duration = Duration.parse(value.strip());
-            if (!duration.isNegative()) {
-                return duration;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        throw new ParameterException(spec.commandLine(),
-                option + " must be a length of time such as 30m, 2h, 1d or PT2H, was '" + value + "'");
+        return LengthOfTime.parse(value).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                option + " must be " + LengthOfTime.EXPECTED + ", was '" + value + "'"));
     }
 }

@@ -1,7 +1,6 @@
 package org.ticketpost.http.api;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.ticketpost.desk.LengthOfTime;
 import org.ticketpost.ticket.Status;
 import org.ticketpost.ticket.TicketQuery;
 
@@ -30,7 +28,6 @@ final class TicketListParameters {
             "limit", "offset");
 
     private static final Map<String, Status> STATUSES = statuses();
-    private static final Pattern SHORT_TIME = Pattern.compile("(\\d{1,6})([mhd])");
 
     private TicketListParameters() {
     }
@@ -125,24 +122,8 @@ final class TicketListParameters {
 
     /** As tickets list --due-within takes it: 30m, 2h, 1d, or ISO-8601 (PT2H). */
     private static Duration time(String name, String value) throws BadRequest {
-        Matcher shortForm = SHORT_TIME.matcher(value.strip().toLowerCase(Locale.ROOT));
-        if (shortForm.matches()) {
-            long amount = Long.parseLong(shortForm.group(1));
-            return switch (shortForm.group(2)) {
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-        }
-        try {
-            Duration duration = Duration.parse(value.strip());
-            if (!duration.isNegative()) {
-                return duration;
-            }
-        } catch (DateTimeParseException e) {
-            // said below
-        }
-        throw new BadRequest(name + " must be a length of time such as 30m, 2h, 1d or PT2H, was '" + value + "'");
+        return LengthOfTime.parse(value)
+                .orElseThrow(() -> new BadRequest(name + " must be " + LengthOfTime.EXPECTED + ", was '" + value + "'"));
     }
 
     /** The words of a status in a query: its label's first word, "waiting" for waiting for customer. */

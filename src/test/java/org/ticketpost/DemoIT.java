@@ -2,10 +2,7 @@ package org.ticketpost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,14 +11,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ticketpost.testing.ImapInbox;
 import org.ticketpost.testing.Http;
 import org.ticketpost.testing.Jar;
 
@@ -92,20 +90,11 @@ class DemoIT {
     }
 
     private static List<String> subjectsIn(String address, int port) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", port, address, "demo");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            List<String> subjects = new java.util.ArrayList<>();
-            for (Message message : inbox.getMessages()) {
-                subjects.add(message.getSubject());
-            }
-            inbox.close(false);
-            return subjects;
-        } finally {
-            store.close();
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage mail : ImapInbox.read(port, address, "demo")) {
+            subjects.add(mail.getSubject());
         }
+        return subjects;
     }
 
     private static String find(String text, String regex) {

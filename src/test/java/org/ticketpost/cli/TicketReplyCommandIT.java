@@ -7,11 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -25,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +30,7 @@ import org.ticketpost.mail.SmtpSender;
 import org.ticketpost.mail.SmtpSettings;
 import org.ticketpost.reply.OutboxDispatcher;
 import org.ticketpost.reply.OutboxPolicy;
+import org.ticketpost.testing.ImapInbox;
 import org.ticketpost.testing.Cli;
 import org.ticketpost.testing.Mails;
 import org.ticketpost.testing.TestApp;
@@ -94,20 +90,7 @@ class TicketReplyCommandIT {
 
     /** The customer's INBOX, read over IMAP with the customer's own password, oldest first. */
     private static List<MimeMessage> customersMailbox() throws MessagingException {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", MAIL.getImap().getPort(), CUSTOMER, CUSTOMER_PASSWORD);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            List<MimeMessage> mails = new ArrayList<>();
-            for (Message message : inbox.getMessages()) {
-                mails.add(new MimeMessage((MimeMessage) message));   // kept readable after the folder is closed
-            }
-            inbox.close(false);
-            return mails;
-        } finally {
-            store.close();
-        }
+        return ImapInbox.read(MAIL.getImap().getPort(), CUSTOMER, CUSTOMER_PASSWORD);
     }
 
     private static String text(MimeMessage mail) {

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.ticketpost.testing.ImapInbox;
 import org.ticketpost.testing.Browser;
 import org.ticketpost.testing.TestApp;
 
@@ -191,20 +189,11 @@ class EngineersPageBrowserIT {
 
     /** The texts in the customer's INBOX, read over IMAP with the customer's own password. */
     private static List<String> customersMailbox() throws Exception {
-        Store store = jakarta.mail.Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", MAIL.getImap().getPort(), ServedPage.CUSTOMER_ADDRESS, CUSTOMER_PASSWORD);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            List<String> texts = new ArrayList<>();
-            for (Message mail : inbox.getMessages()) {
-                texts.add(mail.getContent().toString());
-            }
-            inbox.close(false);
-            return texts;
-        } finally {
-            store.close();
+        List<String> texts = new ArrayList<>();
+        for (MimeMessage mail : ImapInbox.read(MAIL.getImap().getPort(), ServedPage.CUSTOMER_ADDRESS, CUSTOMER_PASSWORD)) {
+            texts.add(mail.getContent().toString());
         }
+        return texts;
     }
 
     private static void logIn(ChromeDriver browser, ServedPage page, String password) {

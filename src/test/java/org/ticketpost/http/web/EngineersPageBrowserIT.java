@@ -112,7 +112,9 @@ class EngineersPageBrowserIT {
                         .isEqualTo("Escalated");
                 assertThat(browser.findElement(By.cssSelector("tr[data-ticket='" + severity1 + "'] td.escalated")).getText()).isEmpty();
                 browser.findElement(By.name("escalated")).click();
-                browser.findElement(By.cssSelector("form.filters button")).click();
+                WebElement filter = browser.findElement(By.cssSelector("form.filters button"));
+                filter.click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(filter));   // the filtered list loaded
                 assertThat(browser.findElements(By.cssSelector("table.tickets tbody tr"))).hasSize(1);
 
                 browser.get(page.url("/tickets/" + severity3));

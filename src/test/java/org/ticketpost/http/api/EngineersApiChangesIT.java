@@ -11,9 +11,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -33,6 +31,7 @@ import org.ticketpost.mail.SmtpSender;
 import org.ticketpost.mail.SmtpSettings;
 import org.ticketpost.reply.OutboxDispatcher;
 import org.ticketpost.reply.OutboxPolicy;
+import org.ticketpost.testing.Http;
 import org.ticketpost.testing.ImapInbox;
 import org.ticketpost.testing.Mails;
 import org.ticketpost.testing.Ports;
@@ -51,7 +50,6 @@ class EngineersApiChangesIT {
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CUSTOMER = "customer@example.com";
     private static final String CUSTOMER_PASSWORD = "customers-password";
@@ -277,11 +275,11 @@ class EngineersApiChangesIT {
     }
 
     private HttpResponse<String> get(String path, String token) {
-        return send(request(path, token).GET());
+        return Http.send(request(path, token).GET());
     }
 
     private HttpResponse<String> post(String path, String body, String token) {
-        return send(request(path, token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return Http.send(request(path, token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path, String token) {
@@ -289,14 +287,4 @@ class EngineersApiChangesIT {
                 .header("Authorization", "Bearer " + token);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

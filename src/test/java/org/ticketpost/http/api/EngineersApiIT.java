@@ -6,9 +6,7 @@ import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -26,6 +24,7 @@ import org.ticketpost.Application;
 import org.ticketpost.desk.Engineers;
 import org.ticketpost.json.JsonText;
 import org.ticketpost.json.TicketJson;
+import org.ticketpost.testing.Http;
 import org.ticketpost.testing.DedicatedDatabase;
 import org.ticketpost.testing.LogCapture;
 import org.ticketpost.testing.Mails;
@@ -43,7 +42,6 @@ import org.ticketpost.ticket.TicketQuery;
  */
 class EngineersApiIT {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
@@ -282,11 +280,11 @@ class EngineersApiIT {
     }
 
     private HttpResponse<String> get(String path, String... headers) {
-        return send(request(path, headers).GET());
+        return Http.send(request(path, headers).GET());
     }
 
     private HttpResponse<String> post(String path, String body, String... headers) {
-        return send(request(path, headers).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return Http.send(request(path, headers).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
@@ -297,14 +295,4 @@ class EngineersApiIT {
         return request;
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

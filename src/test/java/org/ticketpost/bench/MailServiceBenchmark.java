@@ -48,6 +48,7 @@ public final class MailServiceBenchmark {
 
     private static final String SUPPORT = "support@example.com";
     private static final String PASSWORD = "bench";
+    private static final String ACKNOWLEDGED = "select count(*) from intake_ledger where state = 'acknowledged'";
 
     private MailServiceBenchmark() {
     }
@@ -80,16 +81,43 @@ public final class MailServiceBenchmark {
                     List.of("example.com"), Optional.empty()));
             application.serve();
             Thread.sleep(1000);   // the reader is connected and idle
-            switch (scenario) {
-                case "imap" -> burst(mail, support, count(args, 1, 2000), kind, database);
-                case "lmtp" -> lmtp(mail, lmtpPort, count(args, 1, 2000), count(args, 2, 4), kind);
-                case "steady" -> steady(mail, support, count(args, 1, 50), count(args, 2, 60), kind, database);
-                case "lmtp-steady" -> lmtpSteady(mail, lmtpPort, count(args, 1, 50), count(args, 2, 60), count(args, 3, 4), kind);
-                default -> throw new IllegalArgumentException("scenario imap, lmtp, steady or lmtp-steady, was " + scenario);
+            int warm = Arrays.stream(args).filter(arg -> arg.matches("warm=\\d+")).findFirst()
+                    .map(arg -> Integer.parseInt(arg.substring(5))).orElse(0);
+            if (warm > 0) {
+                // serve runs for days: its figures are those of a JVM that has compiled its hot code
+                System.out.println("warm-up, not measured:");
+                run(scenario, args, warm, mail, support, lmtpPort, kind, database);
+                emptyCustomersInboxes(mail);
+                System.out.println("measured:");
+            }
+            try (Profile profile = Profile.fromProperty()) {
+                run(scenario, args, 0, mail, support, lmtpPort, kind, database);
             }
         } finally {
             mail.stop();
             PathUtils.deleteDirectory(work);
+        }
+    }
+
+    /** The confirmations of the warm-up go; the support mailbox keeps its mails, as a real one read with {@code seen} does. */
+    private static void emptyCustomersInboxes(GreenMail mail) throws Exception {
+        for (GreenMailUser user : mail.getUserManager().listUser()) {
+            if (!SUPPORT.equals(user.getEmail())) {
+                mail.getManagers().getImapHostManager().getInbox(user).deleteAllMessages();
+            }
+        }
+    }
+
+    /** One scenario; {@code warm}, where not 0, replaces its count of mails (or of seconds, for the steady ones). */
+    private static void run(String scenario, String[] args, int warm, GreenMail mail, GreenMailUser support, int lmtpPort,
+            TestDatabase.Kind kind, TestDatabase database) throws Exception {
+        switch (scenario) {
+            case "imap" -> burst(mail, support, warm > 0 ? warm : count(args, 1, 2000), kind, database);
+            case "lmtp" -> lmtp(mail, lmtpPort, warm > 0 ? warm : count(args, 1, 2000), count(args, 2, 4), kind);
+            case "steady" -> steady(mail, support, count(args, 1, 50), warm > 0 ? warm : count(args, 2, 60), kind, database);
+            case "lmtp-steady" -> lmtpSteady(mail, lmtpPort, count(args, 1, 50), warm > 0 ? warm : count(args, 2, 60),
+                    count(args, 3, 4), kind);
+            default -> throw new IllegalArgumentException("scenario imap, lmtp, steady or lmtp-steady, was " + scenario);
         }
     }
 
@@ -121,12 +149,13 @@ public final class MailServiceBenchmark {
         for (int i = 0; i < count; i++) {
             requests.add(request(session, i));
         }
+        long acknowledgedBefore = database.count(ACKNOWLEDGED);
         long start = System.currentTimeMillis();
         for (MimeMessage request : requests) {
             support.deliver(request);
         }
         long placed = System.currentTimeMillis();
-        long read = awaitAcknowledged(database, count, 600);
+        long read = awaitAcknowledged(database, acknowledgedBefore + count, 600);
         long last = awaitConfirmations(mail, count, 600).values().stream().mapToLong(Long::longValue).max().orElseThrow();
         double seconds = (last - start) / 1000.0;
         double reading = (read - start) / 1000.0;
@@ -136,9 +165,9 @@ public final class MailServiceBenchmark {
     }
 
     /** When the intake ledger had all mails acknowledged, polled every 50 ms. */
-    private static long awaitAcknowledged(TestDatabase database, int count, int seconds) throws Exception {
+    private static long awaitAcknowledged(TestDatabase database, long count, int seconds) throws Exception {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (database.count("select count(*) from intake_ledger where state = 'acknowledged'") < count) {
+        while (database.count(ACKNOWLEDGED) < count) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not all " + count + " mails acknowledged within " + seconds + " s");
             }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,14 +101,18 @@ final class MailboxRound {
             List<WaitingMail> batch = mails.subList(start, Math.min(mails.size(), start + BATCH));
             Function<WaitingMail, LedgerEntry> entries = mail -> known.getOrDefault(mail.uid(),
                     LedgerEntry.first(mailbox, uidValidity, mail.uid(), clock.instant()));
-            session.prefetch(batch.stream().filter(mail -> toTakeIn(entries.apply(mail))).toList());
+            List<WaitingMail> toTakeIn = batch.stream().filter(mail -> toTakeIn(entries.apply(mail))).toList();
+            session.prefetch(toTakeIn);
+            Map<String, LedgerEntry> claimed = claim(toTakeIn, entries);
             Committed committed = new Committed();
             try {
                 for (WaitingMail mail : batch) {
                     if (stopping.getAsBoolean()) {
+                        release(claimed.values());
                         break;
                     }
-                    handle(session, mail, entries.apply(mail), backlogBefore, committed);
+                    handle(session, mail, entries.apply(mail), Optional.ofNullable(claimed.remove(mail.uid())), backlogBefore,
+                            committed);
                 }
             } catch (StoreDown e) {
                 try {
@@ -130,8 +135,12 @@ final class MailboxRound {
         return entry.isDue(clock.instant()) || entry.nextAttemptAt().equals(heldByThis(entry));
     }
 
-    private void handle(MailboxSession session, WaitingMail mail, LedgerEntry entry, Instant backlogBefore, Committed committed)
-            throws MailboxException, StoreDown {
+    /**
+     * @param held the mail's entry where this reader claimed it for this batch (see {@link #claim(List, Function)}):
+     *             taken in; empty where another reader holds or finished it, or it is not due
+     */
+    private void handle(MailboxSession session, WaitingMail mail, LedgerEntry entry, Optional<LedgerEntry> held,
+            Instant backlogBefore, Committed committed) throws MailboxException, StoreDown {
         switch (entry.state()) {
             // listed again only where a deletion was lost with its POP3 session: deleted anew
             case ACKNOWLEDGED, TAKEN_IN -> committed.add(mail, entry);
@@ -139,11 +148,8 @@ final class MailboxRound {
             case RETRYING -> {
                 if (entry.attempts() >= settings.attempts()) {
                     giveUp(session, mail, entry, entry.reason().orElse("failed " + entry.attempts() + " times"));
-                } else if (mayClaim(entry)) {
-                    Optional<LedgerEntry> held = claim(entry, mail.uidNumber());
-                    if (held.isPresent()) {
-                        takeIn(session, mail, held.get(), backlogBefore).ifPresent(taken -> committed.add(mail, taken));
-                    }
+                } else if (held.isPresent()) {
+                    takeIn(session, mail, held.get(), backlogBefore).ifPresent(taken -> committed.add(mail, taken));
                 }
             }
         }
@@ -273,6 +279,42 @@ final class MailboxRound {
         Optional<LedgerEntry> held = ledger(ledger -> ledger.claim(entry, uidNumber, now, until, heldByThis(entry)));
         held.ifPresent(claimed -> holding.put(key(entry), until));
         return held;
+    }
+
+    /**
+     * The mails of a batch for this reader alone, claimed in one transaction rather than one each:
+     * a commit less per mail. By UID, the order every reader claims in, so two readers never wait
+     * for each other in a circle.
+     */
+    private Map<String, LedgerEntry> claim(List<WaitingMail> mails, Function<WaitingMail, LedgerEntry> entries) throws StoreDown {
+        if (mails.isEmpty()) {
+            return new HashMap<>();
+        }
+        Instant now = clock.instant();
+        Instant until = now.plus(HOLD).truncatedTo(ChronoUnit.MILLIS);
+        Map<String, LedgerEntry> held = ledger(ledger -> {
+            Map<String, LedgerEntry> won = new HashMap<>();
+            for (WaitingMail mail : mails) {
+                LedgerEntry entry = entries.apply(mail);
+                ledger.claim(entry, mail.uidNumber(), now, until, heldByThis(entry)).ifPresent(claimed -> won.put(mail.uid(), claimed));
+            }
+            return won;
+        });
+        held.values().forEach(entry -> holding.put(key(entry), until));
+        return held;
+    }
+
+    /** Claimed mails this reader will not reach before it stops: due again at once, for whichever reader comes next. */
+    private void release(Collection<LedgerEntry> claimed) throws StoreDown {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        ledger(ledger -> {
+            claimed.forEach(entry -> ledger.record(entry.heldUntil(now, now), 0));
+            return null;
+        });
+        claimed.forEach(entry -> holding.remove(key(entry)));
     }
 
     private Optional<Instant> heldByThis(LedgerEntry entry) {

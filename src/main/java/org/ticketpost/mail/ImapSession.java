@@ -27,8 +27,11 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.UID;
 import org.eclipse.angus.mail.imap.protocol.UIDSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An open IMAP folder: its mails by UID, read with BODY.PEEK, acknowledged as configured. Each
@@ -40,6 +43,8 @@ final class ImapSession implements MailboxSession {
     /** The most one {@link #prefetch} holds in memory; a larger mail is fetched alone, piece by piece, as it is read. */
     static final long PREFETCH_BYTES = 16L * 1024 * 1024;
     static final long PREFETCH_MAIL_BYTES = 1024L * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxReader.class);
 
     private final MailboxSettings settings;
     private final IMAPStore store;
@@ -86,6 +91,48 @@ final class ImapSession implements MailboxSession {
 
     @Override
     public List<WaitingMail> list(long aboveUid, Collection<String> alsoUids) throws MailboxException {
+        try {
+            // asked first: mail arriving after it is not missed below, only not looked for
+            Set<Long> onServer = uidsOnServerAbove(aboveUid);
+            List<WaitingMail> mails = listKnown(aboveUid, alsoUids);
+            mails.forEach(mail -> onServer.remove(mail.uidNumber()));
+            if (onServer.isEmpty()) {
+                return mails;
+            }
+            // Angus maps UIDs to mails through what it learnt of the folder; where that went out of step with
+            // the server (seen after many moves), new mail would stay unseen for the whole session: start afresh
+            LOG.warn("{}: {} new mail(s) the folder's view had missed, from UID {}; opening the folder again", settings.shown(),
+                    onServer.size(), onServer.stream().min(Long::compare).orElseThrow());
+            folder.close(false);
+            folder.open(Folder.READ_WRITE);
+        } catch (MessagingException e) {
+            throw failure("cannot list the mails of " + settings.url().folder(), e);
+        }
+        return listKnown(aboveUid, alsoUids);
+    }
+
+    /** The server's own answer, with nothing of Angus's view of the folder: UID SEARCH. */
+    private Set<Long> uidsOnServerAbove(long aboveUid) throws MessagingException {
+        Set<Long> uids = new HashSet<>();
+        folder.doCommand(protocol -> {
+            Response[] responses = protocol.command("UID SEARCH UID " + (aboveUid + 1) + ":*", null);
+            for (Response response : responses) {
+                if (response instanceof IMAPResponse answer && answer.keyEquals("SEARCH")) {
+                    for (long uid = answer.readLong(); uid != -1; uid = answer.readLong()) {
+                        if (uid > aboveUid) {   // "n:*" names the last mail even where its UID is below n
+                            uids.add(uid);
+                        }
+                    }
+                }
+            }
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(responses[responses.length - 1]);
+            return null;
+        });
+        return uids;
+    }
+
+    private List<WaitingMail> listKnown(long aboveUid, Collection<String> alsoUids) throws MailboxException {
         listed.clear();
         prefetched.clear();
         try {

@@ -307,6 +307,10 @@ public final class MailServiceBenchmark {
             arrived = awaitConfirmations(mail, count, 120);
         } catch (IllegalStateException e) {
             arrived = confirmations(mail);
+            System.out.printf("support INBOX holds %d mails; ledger: %s; folders: %s%n",
+                    mail.getManagers().getImapHostManager().getInbox(support).getMessageCount(),
+                    database.rows("select state, count(*), max(cast(uid as bigint)) from intake_ledger group by state"),
+                    database.rows("select highest_uid, uid_validity from intake_mailbox"));
             for (String missing : placedAt.keySet()) {
                 if (!arrived.containsKey(missing)) {
                     String id = missing.substring(1, missing.length() - 1);

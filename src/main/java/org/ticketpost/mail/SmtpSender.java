@@ -17,6 +17,20 @@ import org.ticketpost.reply.OutboundMail;
  */
 public final class SmtpSender implements MailSender {
 
+    /**
+     * Jakarta Mail looks up its stream provider (Angus's base64 and quoted-printable encoders)
+     * through ServiceLoader, reading the service files of every jar, each time it writes a mail
+     * or parses a header block: a seventh of the outbox sender's time. Named, the lookup is one
+     * Class.forName. A value set with -D on the command line is kept.
+     */
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private final SmtpSettings settings;
     private final Session session;
 

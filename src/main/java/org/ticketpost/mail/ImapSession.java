@@ -105,6 +105,9 @@ final class ImapSession implements MailboxSession {
                     onServer.size(), onServer.stream().min(Long::compare).orElseThrow());
             folder.close(false);
             folder.open(Folder.READ_WRITE);
+            if (folder.getUIDValidity() != uidValidity) {
+                throw new MailboxException("the UIDVALIDITY of " + settings.url().folder() + " changed", null);
+            }
         } catch (MessagingException e) {
             throw failure("cannot list the mails of " + settings.url().folder(), e);
         }
@@ -315,16 +318,7 @@ final class ImapSession implements MailboxSession {
      * commands with the next one, not at the start of an IDLE that follows.
      */
     private boolean arrivedSinceListing() throws MessagingException {
-        refresh();
-        if (folder.getMessageCount() == 0) {
-            return false;
-        }
-        for (Message message : folder.getMessagesByUID(highestListed + 1, UIDFolder.LASTUID)) {
-            if (message != null && !message.isExpunged() && folder.getUID(message) > highestListed) {
-                return true;
-            }
-        }
-        return false;
+        return !uidsOnServerAbove(highestListed).isEmpty();
     }
 
     @Override

@@ -138,8 +138,7 @@ final class ImapSession implements MailboxSession {
     private List<WaitingMail> listKnown(long aboveUid, Collection<String> alsoUids) throws MailboxException {
         listed.clear();
         prefetched.clear();
-        try {
-            refresh();
+        try {   // the UID SEARCH just before has brought the server's news of the folder
             List<Message> found = new ArrayList<>();
             if (folder.getMessageCount() > 0) {
                 // "UID n:*" names the last mail even where its UID is below n: those are left out below
@@ -300,17 +299,6 @@ final class ImapSession implements MailboxSession {
         } else {
             folder.expunge();
         }
-    }
-
-    /**
-     * Has the server tell what changed since the last command (new mail, mail gone), which it may
-     * otherwise keep until the next one: the folder's count of mails is then up to date.
-     */
-    private void refresh() throws MessagingException {
-        folder.doCommand(protocol -> {
-            protocol.simpleCommand("NOOP", null);
-            return null;
-        });
     }
 
     /**

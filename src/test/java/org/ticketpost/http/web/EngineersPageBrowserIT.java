@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -114,7 +115,7 @@ class EngineersPageBrowserIT {
                 browser.findElement(By.name("escalated")).click();
                 WebElement filter = browser.findElement(By.cssSelector("form.filters button"));
                 filter.click();
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(filter));   // the filtered list loaded
+                awaitNextPage(browser, filter);   // the filtered list loaded
                 assertThat(browser.findElements(By.cssSelector("table.tickets tbody tr"))).hasSize(1);
 
                 browser.get(page.url("/tickets/" + severity3));
@@ -205,8 +206,17 @@ class EngineersPageBrowserIT {
         browser.findElement(By.name("password")).sendKeys(password);
         WebElement button = browser.findElement(By.cssSelector("form.login button"));
         button.click();
-        // the next page, not the login still on screen, is what the test reads next
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        awaitNextPage(browser, button);   // the next page, not the login still on screen, is what the test reads next
+    }
+
+    /**
+     * Waits until the element clicked belongs to a page no more. While Chrome swaps the pages it may answer
+     * "Node with given id does not belong to the document" instead of a stale element: that means "not yet".
+     */
+    private static void awaitNextPage(ChromeDriver browser, WebElement clicked) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(clicked));
     }
 
     /** Each hostile script would set the title or window.pwned: neither happened. */

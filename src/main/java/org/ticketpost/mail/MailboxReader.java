@@ -76,6 +76,8 @@ public final class MailboxReader implements AutoCloseable {
             throw new IllegalStateException("started already");
         }
         alarms = Executors.newSingleThreadScheduledExecutor(work -> daemon(work, "mailbox-alarm"));
+        long renewEvery = Math.max(1, round.hold().toMillis() / 3);
+        alarms.scheduleWithFixedDelay(this::renewHolds, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         thread = daemon(this::readUntilStopped, "mailbox-reader");   // a read stuck past the grace must not keep the JVM
         thread.start();
     }
@@ -111,6 +113,16 @@ public final class MailboxReader implements AutoCloseable {
         if (running.isAlive()) {
             LOG.warn("mailbox reader of {} still busy after {}: a mail not committed is read again at the next start",
                     settings.shown(), grace);
+        }
+    }
+
+    /** Beside the round, on the alarm thread; a failure must not end the schedule. */
+    private void renewHolds() {
+        try {
+            round.renewHolds();
+        } catch (MailboxRound.StoreDown | RuntimeException e) {
+            LOG.warn("the claims on the mails in hand from {} were not extended: {}; another reader may take them in after {}",
+                    settings.shown(), e.getMessage(), round.hold());
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -48,23 +49,43 @@ final class MailboxRound {
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
     /**
-     * How long a reader holds the mail it takes in against the other readers of the mailbox: long
-     * enough for a mail of many megabytes; a mail whose reader died waits this long for another.
+     * How long a claim holds a mail against the other readers of the mailbox. A reader extends the
+     * holds on the mails in hand while its round runs (see {@link #renewHolds()}), however long a
+     * mail of many megabytes takes; the mails of a reader that died wait this long for another.
      */
-    static final Duration HOLD = Duration.ofMinutes(5);
+    static final Duration HOLD = Duration.ofSeconds(30);
 
     private final MailboxSettings settings;
     private final Reception reception;
     private final UnitOfWork database;
     private final Clock clock;
-    /** The end of each hold this reader has on a mail it has not finished, by UIDVALIDITY and UID: it may take them back. */
-    private final Map<String, Instant> holding = new HashMap<>();
+    private final Duration hold;
+    /**
+     * The end of each hold this reader has on a mail it has not finished: it may take them back.
+     * Concurrent, as {@link #renewHolds()} runs beside the round.
+     */
+    private final Map<Held, Instant> holding = new ConcurrentHashMap<>();
+    private volatile boolean inRound;
 
     MailboxRound(MailboxSettings settings, Reception reception, UnitOfWork database, Clock clock) {
+        this(settings, reception, database, clock, HOLD);
+    }
+
+    MailboxRound(MailboxSettings settings, Reception reception, UnitOfWork database, Clock clock, Duration hold) {
         this.settings = settings;
         this.reception = reception;
         this.database = database;
         this.clock = clock;
+        this.hold = hold;
+    }
+
+    /** A mail of the mailbox, by UIDVALIDITY and UID. */
+    private record Held(long uidValidity, String uid) {
+    }
+
+    /** How long a claim lasts unless renewed: {@link #renewHolds()} is due well within it. */
+    Duration hold() {
+        return hold;
     }
 
     /** The database or the disk failed: the round stopped, and the mails it did not reach stay as they are. */
@@ -81,6 +102,36 @@ final class MailboxRound {
      * @throws StoreDown        the database or the disk failed: try again later
      */
     void run(MailboxSession session, BooleanSupplier stopping) throws MailboxException, StoreDown {
+        inRound = true;
+        try {
+            takeInAll(session, stopping);
+        } finally {
+            inRound = false;
+        }
+    }
+
+    /**
+     * Extends the holds on the mails this reader has in hand, while a round runs, each to a full
+     * {@link #hold()} from now: a reader that is alive keeps them, however long a large mail or a
+     * slow database takes, and one that died leaves them to the other readers one hold later.
+     * Between rounds it extends nothing: a reader cut off from the mailbox does not keep mails it cannot read.
+     */
+    void renewHolds() throws StoreDown {
+        if (!inRound || holding.isEmpty()) {
+            return;
+        }
+        String mailbox = settings.url().ledgerName();
+        Instant now = clock.instant();
+        Instant until = holdFrom(now);
+        Map<Held, Instant> held = Map.copyOf(holding);
+        List<Held> extended = ledger(ledger -> held.entrySet().stream()
+                .filter(mail -> ledger.extendHold(mailbox, mail.getKey().uidValidity(), mail.getKey().uid(), mail.getValue(), until, now))
+                .map(Map.Entry::getKey)
+                .toList());
+        extended.forEach(mail -> holding.replace(mail, held.get(mail), until));
+    }
+
+    private void takeInAll(MailboxSession session, BooleanSupplier stopping) throws MailboxException, StoreDown {
         String mailbox = settings.url().ledgerName();
         long uidValidity = session.uidValidity();
         IntakeLedger.Folder folder = ledger(ledger -> ledger.open(mailbox, uidValidity, clock.instant()));
@@ -275,7 +326,7 @@ final class MailboxRound {
     /** The mail for this reader alone, unless another reader of the mailbox holds it or finished it meanwhile. */
     private Optional<LedgerEntry> claim(LedgerEntry entry, long uidNumber) throws StoreDown {
         Instant now = clock.instant();
-        Instant until = now.plus(HOLD).truncatedTo(ChronoUnit.MILLIS);   // kept exactly by every database: it names the hold
+        Instant until = holdFrom(now);
         Optional<LedgerEntry> held = ledger(ledger -> ledger.claim(entry, uidNumber, now, until, heldByThis(entry)));
         held.ifPresent(claimed -> holding.put(key(entry), until));
         return held;
@@ -291,7 +342,7 @@ final class MailboxRound {
             return new HashMap<>();
         }
         Instant now = clock.instant();
-        Instant until = now.plus(HOLD).truncatedTo(ChronoUnit.MILLIS);
+        Instant until = holdFrom(now);
         Map<String, LedgerEntry> held = ledger(ledger -> {
             Map<String, LedgerEntry> won = new HashMap<>();
             for (WaitingMail mail : mails) {
@@ -317,12 +368,17 @@ final class MailboxRound {
         claimed.forEach(entry -> holding.remove(key(entry)));
     }
 
+    /** The end of a hold taken now; in milliseconds, which every database keeps exactly: it names the hold. */
+    private Instant holdFrom(Instant now) {
+        return now.plus(hold).truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private Optional<Instant> heldByThis(LedgerEntry entry) {
         return Optional.ofNullable(holding.get(key(entry)));
     }
 
-    private static String key(LedgerEntry entry) {
-        return entry.uidValidity() + "/" + entry.uid();
+    private static Held key(LedgerEntry entry) {
+        return new Held(entry.uidValidity(), entry.uid());
     }
 
     private void record(LedgerEntry entry, WaitingMail mail) throws StoreDown {

@@ -173,6 +173,23 @@ final class SqlIntakeLedger implements IntakeLedger {
     }
 
     @Override
+    public boolean extendHold(String mailbox, long uidValidity, String uid, Instant heldUntil, Instant until, Instant now) {
+        return work(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update intake_ledger set next_attempt_at = ?, "
+                    + "updated_at = ? where mailbox = ? and uid_validity = ? and uid = ? and state = 'retrying' "
+                    + "and next_attempt_at = ?")) {
+                update.setObject(1, until.atOffset(ZoneOffset.UTC));
+                update.setObject(2, now.atOffset(ZoneOffset.UTC));
+                update.setString(3, mailbox);
+                update.setLong(4, uidValidity);
+                update.setString(5, uid);
+                update.setObject(6, heldUntil.atOffset(ZoneOffset.UTC));
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
     public void record(LedgerEntry entry, long uidNumber) {
         work(connection -> {
             write(connection, entry, uidNumber);

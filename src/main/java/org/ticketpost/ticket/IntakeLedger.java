@@ -40,6 +40,14 @@ public interface IntakeLedger {
     Optional<LedgerEntry> claim(LedgerEntry entry, long uidNumber, Instant now, Instant until, Optional<Instant> heldUntil);
 
     /**
+     * Moves the end of this reader's hold on a mail it still has in hand from {@code heldUntil} to
+     * {@code until}, so that a reader alive and busy keeps its mail and one that died gives it up soon.
+     *
+     * @return false where the hold is no longer this reader's: the mail was finished, or the hold ran out and another took it
+     */
+    boolean extendHold(String mailbox, long uidValidity, String uid, Instant heldUntil, Instant until, Instant now);
+
+    /**
      * Records the entry in place of the one of its UID.
      *
      * @param uidNumber an IMAP UID, which raises the folder's highest UID to it; 0 for POP3

@@ -14,11 +14,16 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.ticketpost.testing.Await;
 import org.ticketpost.testing.SupportMailbox;
 import org.ticketpost.testing.TcpProxy;
@@ -76,8 +81,10 @@ class MailboxBatchIT {
             try (TestApp app = TestApp.start(database, folder, Clock.systemUTC(), settings)) {
                 app.addKey();
                 app.application().serve();
-                Await.until("all five finished", () -> ledger(database).stream().allMatch(state -> state.equals("acknowledged")
-                        || state.equals("failed")) && ledger(database).size() == 5);
+                Await.until("all five finished", () -> {
+                    List<String> states = ledger(database);   // one look: an empty ledger and then a claimed batch would pass two
+                    return states.size() == 5 && states.stream().allMatch(state -> state.equals("acknowledged") || state.equals("failed"));
+                });
             }
 
             assertThat(ledger(database)).containsExactly("acknowledged", "acknowledged", "failed", "acknowledged", "acknowledged");
@@ -120,6 +127,85 @@ class MailboxBatchIT {
             assertThat(ledger(database)).containsExactly("acknowledged", "acknowledged", "failed", "acknowledged", "acknowledged");
             assertThat(database.count("select count(*) from ticket")).isEqualTo(4);
             assertThat(seenInInbox()).containsExactly(true, true, true, true);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aLiveReaderKeepsTheMailsInHandByRenewingItsHoldsAndThoseOfADeadOneGoToAnotherOneHoldLater(TestDatabase.Kind kind)
+            throws Exception {
+        placeFive();
+        try (TestDatabase database = TestDatabase.create(kind, folder);
+                TestApp app = TestApp.start(database, folder, Clock.systemUTC(), Map.of())) {
+            app.addKey();
+            MailboxSettings settings = new MailboxSettings(
+                    MailboxUrl.parse("imap://support%40ticketpost.example@127.0.0.1:" + MAIL.getImap().getPort() + "/INBOX?starttls=off"),
+                    new MailboxSettings.Password(SupportMailbox.PASSWORD), Duration.ofSeconds(1), MailboxSettings.Acknowledge.SEEN,
+                    "Ticketpost-Done", "Ticketpost-Errors", 5, Duration.ofDays(1), Duration.ofSeconds(30));
+            Duration hold = Duration.ofSeconds(2);
+            AtomicInteger commits = new AtomicInteger();
+            MailboxRound busy = new MailboxRound(settings, app.application().reception().afterEachCommit(commits::incrementAndGet),
+                    app.application().database(), Clock.systemUTC(), hold);
+            MailboxRound other = new MailboxRound(settings, app.application().reception(), app.application().database(),
+                    Clock.systemUTC(), hold);
+            CountDownLatch inHand = new CountDownLatch(1);
+            CountDownLatch dies = new CountDownLatch(1);
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
+                try (MailboxSession session = new ImapMailbox(settings).connect()) {
+                    busy.run(session, () -> {
+                        if (commits.get() >= 2) {   // busy with the third mail, as with one of many megabytes
+                            inHand.countDown();
+                            await(dies);
+                            throw new IllegalStateException("killed");   // gone without giving anything back
+                        }
+                        return false;
+                    });
+                } catch (MailboxException | MailboxRound.StoreDown e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(inHand.await(30, TimeUnit.SECONDS)).isTrue();
+
+            try (MailboxSession session = new ImapMailbox(settings).connect()) {
+                long end = System.nanoTime() + hold.multipliedBy(2).toNanos();
+                while (System.nanoTime() < end) {   // two holds long, while the first reader renews its holds as its alarm does
+                    busy.renewHolds();
+                    other.run(session, () -> false);
+                    Thread.sleep(hold.toMillis() / 4);
+                }
+            }
+            assertThat(database.count("select count(*) from ticket")).as("the live reader's mails left to it").isEqualTo(2);
+            assertThat(ledger(database).subList(2, 5)).containsOnly("retrying");
+
+            dies.countDown();
+            assertThat(first).failsWithin(Duration.ofSeconds(10));
+            long died = System.nanoTime();
+            try (MailboxSession session = new ImapMailbox(settings).connect()) {
+                other.run(session, () -> false);
+                assertThat(database.count("select count(*) from ticket")).as("held still, just after it died").isEqualTo(2);
+                Await.until("the dead reader's mails taken in by the other", () -> {
+                    runOnce(other, session);
+                    return database.count("select count(*) from ticket") == 4;
+                });
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - died)).isLessThan(hold.plusSeconds(3));
+            assertThat(ledger(database)).containsExactly("acknowledged", "acknowledged", "failed", "acknowledged", "acknowledged");
+        }
+    }
+
+    private static void runOnce(MailboxRound round, MailboxSession session) {
+        try {
+            round.run(session, () -> false);
+        } catch (MailboxException | MailboxRound.StoreDown e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -2,6 +2,7 @@ package org.ticketpost.mail;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +42,8 @@ public final class MailboxReader implements AutoCloseable {
     private final AtomicBoolean waking = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile MailboxSession current;
+    /** How long the reader waits before it looks again unless told of new mail: the poll interval, or less where a mail falls due. */
+    private Duration nextLook;
     private ScheduledExecutorService alarms;
     private Thread thread;
 
@@ -52,6 +55,7 @@ public final class MailboxReader implements AutoCloseable {
         this.mailbox = mailbox;
         this.round = round;
         this.grace = grace;
+        this.nextLook = settings.pollEvery();
     }
 
     /** The reader of the mailbox the settings name, delivering into the reception and keeping its ledger in the database. */
@@ -184,7 +188,7 @@ public final class MailboxReader implements AutoCloseable {
                 session.close();
             }
             if (!keepsSession) {
-                pause(settings.pollEvery());   // POP3: the next look is a new session
+                pause(nextLook);   // POP3: the next look is a new session
             }
         }
     }
@@ -197,8 +201,9 @@ public final class MailboxReader implements AutoCloseable {
     private boolean readWhileConnected(MailboxSession session) throws MailboxException {
         Duration storeRetry = FIRST_PAUSE;
         while (!stopping) {
+            Optional<Duration> dueAgain;
             try {
-                round.run(session, () -> stopping);
+                dueAgain = round.run(session, () -> stopping);
                 storeRetry = FIRST_PAUSE;
             } catch (MailboxRound.StoreDown e) {
                 LOG.warn("mailbox reader of {} paused: the database or the disk failed ({}); the mails stay in the mailbox, "
@@ -210,16 +215,20 @@ public final class MailboxReader implements AutoCloseable {
             if (stopping) {
                 return true;
             }
-            if (!awaitMail(session)) {
+            nextLook = dueAgain.map(wait -> wait.compareTo(FIRST_PAUSE) < 0 ? FIRST_PAUSE : wait)   // never a busy loop
+                    .filter(wait -> wait.compareTo(settings.pollEvery()) < 0).orElse(settings.pollEvery());
+            if (!awaitMail(session, nextLook)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** IDLE is ended by an alarm before the read timeout would end the connection, and at least once per poll interval. */
-    private boolean awaitMail(MailboxSession session) throws MailboxException {
-        Duration longest = settings.pollEvery();
+    /**
+     * IDLE is ended by an alarm before the read timeout would end the connection, at the poll
+     * interval, or earlier where a mail left waiting falls due then ({@code longest}).
+     */
+    private boolean awaitMail(MailboxSession session, Duration longest) throws MailboxException {
         if (session.idles() && settings.timeout().dividedBy(2).compareTo(longest) < 0) {
             longest = settings.timeout().dividedBy(2);
         }

@@ -66,6 +66,8 @@ final class MailboxRound {
      */
     private final Map<Held, Instant> holding = new ConcurrentHashMap<>();
     private volatile boolean inRound;
+    /** The earliest moment a mail this round left waiting falls due: another reader's hold ends, or a retry. */
+    private Instant dueAgain;
 
     MailboxRound(MailboxSettings settings, Reception reception, UnitOfWork database, Clock clock) {
         this(settings, reception, database, clock, HOLD);
@@ -98,15 +100,34 @@ final class MailboxRound {
     /**
      * Takes in what is new or due again, until done or {@code stopping} says so; the mail in hand is finished first.
      *
+     * @return how long until a mail it left waiting falls due (another reader's hold on it ends, or
+     *         its next attempt): the reader looks again then rather than at its poll interval; empty where none waits
      * @throws MailboxException the connection failed: connect again
      * @throws StoreDown        the database or the disk failed: try again later
      */
-    void run(MailboxSession session, BooleanSupplier stopping) throws MailboxException, StoreDown {
+    Optional<Duration> run(MailboxSession session, BooleanSupplier stopping) throws MailboxException, StoreDown {
         inRound = true;
+        dueAgain = null;
         try {
             takeInAll(session, stopping);
         } finally {
             inRound = false;
+        }
+        return Optional.ofNullable(dueAgain).map(due -> {
+            Duration wait = Duration.between(clock.instant(), due);
+            return wait.isNegative() ? Duration.ZERO : wait;
+        });
+    }
+
+    /** When a mail left waiting falls due: at its next attempt, or, due now and claimed by another reader first, when that hold ends. */
+    private Instant dueAt(LedgerEntry waiting) {
+        Instant now = clock.instant();
+        return waiting.isDue(now) ? now.plus(hold) : waiting.nextAttemptAt().orElse(now);
+    }
+
+    private void waitsUntil(Instant due) {
+        if (dueAgain == null || due.isBefore(dueAgain)) {
+            dueAgain = due;
         }
     }
 
@@ -155,6 +176,9 @@ final class MailboxRound {
             List<WaitingMail> toTakeIn = batch.stream().filter(mail -> toTakeIn(entries.apply(mail))).toList();
             session.prefetch(toTakeIn);
             Map<String, LedgerEntry> claimed = claim(toTakeIn, entries);
+            batch.stream().filter(mail -> !claimed.containsKey(mail.uid())).map(entries)
+                    .filter(entry -> entry.state() == LedgerEntry.State.RETRYING && entry.attempts() < settings.attempts())
+                    .forEach(entry -> waitsUntil(dueAt(entry)));
             Committed committed = new Committed();
             try {
                 for (WaitingMail mail : batch) {
@@ -284,6 +308,7 @@ final class MailboxRound {
                 giveUp(session, mail, retry, "failed " + retry.attempts() + " times, last: " + later.cause());
             } else {
                 record(retry, mail);
+                retry.nextAttemptAt().ifPresent(this::waitsUntil);
                 LOG.warn("mail UID {} of {} not taken in (attempt {} of {}): {}; trying again after {}", mail.uid(), settings.shown(),
                         retry.attempts(), settings.attempts(), later.cause(), retryAfter(retry.attempts()));
             }

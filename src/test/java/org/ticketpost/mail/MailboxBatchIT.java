@@ -57,6 +57,14 @@ class MailboxBatchIT {
         }
     }
 
+    /** The support mailbox, flagged \Seen once taken in, looked at every {@code poll}. */
+    private static MailboxSettings settings(Duration poll, Duration timeout) {
+        return new MailboxSettings(
+                MailboxUrl.parse("imap://support%40ticketpost.example@127.0.0.1:" + MAIL.getImap().getPort() + "/INBOX?starttls=off"),
+                new MailboxSettings.Password(SupportMailbox.PASSWORD), poll, MailboxSettings.Acknowledge.SEEN,
+                "Ticketpost-Done", "Ticketpost-Errors", 5, Duration.ofDays(1), timeout);
+    }
+
     private List<String> ledger(TestDatabase database) {
         return database.rows("select state from intake_ledger order by cast(uid as int)").stream().map(row -> row.get(0)).toList();
     }
@@ -103,10 +111,7 @@ class MailboxBatchIT {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder);
                 TestApp app = TestApp.start(database, folder, Clock.systemUTC(), Map.of())) {
             app.addKey();
-            MailboxSettings settings = new MailboxSettings(
-                    MailboxUrl.parse("imap://support%40ticketpost.example@127.0.0.1:" + MAIL.getImap().getPort() + "/INBOX?starttls=off"),
-                    new MailboxSettings.Password(SupportMailbox.PASSWORD), Duration.ofSeconds(1), MailboxSettings.Acknowledge.SEEN,
-                    "Ticketpost-Done", "Ticketpost-Errors", 5, Duration.ofDays(1), Duration.ofSeconds(30));
+            MailboxSettings settings = settings(Duration.ofSeconds(1), Duration.ofSeconds(30));
             AtomicInteger commits = new AtomicInteger();
             MailboxRound round = new MailboxRound(settings, app.application().reception().afterEachCommit(commits::incrementAndGet),
                     app.application().database(), Clock.systemUTC());
@@ -138,10 +143,7 @@ class MailboxBatchIT {
         try (TestDatabase database = TestDatabase.create(kind, folder);
                 TestApp app = TestApp.start(database, folder, Clock.systemUTC(), Map.of())) {
             app.addKey();
-            MailboxSettings settings = new MailboxSettings(
-                    MailboxUrl.parse("imap://support%40ticketpost.example@127.0.0.1:" + MAIL.getImap().getPort() + "/INBOX?starttls=off"),
-                    new MailboxSettings.Password(SupportMailbox.PASSWORD), Duration.ofSeconds(1), MailboxSettings.Acknowledge.SEEN,
-                    "Ticketpost-Done", "Ticketpost-Errors", 5, Duration.ofDays(1), Duration.ofSeconds(30));
+            MailboxSettings settings = settings(Duration.ofSeconds(1), Duration.ofSeconds(30));
             Duration hold = Duration.ofSeconds(2);
             AtomicInteger commits = new AtomicInteger();
             MailboxRound busy = new MailboxRound(settings, app.application().reception().afterEachCommit(commits::incrementAndGet),
@@ -185,9 +187,7 @@ class MailboxBatchIT {
             }
             assertThat(database.count("select count(*) from ticket")).as("held still, just after it died").isEqualTo(2);
             // a reader that looks by itself once a minute, or when told of new mail: none comes
-            MailboxSettings patient = new MailboxSettings(settings.url(), settings.password(), Duration.ofMinutes(1),
-                    settings.acknowledge(), settings.doneFolder(), settings.errorFolder(), settings.attempts(), settings.backlogAge(),
-                    Duration.ofMinutes(2));
+            MailboxSettings patient = settings(Duration.ofMinutes(1), Duration.ofMinutes(2));
             try (MailboxReader reader = new MailboxReader(patient, new ImapMailbox(patient), other, Duration.ofSeconds(5))) {
                 reader.start();
                 Await.until("the dead reader's mails taken in by the other", Duration.ofSeconds(30),

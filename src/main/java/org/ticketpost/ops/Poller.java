@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one sender's passes while the service runs: a pass every interval, and one at once when
- * woken, on one thread of its own, so that passes never overlap. A pass that fails (the
+ * Runs one sender's passes while the service runs: a pass every interval, and one when woken (at
+ * once, or after a time that gathers wakes), on one thread of its own, so that passes never overlap. A pass that fails (the
  * database away) is logged once, and so is the return; closing lets the pass in hand finish
  * within a grace and never interrupts it, since an interrupt may close H2's file under a
  * transaction. The outbox sender and the webhook sender are the two.
@@ -32,6 +32,7 @@ public final class Poller implements AutoCloseable {
     private final Pass pass;
     private final Duration interval;
     private final Duration grace;
+    private final Duration gather;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile boolean stopping;
     private boolean failing;
@@ -43,11 +44,25 @@ public final class Poller implements AutoCloseable {
      * @param grace  how long {@link #close()} waits for the pass in hand
      */
     public Poller(String name, String inHand, Pass pass, Duration interval, Duration grace) {
+        this(name, inHand, pass, interval, grace, Duration.ZERO);
+    }
+
+    private Poller(String name, String inHand, Pass pass, Duration interval, Duration grace, Duration gather) {
         this.name = name;
         this.inHand = inHand;
         this.pass = pass;
         this.interval = interval;
         this.grace = grace;
+        this.gather = gather;
+    }
+
+    /**
+     * The same poller, starting the pass a wake asks for this long after the wake: the wakes of
+     * the commits meanwhile join it, and one pass takes what they queued in one transaction rather
+     * than a pass with two transactions for each.
+     */
+    public Poller gatheringWakesFor(Duration gather) {
+        return new Poller(name, inHand, pass, interval, grace, gather);
     }
 
     public synchronized void start() {
@@ -62,17 +77,17 @@ public final class Poller implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::passOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Runs a pass now rather than at the next interval; a wake while one is already waiting adds nothing. */
+    /** Runs a pass now, or after the time it gathers wakes, rather than at the next interval; a wake while one is already waiting adds nothing. */
     public void wake() {
         ScheduledExecutorService running = running();
         if (running == null || stopping || !wakeQueued.compareAndSet(false, true)) {
             return;
         }
         try {
-            running.execute(() -> {
+            running.schedule(() -> {
                 wakeQueued.set(false);
                 passOnce();
-            });
+            }, gather.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             wakeQueued.set(false);   // closed meanwhile
         }

@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one sender's passes while the service runs: a pass every interval, and one when woken (at
- * once, or after a time that gathers wakes), on one thread of its own, so that passes never overlap. A pass that fails (the
- * database away) is logged once, and so is the return; closing lets the pass in hand finish
- * within a grace and never interrupts it, since an interrupt may close H2's file under a
- * transaction. The outbox sender and the webhook sender are the two.
+ * once, or after a time that gathers wakes), on one thread of its own, so that passes never
+ * overlap. A pass that fails (the database away) is logged once, and so is the return; closing
+ * lets the pass in hand finish within a grace and never interrupts it, since an interrupt may
+ * close H2's file under a transaction. The outbox sender and the webhook sender are the two.
  */
 public final class Poller implements AutoCloseable {
 
@@ -77,7 +77,10 @@ public final class Poller implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::passOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Runs a pass now, or after the time it gathers wakes, rather than at the next interval; a wake while one is already waiting adds nothing. */
+    /**
+     * Runs a pass now, or after the time it gathers wakes, rather than at the next interval; a wake
+     * while one is already waiting adds nothing.
+     */
     public void wake() {
         ScheduledExecutorService running = running();
         if (running == null || stopping || !wakeQueued.compareAndSet(false, true)) {

@@ -7,10 +7,10 @@ import org.ticketpost.ops.Poller;
 /**
  * Sends the outbox while the service runs: a pass every few seconds, and one when woken (after
  * intake has committed a reply; {@link #GATHER} later, for the replies committed meanwhile to
- * join it), on one thread of its own, so passes never overlap. A pass
- * sends batch after batch while whole batches are due. A dispatcher that keeps its connection
- * open keeps it from pass to pass, and hangs up when the runner closes. Started and closed once,
- * as one of the service's long-running parts.
+ * join it), on one thread of its own, so passes never overlap. A pass sends batch after batch
+ * while whole batches are due. A dispatcher that keeps its connection open keeps it from pass to
+ * pass, and hangs up when the runner closes. Started and closed once, as one of the service's
+ * long-running parts.
  */
 public final class OutboxRunner implements AutoCloseable {
 

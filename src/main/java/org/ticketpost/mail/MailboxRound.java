@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -83,6 +85,9 @@ final class MailboxRound {
 
     /** A mail of the mailbox, by UIDVALIDITY and UID. */
     private record Held(long uidValidity, String uid) {
+        /** IMAP UIDs in their numeric order (shorter first), POP3 UIDLs in any fixed one. */
+        static final Comparator<Held> BY_UID = Comparator.comparingLong(Held::uidValidity)
+                .thenComparingInt(held -> held.uid().length()).thenComparing(Held::uid);
     }
 
     /** How long a claim lasts unless renewed: {@link #renewHolds()} is due well within it. */
@@ -144,7 +149,8 @@ final class MailboxRound {
         String mailbox = settings.url().ledgerName();
         Instant now = clock.instant();
         Instant until = holdFrom(now);
-        Map<Held, Instant> held = Map.copyOf(holding);
+        Map<Held, Instant> held = new TreeMap<>(Held.BY_UID);   // the order claims take: two transactions never wait in a circle
+        held.putAll(holding);
         List<Held> extended = ledger(ledger -> held.entrySet().stream()
                 .filter(mail -> ledger.extendHold(mailbox, mail.getKey().uidValidity(), mail.getKey().uid(), mail.getValue(), until, now))
                 .map(Map.Entry::getKey)

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,6 +102,18 @@ public final class TestDatabase implements AutoCloseable {
                 var result = sql.executeQuery(query)) {
             result.next();
             return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(query + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The moment a query returns, such as the latest of a timestamp column. */
+    public Instant instant(String query) {
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+                Statement sql = connection.createStatement();
+                var result = sql.executeQuery(query)) {
+            result.next();
+            return result.getObject(1, OffsetDateTime.class).toInstant();
         } catch (SQLException e) {
             throw new IllegalStateException(query + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ticketpost.ticket.SharedTransaction;
 import org.ticketpost.ticket.StoreConflictException;
 import org.ticketpost.ticket.UnitOfWork;
 
@@ -17,12 +18,11 @@ import org.ticketpost.ticket.UnitOfWork;
 public final class Intake {
 
     private final UnitOfWork unitOfWork;
-    private final Map<AutomaticReplies, List<IntakeStep>> steps = new EnumMap<>(AutomaticReplies.class);
+    private final Map<AutomaticReplies, List<IntakeStep>> steps;
     private final Clock clock;
 
     public Intake(UnitOfWork unitOfWork, IntakeRules rules, Clock clock) {
-        this.unitOfWork = unitOfWork;
-        this.clock = clock;
+        this(unitOfWork, new EnumMap<>(AutomaticReplies.class), clock);
         for (AutomaticReplies replies : AutomaticReplies.values()) {
             MailRecords records = new MailRecords(rules, replies);
             steps.put(replies, List.of(
@@ -33,6 +33,22 @@ public final class Intake {
                     new FollowUps(rules, records),
                     new NewRequests(rules, records)));
         }
+    }
+
+    private Intake(UnitOfWork unitOfWork, Map<AutomaticReplies, List<IntakeStep>> steps, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.steps = steps;
+        this.clock = clock;
+    }
+
+    /** The transactions this intake commits in, such as the database. */
+    UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
+    /** The same intake, deciding in the given transaction: several mails committed at once. */
+    Intake within(SharedTransaction transaction) {
+        return new Intake(transaction, steps, clock);
     }
 
     /**

@@ -227,7 +227,7 @@ final class ImapSession implements MailboxSession {
 
     @Override
     public Optional<InputStream> open(WaitingMail mail) throws MailboxException {
-        byte[] fetched = prefetched.remove(mail.uid());
+        byte[] fetched = prefetched.get(mail.uid());   // kept until the next batch: a second attempt needs no second fetch
         if (fetched != null) {
             return Optional.of(new ByteArrayInputStream(fetched));
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import org.ticketpost.ops.Health;
+import org.ticketpost.ticket.SharedTransaction;
 import org.ticketpost.ticket.Stores;
 import org.ticketpost.ticket.UnitOfWork;
 
@@ -37,6 +38,11 @@ public final class LazyDatabase implements UnitOfWork, AutoCloseable {
     @Override
     public <T> T inTransaction(Function<Stores, T> work) {
         return open().unitOfWork().inTransaction(work);
+    }
+
+    @Override
+    public SharedTransaction shared() {
+        return open().unitOfWork().shared();
     }
 
     /** Opens it now, so that an unreachable database is reported before any work starts. */

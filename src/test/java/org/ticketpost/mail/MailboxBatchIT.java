@@ -106,6 +106,64 @@ class MailboxBatchIT {
     }
 
     @Test
+    void theMailsOfABatchAreCommittedTogetherAndAMailThatIsNoMailAloneWithoutHoldingUpTheOthers() throws Exception {
+        for (int i = 1; i <= 6; i++) {
+            mailbox.place("INBOX", i == 3 ? "just some notes\nwithout any header\n" : MailboxIntakeIT.request("together-" + i + "@mail.example.com"),
+                    new Flags(), Instant.now());
+        }
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder);
+                TestApp app = TestApp.start(database, folder, Clock.systemUTC(), Map.of())) {
+            app.addKey();
+            MailboxSettings settings = settings(Duration.ofSeconds(1), Duration.ofSeconds(30));
+            AtomicInteger commits = new AtomicInteger();
+            MailboxRound round = new MailboxRound(settings, app.application().reception().afterEachCommit(commits::incrementAndGet),
+                    app.application().database(), Clock.systemUTC());
+
+            try (MailboxSession session = new ImapMailbox(settings).connect()) {
+                round.run(session, () -> false);
+            }
+
+            assertThat(commits).as("commits of mails taken in: the two before the third, and the three after it").hasValue(2);
+            assertThat(ledger(database)).containsExactly("acknowledged", "acknowledged", "failed", "acknowledged", "acknowledged",
+                    "acknowledged");
+            assertThat(database.count("select count(*) from ticket")).isEqualTo(5);
+            assertThat(database.count("select count(*) from outbox")).as("confirmations").isEqualTo(5);
+            assertThat(mailbox.folder("Ticketpost-Errors").getMessageCount()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aMailTheDatabaseRefusesSpoilsTheBatchsTransactionAndTheOthersAreTakenInOneByOne(TestDatabase.Kind kind)
+            throws Exception {
+        for (int i = 1; i <= 6; i++) {
+            mailbox.place("INBOX", MailboxIntakeIT.request((i == 3 ? "poison-" : "together-") + i + "@mail.example.com"), new Flags(),
+                    Instant.now());
+        }
+        try (TestDatabase database = TestDatabase.create(kind, folder);
+                TestApp app = TestApp.start(database, folder, Clock.systemUTC(), Map.of())) {
+            app.addKey();
+            database.sql("alter table message add constraint no_poison check (message_id is null or message_id not like '%poison%')");
+            MailboxSettings settings = settings(Duration.ofSeconds(1), Duration.ofSeconds(30));
+            AtomicInteger commits = new AtomicInteger();
+            MailboxRound round = new MailboxRound(settings, app.application().reception().afterEachCommit(commits::incrementAndGet),
+                    app.application().database(), Clock.systemUTC());
+
+            try (MailboxSession session = new ImapMailbox(settings).connect()) {
+                round.run(session, () -> false);
+            }
+
+            assertThat(commits).as("commits of mails taken in, each alone once the batch's transaction failed").hasValue(5);
+            assertThat(ledger(database)).containsExactly("acknowledged", "acknowledged", "retrying", "acknowledged", "acknowledged",
+                    "acknowledged");
+            assertThat(database.count("select count(*) from intake_ledger where state = 'retrying' and attempts = 1"))
+                    .as("the refused mail's one failed attempt").isEqualTo(1);
+            assertThat(database.count("select count(*) from ticket")).isEqualTo(5);
+            assertThat(database.count("select count(*) from outbox")).as("confirmations").isEqualTo(5);
+        }
+    }
+
+    @Test
     void aStopInTheMiddleOfABatchAcknowledgesWhatWasCommittedAndTheNextRoundTakesInTheRest() throws Exception {
         placeFive();
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder);
@@ -117,8 +175,9 @@ class MailboxBatchIT {
                     app.application().database(), Clock.systemUTC());
 
             try (MailboxSession session = new ImapMailbox(settings).connect()) {
-                round.run(session, () -> commits.get() >= 2);   // the stop comes while the second mail is taken in
+                round.run(session, () -> commits.get() >= 1);   // the stop comes once the two before the third are committed together
             }
+            assertThat(commits).as("commits").hasValue(1);
             // the batch's other mails were claimed with it and are given back, due at once: no hold left to wait out
             assertThat(ledger(database)).containsExactly("acknowledged", "acknowledged", "retrying", "retrying", "retrying");
             assertThat(database.count("select count(*) from intake_ledger where state = 'retrying' and attempts = 0"
@@ -155,7 +214,7 @@ class MailboxBatchIT {
             CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
                 try (MailboxSession session = new ImapMailbox(settings).connect()) {
                     busy.run(session, () -> {
-                        if (commits.get() >= 2) {   // busy with the third mail, as with one of many megabytes
+                        if (commits.get() >= 1) {   // the two before the third committed: busy with the third, as with one of many megabytes
                             inHand.countDown();
                             await(dies);
                             throw new IllegalStateException("killed");   // gone without giving anything back

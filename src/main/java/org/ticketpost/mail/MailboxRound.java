@@ -48,6 +48,12 @@ final class MailboxRound {
     /** Mails fetched ahead and acknowledged together: few round trips, a bounded wait for the acknowledgement. */
     static final int BATCH = 100;
 
+    /**
+     * The most mails taken in in one transaction: enough to share most of what a commit writes, few
+     * enough that the first of them is not kept long from its reply.
+     */
+    static final int TOGETHER = 25;
+
     /** The longest a failing mail waits for its next attempt. */
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
@@ -321,7 +327,7 @@ final class MailboxRound {
      */
     private boolean takeInTogether(MailboxSession session, List<WaitingMail> batch, Map<String, LedgerEntry> claimed,
             Instant backlogBefore, Committed committed, BooleanSupplier stopping) throws MailboxException {
-        List<WaitingMail> mails = batch.stream().filter(mail -> claimed.containsKey(mail.uid())).toList();
+        List<WaitingMail> mails = batch.stream().filter(mail -> claimed.containsKey(mail.uid())).limit(TOGETHER).toList();
         if (mails.size() < 2) {
             return true;
         }

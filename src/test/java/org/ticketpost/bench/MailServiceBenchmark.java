@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -150,6 +151,7 @@ public final class MailServiceBenchmark {
             requests.add(request(session, i));
         }
         long acknowledgedBefore = database.count(ACKNOWLEDGED);
+        long cpu = processCpuNanos();
         long start = System.currentTimeMillis();
         for (MimeMessage request : requests) {
             support.deliver(request);
@@ -160,8 +162,8 @@ public final class MailServiceBenchmark {
         double seconds = (last - start) / 1000.0;
         double reading = (read - start) / 1000.0;
         System.out.printf(Locale.ROOT, "imap %s: %d mails placed in %.2f s; all taken in and acknowledged after %.2f s (%.0f mails/s);"
-                + " all %d confirmations delivered %.2f s after the first was placed: %.0f mails/s end to end%n", kind, count,
-                (placed - start) / 1000.0, reading, count / reading, count, seconds, count / seconds);
+                + " all %d confirmations delivered %.2f s after the first was placed: %.0f mails/s end to end; %s%n", kind, count,
+                (placed - start) / 1000.0, reading, count / reading, count, seconds, count / seconds, cpuPerMail(cpu, count));
     }
 
     /**
@@ -258,6 +260,7 @@ public final class MailServiceBenchmark {
         }
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        long cpu = processCpuNanos();
         long start = System.currentTimeMillis();
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
@@ -284,8 +287,19 @@ public final class MailServiceBenchmark {
                 .orElseThrow();
         double seconds = (last - start) / 1000.0;
         System.out.printf(Locale.ROOT, "lmtp %s, %d connections: %d mails answered 250 in %.2f s (%.0f mails/s, %d not 250);"
-                        + " all confirmations delivered after %.2f s: %.0f mails/s end to end%n", kind, connections, count,
-                (delivered - start) / 1000.0, count / ((delivered - start) / 1000.0), refused.get(), seconds, count / seconds);
+                        + " all confirmations delivered after %.2f s: %.0f mails/s end to end; %s%n", kind, connections, count,
+                (delivered - start) / 1000.0, count / ((delivered - start) / 1000.0), refused.get(), seconds, count / seconds,
+                cpuPerMail(cpu, count));
+    }
+
+    /** The CPU time this process (Ticketpost, GreenMail and the benchmark) has used so far, all threads. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The CPU time used since {@code since}, for each mail: steadier from run to run than the rate, which waits on the machine. */
+    private static String cpuPerMail(long since, int mails) {
+        return String.format(Locale.ROOT, "CPU %.1f ms per mail", (processCpuNanos() - since) / 1e6 / mails);
     }
 
     /** RATE mails a second for SECONDS: the time from each mail's arrival to its confirmation's. */

@@ -3,6 +3,7 @@ package org.ticketpost.reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,10 @@ public final class OutboxDispatcher implements AutoCloseable {
     public record Pass(int taken, int sent, int deferred, int failed) {
     }
 
+    /** Mails a pass holds, by id, and when its hold on them ends. */
+    private record Lease(List<Long> ids, Instant until) {
+    }
+
     /** A mail taken for sending, read inside the transaction that took it. */
     private record Taken(long id, String kind, String recipient, Optional<OutboundMail> mail) {
     }
@@ -52,6 +57,9 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final OutboxPolicy policy;
     private final Duration keepOpen;
     private volatile boolean closed;
+    private final Object leaseLock = new Object();
+    /** The mails of the pass under way, until they are recorded or given back, and the end of their lease. */
+    private Lease inHand;
     private MailSender.Batch connection;
     private Instant lastSent;
 
@@ -101,8 +109,9 @@ public final class OutboxDispatcher implements AutoCloseable {
             return new Pass(0, 0, 0, 0);
         }
         Instant now = clock.instant();
+        Instant until = leaseFrom(now);
         List<Taken> taken = inTransaction(stores -> stores.outbox()
-                .claimDue(now, policy.batchSize(), now.plus(policy.lease())).stream()
+                .claimDue(now, policy.batchSize(), until).stream()
                 .map(OutboxDispatcher::taken).toList());
         if (taken.isEmpty()) {
             if (connection != null && !now.isBefore(lastSent.plus(keepOpen))) {
@@ -112,6 +121,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
         List<Result> results = new ArrayList<>();
         boolean allAccepted = true;
+        hold(new Lease(taken.stream().map(Taken::id).toList(), until));
         try {
             MailSender.Batch batch = connection();
             for (int i = 0; i < taken.size(); i++) {
@@ -127,6 +137,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             }
             lastSent = clock.instant();
         } finally {
+            letGo();
             if (!allAccepted || keepOpen.isZero() || results.size() < taken.size()) {
                 hangUp();   // a fresh start after a failure, or at the end of a pass that keeps nothing
             }
@@ -144,6 +155,48 @@ public final class OutboxDispatcher implements AutoCloseable {
             }
         }
         return new Pass(taken.size(), sent, deferred, failed);
+    }
+
+    /**
+     * Extends the lease on the mails of the pass under way to a full lease from now, however long a
+     * slow mail server takes with them: a sender that is alive keeps them, and the mails of one that
+     * died go to the others a lease later. For another thread than the pass's, every third of a
+     * lease; between passes it does nothing.
+     *
+     * @throws org.ticketpost.ticket.StoreException when the database fails: the lease runs out as it was
+     */
+    public void renewLease() {
+        synchronized (leaseLock) {   // the pass records its mails only once no renewal is under way
+            if (inHand == null || closed) {
+                return;
+            }
+            Lease lease = inHand;
+            Instant until = leaseFrom(clock.instant());
+            int extended = inTransaction(stores -> stores.outbox().extendClaim(lease.ids(), lease.until(), until));
+            if (extended < lease.ids().size()) {
+                LOG.warn("{} of the {} replies in hand were no longer held for this sender: another may send them as well",
+                        lease.ids().size() - extended, lease.ids().size());
+            }
+            inHand = new Lease(lease.ids(), until);
+        }
+    }
+
+    /** How long a lease taken or renewed now lasts; in milliseconds, which every database keeps exactly: it names the lease. */
+    private Instant leaseFrom(Instant now) {
+        return now.plus(policy.lease()).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private void hold(Lease lease) {
+        synchronized (leaseLock) {
+            inHand = lease;
+        }
+    }
+
+    /** The pass is about to record or give back its mails: no renewal from now on. */
+    private void letGo() {
+        synchronized (leaseLock) {
+            inHand = null;
+        }
     }
 
     /** Ends the connection kept open, if any; the next pass opens a new one. On the thread that sends, or after it ended. */
@@ -245,6 +298,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private void giveBack(List<Taken> untried) {
+        letGo();
         Instant now = clock.instant();
         inTransaction(stores -> {
             stores.outbox().release(untried.stream().map(Taken::id).toList(), now);

@@ -8,8 +8,9 @@ import java.util.Optional;
  * How the outbox is sent and retried.
  *
  * @param batchSize   how many due mails one pass takes at a time
- * @param lease       how long the mails a pass took are held for it: longer than sending a whole batch
- *                    can take, for a sender that ends without recording them has them sent again after it
+ * @param lease       how long the mails a pass took are held for it unless renewed ({@link OutboxRunner}
+ *                    renews it every third of it while the pass lasts): a sender that ends without
+ *                    recording them has them sent again this long after its last renewal
  * @param firstDelay  the wait after a first failed attempt; it doubles with each further one …
  * @param maxDelay    … up to this
  * @param maxAttempts a mail is given up after this many failed attempts …
@@ -23,7 +24,7 @@ public record OutboxPolicy(int batchSize, Duration lease, Duration firstDelay, D
      * Retries at 1, 2, 4, … minutes, then hourly, for two days: long enough for a mail server's
      * weekend outage to be mended, short enough that an answer still makes sense to the customer.
      */
-    public static final OutboxPolicy DEFAULT = new OutboxPolicy(10, Duration.ofMinutes(15), Duration.ofMinutes(1),
+    public static final OutboxPolicy DEFAULT = new OutboxPolicy(10, Duration.ofMinutes(1), Duration.ofMinutes(1),
             Duration.ofHours(1), 60, Duration.ofDays(2));
 
     public OutboxPolicy {

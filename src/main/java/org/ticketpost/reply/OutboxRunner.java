@@ -1,7 +1,12 @@
 package org.ticketpost.reply;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.ticketpost.ops.Poller;
 
 /**
@@ -26,8 +31,16 @@ public final class OutboxRunner implements AutoCloseable {
      */
     static final Duration GATHER = Duration.ofMillis(20);
 
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+
     private final OutboxDispatcher dispatcher;
     private final Poller poller;
+    /** Renews the lease on the mails of the pass under way, beside it: a slow mail server must not let it run out. */
+    private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(work -> {
+        Thread thread = new Thread(work, "outbox-lease");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param interval how often it looks for due mails
@@ -41,7 +54,19 @@ public final class OutboxRunner implements AutoCloseable {
     }
 
     public void start() {
+        long renewEvery = dispatcher.policy().lease().dividedBy(3).toMillis();
+        leases.scheduleWithFixedDelay(this::renewLease, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         poller.start();
+    }
+
+    /** A failure must not end the schedule. */
+    private void renewLease() {
+        try {
+            dispatcher.renewLease();
+        } catch (RuntimeException e) {
+            LOG.warn("the lease on the replies in hand was not extended: {}; another sender may send them again after {}",
+                    e.getMessage(), dispatcher.policy().lease());
+        }
     }
 
     /** Sends what is due now rather than at the next poll; a wake while one is already waiting adds nothing. */
@@ -61,6 +86,7 @@ public final class OutboxRunner implements AutoCloseable {
                 dispatcher.hangUp();   // its thread has ended: the connection it kept is ours to end
             }
         } finally {
+            leases.shutdownNow();   // a send still under way keeps its mails no longer than their lease
             dispatcher.close();
         }
     }

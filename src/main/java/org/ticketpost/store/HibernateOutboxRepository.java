@@ -107,6 +107,19 @@ final class HibernateOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public int extendClaim(Collection<Long> ids, Instant heldUntil, Instant until) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return session.createMutationQuery("update OutboxEntry e set e.nextAttemptAt = :until where e.id in :ids "
+                        + "and e.nextAttemptAt = :heldUntil and e.sentAt is null and e.failedAt is null and e.bouncedAt is null")
+                .setParameter("until", until)
+                .setParameter("heldUntil", heldUntil)
+                .setParameter("ids", ids)
+                .executeUpdate();
+    }
+
+    @Override
     public void release(Collection<Long> ids, Instant now) {
         if (ids.isEmpty()) {
             return;

@@ -27,6 +27,14 @@ public interface OutboxRepository {
      */
     List<OutboxEntry> claimDue(Instant now, int limit, Instant until);
 
+    /**
+     * Extends a sender's hold on mails it took and has not recorded yet, where it still holds them:
+     * held until {@code heldUntil}, and neither sent, failed nor bounced meanwhile.
+     *
+     * @return how many it still held, now until {@code until}
+     */
+    int extendClaim(Collection<Long> ids, Instant heldUntil, Instant until);
+
     Optional<OutboxEntry> find(long id);
 
     /** The mail sent with this envelope sender, in lower case, when no other was: a return path of one mail's own. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.ticketpost.mail.SmtpSender;
 import org.ticketpost.mail.SmtpSettings;
 import org.ticketpost.testing.Mails;
@@ -47,9 +50,14 @@ class OutboxRunnerIT {
     }
 
     private OutboxRunner runner(TestApp app, int port, Duration smtpTimeout, Duration interval, Duration grace) {
+        return runner(app, port, smtpTimeout, interval, grace, OutboxPolicy.DEFAULT, clock);
+    }
+
+    private static OutboxRunner runner(TestApp app, int port, Duration smtpTimeout, Duration interval, Duration grace,
+            OutboxPolicy policy, Clock clock) {
         SmtpSender smtp = new SmtpSender(SmtpSettings.parse("smtp://127.0.0.1:" + port + "?starttls=off", Optional.empty(),
                 Optional.empty(), smtpTimeout));
-        return new OutboxRunner(new OutboxDispatcher(app.application().database(), smtp, clock, OutboxPolicy.DEFAULT), interval, grace);
+        return new OutboxRunner(new OutboxDispatcher(app.application().database(), smtp, clock, policy), interval, grace);
     }
 
     private static List<OutboxEntry> waiting(TestApp app, Instant at) {
@@ -136,6 +144,33 @@ class OutboxRunnerIT {
                 assertThat(waiting(app, START)).isEmpty();   // held for the sender that took it …
                 assertThat(waiting(app, START.plus(OutboxPolicy.DEFAULT.lease()))).singleElement()   // … and due again after its lease
                         .satisfies(entry -> assertThat(entry.attempts()).isZero());
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aLiveSenderKeepsItsRepliesPastTheirLeaseWhileASlowServerTakesThemAndNoOtherSenderSendsThemAgain(TestDatabase.Kind kind)
+            throws Exception {
+        TestApp.on(kind, folder, clock, (app, database) -> {
+            try (ScriptedSmtpServer server = ScriptedSmtpServer.start(ScriptedSmtpServer.Tls.NONE).delay("DATA", Duration.ofSeconds(3))) {
+                receive(app);
+                OutboxPolicy shortLease = new OutboxPolicy(10, Duration.ofSeconds(1), Duration.ofMinutes(1), HOUR, 60, Duration.ofDays(2));
+                try (OutboxRunner slow = runner(app, server.port(), Duration.ofSeconds(10), HOUR, Duration.ofSeconds(5), shortLease,
+                        Clock.systemUTC())) {
+                    slow.start();
+                    await(() -> server.commands().contains("DATA"));
+                    // a second serve on the same database, looking five times a second
+                    try (OutboxRunner other = runner(app, server.port(), Duration.ofSeconds(10), Duration.ofMillis(200),
+                            Duration.ofSeconds(5), shortLease, Clock.systemUTC())) {
+                        other.start();
+                        Thread.sleep(2500);   // two leases and more, while the server takes its time with the first sender's reply
+
+                        assertThat(server.connections()).as("connections: the other sender found nothing to send").isEqualTo(1);
+                    }
+                    await(() -> database.count("select count(*) from outbox where sent_at is not null") == 1);
+                }
+                assertThat(server.mails()).hasSize(1);
             }
         });
     }

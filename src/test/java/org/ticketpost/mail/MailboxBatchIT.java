@@ -65,6 +65,16 @@ class MailboxBatchIT {
                 "Ticketpost-Done", "Ticketpost-Errors", 5, Duration.ofDays(1), timeout);
     }
 
+    /** One look at the mailbox by a reader that counts the commits of mails it took in. */
+    private static void oneRound(TestApp app, AtomicInteger commits) throws Exception {
+        MailboxSettings settings = settings(Duration.ofSeconds(1), Duration.ofSeconds(30));
+        MailboxRound round = new MailboxRound(settings, app.application().reception().afterEachCommit(commits::incrementAndGet),
+                app.application().database(), Clock.systemUTC());
+        try (MailboxSession session = new ImapMailbox(settings).connect()) {
+            round.run(session, () -> false);
+        }
+    }
+
     private List<String> ledger(TestDatabase database) {
         return database.rows("select state from intake_ledger order by cast(uid as int)").stream().map(row -> row.get(0)).toList();
     }
@@ -114,14 +124,8 @@ class MailboxBatchIT {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder);
                 TestApp app = TestApp.start(database, folder, Clock.systemUTC(), Map.of())) {
             app.addKey();
-            MailboxSettings settings = settings(Duration.ofSeconds(1), Duration.ofSeconds(30));
             AtomicInteger commits = new AtomicInteger();
-            MailboxRound round = new MailboxRound(settings, app.application().reception().afterEachCommit(commits::incrementAndGet),
-                    app.application().database(), Clock.systemUTC());
-
-            try (MailboxSession session = new ImapMailbox(settings).connect()) {
-                round.run(session, () -> false);
-            }
+            oneRound(app, commits);
 
             assertThat(commits).as("commits of mails taken in: the two before the third, and the three after it").hasValue(2);
             assertThat(ledger(database)).containsExactly("acknowledged", "acknowledged", "failed", "acknowledged", "acknowledged",
@@ -144,14 +148,8 @@ class MailboxBatchIT {
                 TestApp app = TestApp.start(database, folder, Clock.systemUTC(), Map.of())) {
             app.addKey();
             database.sql("alter table message add constraint no_poison check (message_id is null or message_id not like '%poison%')");
-            MailboxSettings settings = settings(Duration.ofSeconds(1), Duration.ofSeconds(30));
             AtomicInteger commits = new AtomicInteger();
-            MailboxRound round = new MailboxRound(settings, app.application().reception().afterEachCommit(commits::incrementAndGet),
-                    app.application().database(), Clock.systemUTC());
-
-            try (MailboxSession session = new ImapMailbox(settings).connect()) {
-                round.run(session, () -> false);
-            }
+            oneRound(app, commits);
 
             assertThat(commits).as("commits of mails taken in, each alone once the batch's transaction failed").hasValue(5);
             assertThat(ledger(database)).containsExactly("acknowledged", "acknowledged", "retrying", "acknowledged", "acknowledged",

@@ -59,9 +59,9 @@ class EngineersPageBrowserIT {
                 assertThat(seconds(countdown.getText())).as("the first response of a severity 2 ticket is due within 4 h")
                         .isBetween(3L * 3600, 4L * 3600);
 
-                row.findElement(By.linkText(number)).click();
+                clickThrough(browser, row.findElement(By.linkText(number)));
                 new Select(browser.findElement(By.name("status"))).selectByValue("open");
-                browser.findElement(By.cssSelector("form[action$='/status'] button")).click();
+                clickThrough(browser, browser.findElement(By.cssSelector("form[action$='/status'] button")));
 
                 new WebDriverWait(browser, Duration.ofSeconds(10)).until(any -> !browser.findElements(By.cssSelector(".notice")).isEmpty());
                 assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Status changed to open.");
@@ -86,7 +86,7 @@ class EngineersPageBrowserIT {
             ChromeDriver browser = Browser.start(folder.resolve("profile"));
             try {
                 logIn(browser, page, ServedPage.PASSWORD);
-                browser.findElement(By.linkText(severity2)).click();
+                clickThrough(browser, browser.findElement(By.linkText(severity2)));
 
                 send(browser, "reply", Map.of("text", ANSWER));
                 assertThat(notice(browser)).isEqualTo("Answer queued for the customer.");
@@ -178,7 +178,7 @@ class EngineersPageBrowserIT {
     private static void send(ChromeDriver browser, String control, Map<String, String> fields) {
         WebElement form = browser.findElement(By.cssSelector("form[action$='/" + control + "']"));
         fields.forEach((name, value) -> form.findElement(By.name(name)).sendKeys(value));
-        form.findElement(By.cssSelector("button")).click();
+        clickThrough(browser, form.findElement(By.cssSelector("button")));   // the page before may show the notice of the one sent before
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(any -> !browser.findElements(By.cssSelector(".notice")).isEmpty());
     }
 
@@ -207,6 +207,12 @@ class EngineersPageBrowserIT {
         WebElement button = browser.findElement(By.cssSelector("form.login button"));
         button.click();
         awaitNextPage(browser, button);   // the next page, not the login still on screen, is what the test reads next
+    }
+
+    /** Clicks a link or a form's button and waits for the page it leads to: what the test reads next is on that one. */
+    private static void clickThrough(ChromeDriver browser, WebElement element) {
+        element.click();
+        awaitNextPage(browser, element);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ticketpost.ticket.SharedTransaction;
 import org.ticketpost.ticket.StoreConflictException;
+import org.ticketpost.ticket.Transactions;
 import org.ticketpost.ticket.UnitOfWork;
 
 /**
@@ -17,12 +18,14 @@ import org.ticketpost.ticket.UnitOfWork;
  */
 public final class Intake {
 
+    private final Transactions database;
+    /** Where it decides: the database, a transaction to each mail, or a transaction several mails share. */
     private final UnitOfWork unitOfWork;
     private final Map<AutomaticReplies, List<IntakeStep>> steps;
     private final Clock clock;
 
-    public Intake(UnitOfWork unitOfWork, IntakeRules rules, Clock clock) {
-        this(unitOfWork, new EnumMap<>(AutomaticReplies.class), clock);
+    public Intake(Transactions database, IntakeRules rules, Clock clock) {
+        this(database, database, new EnumMap<>(AutomaticReplies.class), clock);
         for (AutomaticReplies replies : AutomaticReplies.values()) {
             MailRecords records = new MailRecords(rules, replies);
             steps.put(replies, List.of(
@@ -35,20 +38,21 @@ public final class Intake {
         }
     }
 
-    private Intake(UnitOfWork unitOfWork, Map<AutomaticReplies, List<IntakeStep>> steps, Clock clock) {
+    private Intake(Transactions database, UnitOfWork unitOfWork, Map<AutomaticReplies, List<IntakeStep>> steps, Clock clock) {
+        this.database = database;
         this.unitOfWork = unitOfWork;
         this.steps = steps;
         this.clock = clock;
     }
 
-    /** The transactions this intake commits in, such as the database. */
-    UnitOfWork unitOfWork() {
-        return unitOfWork;
+    /** The database this intake stores in, for a transaction several mails share. */
+    Transactions database() {
+        return database;
     }
 
     /** The same intake, deciding in the given transaction: several mails committed at once. */
     Intake within(SharedTransaction transaction) {
-        return new Intake(transaction, steps, clock);
+        return new Intake(database, transaction, steps, clock);
     }
 
     /**

@@ -102,7 +102,7 @@ public final class Reception {
      * @throws StoreException the database cannot begin a transaction
      */
     public Together together() {
-        return new Together(intake.unitOfWork().shared());
+        return new Together(intake.database().shared());
     }
 
     /**

@@ -25,7 +25,7 @@ import org.ticketpost.ticket.StoreException;
 import org.ticketpost.ticket.SupportKey;
 import org.ticketpost.ticket.Ticket;
 import org.ticketpost.ticket.TicketEvent;
-import org.ticketpost.ticket.UnitOfWork;
+import org.ticketpost.ticket.Transactions;
 
 /**
  * The database: a HikariCP pool, the schema brought up to date by Flyway from sql/, and
@@ -114,7 +114,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    public UnitOfWork unitOfWork() {
+    public Transactions unitOfWork() {
         return new HibernateUnitOfWork(sessionFactory);
     }
 

@@ -11,10 +11,10 @@ import org.ticketpost.ticket.SharedTransaction;
 import org.ticketpost.ticket.StoreConflictException;
 import org.ticketpost.ticket.StoreException;
 import org.ticketpost.ticket.Stores;
-import org.ticketpost.ticket.UnitOfWork;
+import org.ticketpost.ticket.Transactions;
 
 /** One Hibernate session and transaction per unit of work, or one for several where they share it. */
-final class HibernateUnitOfWork implements UnitOfWork {
+final class HibernateUnitOfWork implements Transactions {
 
     private final SessionFactory sessionFactory;
 
@@ -80,11 +80,6 @@ final class HibernateUnitOfWork implements UnitOfWork {
                 spoilt = true;   // the session may hold half of the unit: none of it may be committed
                 throw e;
             }
-        }
-
-        @Override
-        public SharedTransaction shared() {
-            throw new UnsupportedOperationException("a shared transaction does not nest");
         }
 
         @Override

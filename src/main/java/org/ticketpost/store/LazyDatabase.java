@@ -6,10 +6,10 @@ import java.util.function.Function;
 import org.ticketpost.ops.Health;
 import org.ticketpost.ticket.SharedTransaction;
 import org.ticketpost.ticket.Stores;
-import org.ticketpost.ticket.UnitOfWork;
+import org.ticketpost.ticket.Transactions;
 
 /** The database, opened when a command first needs it: checking a mail or asking for help needs none. */
-public final class LazyDatabase implements UnitOfWork, AutoCloseable {
+public final class LazyDatabase implements Transactions, AutoCloseable {
 
     private final DatabaseSettings settings;
     private final Runnable opened;

@@ -6,11 +6,4 @@ import java.util.function.Function;
 public interface UnitOfWork {
 
     <T> T inTransaction(Function<Stores, T> work);
-
-    /**
-     * A transaction for several units of work, committed together: one commit instead of one for each.
-     *
-     * @throws StoreException the database cannot begin one
-     */
-    SharedTransaction shared();
 }

@@ -17,12 +17,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ticketpost.intake.GroupCommit;
 import org.ticketpost.intake.Reception;
 
 /**
  * Takes mail over LMTP (RFC 2033) from the organisation's mail server, into the running service:
  * one thread per connection, up to lmtp.max-connections; one more is told 421 and closed, and the
- * mail server tries again later. Started and closed once, as one of the service's long-running parts.
+ * mail server tries again later. The mails of all connections are taken in by one thread, those
+ * that come at once together, with one commit: see {@link GroupCommit}. Started and closed once,
+ * as one of the service's long-running parts.
  *
  * <p>Written on plain sockets: SubEthaSMTP, the usual Java SMTP server library, speaks no LHLO and
  * answers a mail once, not once for each recipient as LMTP wants.
@@ -34,6 +37,12 @@ public final class LmtpServer implements AutoCloseable {
     /** Long enough for the mail in hand to be delivered and answered; short enough for a service to stop at once. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(5);
 
+    /**
+     * The most mails of different connections taken in with one commit: as many as a mail server
+     * has connections open at once, and few enough that the first is not kept long from its answer.
+     */
+    static final int TOGETHER = 25;
+
     private final LmtpSettings settings;
     private final Reception reception;
     private final Duration grace;
@@ -43,6 +52,7 @@ public final class LmtpServer implements AutoCloseable {
     private ServerSocket server;
     private ExecutorService sessions;
     private Thread acceptor;
+    private GroupCommit intake;
 
     public LmtpServer(LmtpSettings settings, Reception reception, Duration grace) {
         this.settings = settings;
@@ -57,6 +67,7 @@ public final class LmtpServer implements AutoCloseable {
             throw new IllegalStateException("started already");
         }
         server = new ServerSocket(settings.port(), 50, settings.host());
+        intake = GroupCommit.start(reception, TOGETHER, "lmtp-intake");
         AtomicInteger number = new AtomicInteger();
         sessions = Executors.newFixedThreadPool(settings.maxConnections(), work -> daemon(work, "lmtp-" + number.incrementAndGet()));
         acceptor = daemon(this::accept, "lmtp-accept");
@@ -93,6 +104,7 @@ public final class LmtpServer implements AutoCloseable {
             // closing a socket ends a read or write on it; an interrupt could close H2's file under a delivery
             open.forEach(LmtpServer::closeQuietly);
         }
+        intake.close(grace.toMillis());
     }
 
     private void accept() {
@@ -124,7 +136,7 @@ public final class LmtpServer implements AutoCloseable {
 
     private void serve(Socket socket) {
         try {
-            new LmtpSession(socket, settings, reception, () -> stopping).run();
+            new LmtpSession(socket, settings, intake, () -> stopping).run();
         } finally {
             open.remove(socket);
             connections.release();

@@ -3,7 +3,6 @@ package org.ticketpost.lmtp;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ticketpost.intake.Reception;
+import org.ticketpost.intake.GroupCommit;
 
 /**
  * One LMTP connection (RFC 2033), from the greeting to QUIT. A mail is read whole into a spool,
@@ -33,7 +32,7 @@ final class LmtpSession implements Runnable {
 
     private final Socket socket;
     private final LmtpSettings settings;
-    private final Reception reception;
+    private final GroupCommit intake;
     private final BooleanSupplier stopping;
     private final String client;
     private OutputStream out;
@@ -42,10 +41,10 @@ final class LmtpSession implements Runnable {
     private boolean greeted;
 
     /** @param stopping whether the service stops: no new mail is taken then */
-    LmtpSession(Socket socket, LmtpSettings settings, Reception reception, BooleanSupplier stopping) {
+    LmtpSession(Socket socket, LmtpSettings settings, GroupCommit intake, BooleanSupplier stopping) {
         this.socket = socket;
         this.settings = settings;
-        this.reception = reception;
+        this.intake = intake;
         this.stopping = stopping;
         this.transaction = new Transaction(settings);
         this.client = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
@@ -158,8 +157,8 @@ final class LmtpSession implements Runnable {
                         spool.failure().get().toString());
                 return DeliveryReply.notSpooled();
             }
-            try (InputStream mail = spool.open()) {
-                return DeliveryReply.of(reception.deliver(mail));
+            try {
+                return DeliveryReply.of(intake.deliver(spool::open));
             } catch (IOException e) {   // the spool's file, written a moment ago, cannot be read back
                 LOG.error("a mail from LMTP client {} could not be read back from {}: {}", client, settings.spool(), e.toString());
                 return DeliveryReply.notSpooled();

@@ -1,0 +1,186 @@
+package org.ticketpost.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ticketpost.ticket.StoreException;
+
+/**
+ * Mails delivered over several connections at once, taken in by one thread in groups that share
+ * a commit: the mails that came while the group before was taken in go into one transaction, far
+ * less for the database to write than a commit each. Under light load a group is a single mail,
+ * taken in at once. Each connection waits until its mail is committed, as it would alone.
+ *
+ * <p>The first mail of a group not accepted at once ends it: the mails before it are committed,
+ * and it and the rest are taken in one by one, where each failure gets its own outcome. Where the
+ * commit itself fails, every mail of the group is taken in again alone, so that a mail the
+ * database refuses fails by itself.
+ */
+public final class GroupCommit implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+
+    /** A mail that can be read more than once: a second attempt, alone, reads it again. */
+    @FunctionalInterface
+    public interface MailSource {
+        InputStream open() throws IOException;
+    }
+
+    private record Waiting(MailSource mail, CompletableFuture<Delivery> delivery) {
+    }
+
+    private final Reception reception;
+    private final int most;
+    private final BlockingQueue<Waiting> waiting = new LinkedBlockingQueue<>();
+    private final Thread worker;
+    /** Guarded by {@code this}, so that no mail is queued after the worker ended. */
+    private boolean closed;
+
+    private GroupCommit(Reception reception, int most, String name) {
+        this.reception = reception;
+        this.most = most;
+        this.worker = new Thread(this::work, name);
+        worker.setDaemon(true);   // a delivery stuck on a database that does not answer must not keep the JVM from ending
+    }
+
+    /**
+     * @param most the most mails in one group: the first waits for the last to be read and decided
+     * @param name the name of the thread that takes the mails in
+     */
+    public static GroupCommit start(Reception reception, int most, String name) {
+        if (most < 1) {
+            throw new IllegalArgumentException("a group holds at least one mail, not " + most);
+        }
+        GroupCommit groups = new GroupCommit(reception, most, name);
+        groups.worker.start();
+        return groups;
+    }
+
+    /**
+     * Takes the mail in with the others that are waiting, and returns once its outcome is committed
+     * or its failure known, as {@link Reception#deliver(InputStream)} does. Not interrupted: a
+     * connection that was handed a mail answers for it.
+     *
+     * @throws IOException the mail could not be read from its source
+     */
+    public Delivery deliver(MailSource mail) throws IOException {
+        Waiting entry = new Waiting(mail, new CompletableFuture<>());
+        if (!queued(entry)) {
+            return alone(mail);
+        }
+        try {
+            return entry.delivery().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /** Takes no new mail into a group; those waiting are still taken in. Waits up to the grace for them. */
+    public void close(long graceMillis) throws InterruptedException {
+        synchronized (this) {
+            closed = true;
+        }
+        worker.join(graceMillis);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        close(0);
+    }
+
+    private void work() {
+        List<Waiting> group = new ArrayList<>(most);
+        while (!finished()) {
+            try {
+                Waiting first = waiting.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                waiting.drainTo(group, most - 1);
+                takeIn(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("taking in a group of mails failed", e);
+                group.forEach(mail -> mail.delivery().completeExceptionally(e));
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    /** How many mails wait for the next group. */
+    int waiting() {
+        return waiting.size();
+    }
+
+    private synchronized boolean queued(Waiting entry) {
+        return !closed && waiting.add(entry);
+    }
+
+    private synchronized boolean finished() {
+        return closed && waiting.isEmpty();
+    }
+
+    private void takeIn(List<Waiting> group) {
+        if (group.size() == 1) {
+            answer(group.get(0));
+            return;
+        }
+        List<Waiting> accepted = new ArrayList<>();
+        List<Delivery> outcomes = new ArrayList<>();
+        try (Reception.Together together = reception.together()) {
+            for (Waiting mail : group) {
+                Delivery delivery;
+                try (InputStream message = mail.mail().open()) {
+                    delivery = together.deliver(message, AutomaticReplies.SEND, WithOutcome.NOTHING);
+                } catch (IOException e) {
+                    break;   // its source cannot be read: alone, it is told so
+                }
+                if (!(delivery instanceof Delivery.Accepted)) {
+                    break;
+                }
+                accepted.add(mail);
+                outcomes.add(delivery);
+            }
+            if (!accepted.isEmpty()) {
+                together.commit();
+            }
+        } catch (StoreException e) {
+            group.forEach(this::answer);   // nothing of it committed
+            return;
+        }
+        for (int i = 0; i < accepted.size(); i++) {
+            accepted.get(i).delivery().complete(outcomes.get(i));
+        }
+        group.subList(accepted.size(), group.size()).forEach(this::answer);
+    }
+
+    private void answer(Waiting mail) {
+        try {
+            mail.delivery().complete(alone(mail.mail()));
+        } catch (IOException e) {
+            mail.delivery().completeExceptionally(new UncheckedIOException(e));
+        }
+    }
+
+    private Delivery alone(MailSource mail) throws IOException {
+        try (InputStream message = mail.open()) {
+            return reception.deliver(message);
+        }
+    }
+}

@@ -25,7 +25,7 @@ import org.ticketpost.ticket.StoreException;
  * commit itself fails, every mail of the group is taken in again alone, so that a mail the
  * database refuses fails by itself.
  */
-public final class GroupCommit implements AutoCloseable {
+public final class GroupCommit {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -44,6 +44,8 @@ public final class GroupCommit implements AutoCloseable {
     private final Thread worker;
     /** Guarded by {@code this}, so that no mail is queued after the worker ended. */
     private boolean closed;
+    /** Set once the grace ran out: the mails still waiting are told to come again, not taken in. */
+    private volatile boolean givenUp;
 
     private GroupCommit(Reception reception, int most, String name) {
         this.reception = reception;
@@ -87,17 +89,17 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Takes no new mail into a group; those waiting are still taken in. Waits up to the grace for them. */
+    /**
+     * Takes no new mail into a group; those waiting are still taken in, for up to the grace. Those
+     * still waiting then are told to try again later, without the database, which the service
+     * closes next; the group in hand is finished.
+     */
     public void close(long graceMillis) throws InterruptedException {
         synchronized (this) {
             closed = true;
         }
-        worker.join(graceMillis);
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        close(0);
+        worker.join(Math.max(1, graceMillis));
+        givenUp = true;
     }
 
     private void work() {
@@ -110,17 +112,27 @@ public final class GroupCommit implements AutoCloseable {
                 }
                 group.add(first);
                 waiting.drainTo(group, most - 1);
-                takeIn(group);
+                if (givenUp) {
+                    tryLater(group, new Delivery.TryLater("Ticketpost is shutting down", false));
+                } else {
+                    takeIn(group);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("taking in a group of mails failed", e);
-                group.forEach(mail -> mail.delivery().completeExceptionally(e));
+                givenUp = true;   // nothing interrupts it; were it to be, the mails waiting still get their answer
+            } catch (RuntimeException | Error e) {
+                // this thread must go on: every connection waits on it
+                LOG.error("taking in a group of mails failed; they are told to try again later", e);
+                tryLater(group, new Delivery.TryLater("internal error: " + e, false));
             } finally {
                 group.clear();
             }
         }
+    }
+
+    /** Answers the mails of the group not answered yet: a mail already answered keeps its answer. */
+    private static void tryLater(List<Waiting> group, Delivery.TryLater delivery) {
+        group.forEach(mail -> mail.delivery().complete(delivery));
     }
 
     /** How many mails wait for the next group. */
@@ -141,9 +153,17 @@ public final class GroupCommit implements AutoCloseable {
             answer(group.get(0));
             return;
         }
+        Reception.Together together;
+        try {
+            together = reception.together();
+        } catch (StoreException e) {
+            // the database cannot begin a transaction: each mail alone would wait as long again
+            tryLater(group, new Delivery.TryLater(e.getMessage(), true));
+            return;
+        }
         List<Waiting> accepted = new ArrayList<>();
         List<Delivery> outcomes = new ArrayList<>();
-        try (Reception.Together together = reception.together()) {
+        try (together) {
             for (Waiting mail : group) {
                 Delivery delivery;
                 try (InputStream message = mail.mail().open()) {
@@ -161,20 +181,34 @@ public final class GroupCommit implements AutoCloseable {
                 together.commit();
             }
         } catch (StoreException e) {
-            group.forEach(this::answer);   // nothing of it committed
+            oneByOne(group);   // nothing of it committed
             return;
         }
         for (int i = 0; i < accepted.size(); i++) {
             accepted.get(i).delivery().complete(outcomes.get(i));
         }
-        group.subList(accepted.size(), group.size()).forEach(this::answer);
+        oneByOne(group.subList(accepted.size(), group.size()));
     }
 
-    private void answer(Waiting mail) {
+    /** Each mail alone; once the database is found unavailable, the rest are told so at once. */
+    private void oneByOne(List<Waiting> mails) {
+        for (Waiting mail : mails) {
+            Delivery delivery = answer(mail);
+            if (delivery instanceof Delivery.TryLater later && later.storeDown()) {
+                tryLater(mails, later);
+                return;
+            }
+        }
+    }
+
+    private Delivery answer(Waiting mail) {
         try {
-            mail.delivery().complete(alone(mail.mail()));
+            Delivery delivery = alone(mail.mail());
+            mail.delivery().complete(delivery);
+            return delivery;
         } catch (IOException e) {
             mail.delivery().completeExceptionally(new UncheckedIOException(e));
+            return null;
         }
     }
 

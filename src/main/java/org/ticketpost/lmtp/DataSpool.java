@@ -50,12 +50,28 @@ final class DataSpool implements AutoCloseable {
         return Optional.ofNullable(failure);
     }
 
-    /** The mail as it was written. */
+    /**
+     * The mail as it was written; it may be read more than once.
+     *
+     * @throws IOException the file's last bytes could not be written, or it cannot be read: every
+     *                     later call throws too, so that a mail cut short is never read as whole
+     */
     InputStream open() throws IOException {
         if (file == null) {
             return new ByteArrayInputStream(memory.toByteArray());
         }
-        fileOutput.close();
+        if (fileOutput != null) {
+            OutputStream last = fileOutput;
+            fileOutput = null;
+            try {
+                last.close();
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
         return Files.newInputStream(file);
     }
 

@@ -96,15 +96,16 @@ public final class LmtpServer implements AutoCloseable {
         if (running == null) {
             return;
         }
+        long deadline = System.nanoTime() + grace.toNanos();
         acceptor.join(grace.toMillis());
         running.shutdown();
-        if (!running.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!running.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
             LOG.warn("{} LMTP connection(s) still busy after {}: closed; the mail server delivers their mails again", open.size(),
                     grace);
             // closing a socket ends a read or write on it; an interrupt could close H2's file under a delivery
             open.forEach(LmtpServer::closeQuietly);
         }
-        intake.close(grace.toMillis());
+        intake.close(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
     }
 
     private void accept() {

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,29 @@ class GroupCommitIT {
             assertThat(database.count("select count(*) from ticket")).isEqualTo(4);
             assertThat(database.count("select count(*) from outbox")).as("confirmations").isEqualTo(4);
             assertThat(commits).as("the first; then the group's commit fails, and its four are taken in alone").hasValue(4);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void theMailsStillWaitingWhenTheGraceRunsOutAreToldToComeAgainAndTheMailInHandIsFinished(TestDatabase.Kind kind)
+            throws Exception {
+        TestApp.on(kind, folder, TestClock.at("2026-11-16T08:15:00Z"), (app, database) -> {
+            GroupCommit groups = GroupCommit.start(app.application().reception(), 25, "test-intake");
+            Queue queue = new Queue(groups);
+            CompletableFuture<Delivery> inHand = queue.holding(request("jane@example.com", "in-hand@mail.example.com"));
+            CompletableFuture<Delivery> waiting = queue.add(request("john@example.com", "waiting@mail.example.com"));
+
+            long started = System.nanoTime();
+            groups.close(300);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("close waits for the grace only")
+                    .isLessThan(Duration.ofSeconds(3));
+            queue.release();
+
+            assertThat(outcome(inHand)).isEqualTo("ticket");
+            assertThat(waiting.orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo(
+                    new Delivery.TryLater("Ticketpost is shutting down", false));
+            assertThat(database.count("select count(*) from ticket")).isEqualTo(1);
         });
     }
 

@@ -23,7 +23,8 @@ import org.ticketpost.ticket.StoreException;
  * <p>The first mail of a group not accepted at once ends it: the mails before it are committed,
  * and it and the rest are taken in one by one, where each failure gets its own outcome. Where the
  * commit itself fails, every mail of the group is taken in again alone, so that a mail the
- * database refuses fails by itself.
+ * database refuses fails by itself. Where the database is unavailable, the whole group is told
+ * so at once, after one wait for it rather than one for each mail.
  */
 public final class GroupCommit {
 
@@ -118,8 +119,11 @@ public final class GroupCommit {
                     takeIn(group);
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                givenUp = true;   // nothing interrupts it; were it to be, the mails waiting still get their answer
+                // nothing interrupts it; were anything to, the mails waiting are answered, and later ones taken in alone
+                synchronized (this) {
+                    closed = true;
+                }
+                givenUp = true;
             } catch (RuntimeException | Error e) {
                 // this thread must go on: every connection waits on it
                 LOG.error("taking in a group of mails failed; they are told to try again later", e);

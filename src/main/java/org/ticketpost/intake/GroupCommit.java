@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -197,22 +198,22 @@ public final class GroupCommit {
     /** Each mail alone; once the database is found unavailable, the rest are told so at once. */
     private void oneByOne(List<Waiting> mails) {
         for (Waiting mail : mails) {
-            Delivery delivery = answer(mail);
-            if (delivery instanceof Delivery.TryLater later && later.storeDown()) {
+            if (answer(mail).orElse(null) instanceof Delivery.TryLater later && later.storeDown()) {
                 tryLater(mails, later);
                 return;
             }
         }
     }
 
-    private Delivery answer(Waiting mail) {
+    /** @return what became of the mail; empty where its source could not be read, which its connection is told */
+    private Optional<Delivery> answer(Waiting mail) {
         try {
             Delivery delivery = alone(mail.mail());
             mail.delivery().complete(delivery);
-            return delivery;
+            return Optional.of(delivery);
         } catch (IOException e) {
             mail.delivery().completeExceptionally(new UncheckedIOException(e));
-            return null;
+            return Optional.empty();
         }
     }
 

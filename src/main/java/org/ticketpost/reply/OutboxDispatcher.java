@@ -35,6 +35,13 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     /** What one pass did: mails taken, and of them sent, deferred to a later attempt, and failed for good. */
     public record Pass(int taken, int sent, int deferred, int failed) {
+
+        /** This pass and a batch more: mails taken, and what became of those tried. */
+        Pass plus(int more, List<Delivery> recorded) {
+            int accepted = (int) recorded.stream().filter(Delivery.Accepted.class::isInstance).count();
+            int later = (int) recorded.stream().filter(Delivery.Deferred.class::isInstance).count();
+            return new Pass(taken + more, sent + accepted, deferred + later, failed + recorded.size() - accepted - later);
+        }
     }
 
     /** Mails a pass holds, by id, and when its hold on them ends. */
@@ -105,20 +112,52 @@ public final class OutboxDispatcher implements AutoCloseable {
      *                 recorded is sent again once its lease has run out
      */
     public Pass sendDue(BooleanSupplier stopping) {
+        return passes(stopping, false);
+    }
+
+    /**
+     * Passes back to back for as long as each takes a whole batch, as under a stream of mail. The
+     * transaction that records one batch takes the next: one commit a batch rather than two.
+     */
+    public Pass sendWhileDue(BooleanSupplier stopping) {
+        return passes(stopping, true);
+    }
+
+    private Pass passes(BooleanSupplier stopping, boolean whileDue) {
         if (stopping.getAsBoolean()) {
             return new Pass(0, 0, 0, 0);
         }
         Instant now = clock.instant();
-        Instant until = leaseFrom(now);
-        List<Taken> taken = inTransaction(stores -> stores.outbox()
-                .claimDue(now, policy.batchSize(), until).stream()
-                .map(OutboxDispatcher::taken).toList());
+        Instant firstUntil = leaseFrom(now);
+        List<Taken> taken = inTransaction(stores -> claim(stores, now, firstUntil));
         if (taken.isEmpty()) {
             if (connection != null && !now.isBefore(lastSent.plus(keepOpen))) {
                 hangUp();
             }
             return new Pass(0, 0, 0, 0);
         }
+        Pass done = new Pass(0, 0, 0, 0);
+        Instant until = firstUntil;
+        while (!taken.isEmpty()) {
+            List<Result> results = sendBatch(taken, until, stopping);
+            boolean next = whileDue && taken.size() == policy.batchSize() && results.size() == taken.size()
+                    && !stopping.getAsBoolean();
+            Instant nextNow = clock.instant();
+            Instant nextUntil = leaseFrom(nextNow);
+            Recorded recorded = record(results, next ? stores -> claim(stores, nextNow, nextUntil) : stores -> List.of());
+            done = done.plus(taken.size(), recorded.deliveries());
+            taken = recorded.next();
+            until = nextUntil;
+        }
+        return done;
+    }
+
+    private List<Taken> claim(Stores stores, Instant now, Instant until) {
+        return stores.outbox().claimDue(now, policy.batchSize(), until).stream().map(OutboxDispatcher::taken).toList();
+    }
+
+    /** Sends the mails taken, under their lease, until told to stop; the mails not tried are given back. */
+    private List<Result> sendBatch(List<Taken> taken, Instant until, BooleanSupplier stopping) {
         List<Result> results = new ArrayList<>();
         boolean allAccepted = true;
         hold(new Lease(taken.stream().map(Taken::id).toList(), until));
@@ -142,19 +181,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                 hangUp();   // a fresh start after a failure, or at the end of a pass that keeps nothing
             }
         }
-        int sent = 0;
-        int deferred = 0;
-        int failed = 0;
-        for (Delivery recorded : record(results)) {
-            if (recorded instanceof Delivery.Accepted) {
-                sent++;
-            } else if (recorded instanceof Delivery.Deferred) {
-                deferred++;
-            } else {
-                failed++;
-            }
-        }
-        return new Pass(taken.size(), sent, deferred, failed);
+        return results;
     }
 
     /**
@@ -230,21 +257,33 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
+    /** What a batch's recording made of each mail, and the next batch, taken in the same transaction. */
+    private record Recorded(List<Outcome> outcomes, List<Taken> next) {
+
+        List<Delivery> deliveries() {
+            return outcomes.stream().map(Outcome::delivery).toList();
+        }
+    }
+
     /**
-     * Records the results of a batch in one transaction; a temporary failure past the policy's limits
-     * becomes a failure for good, which goes on the ticket's history too.
+     * Records the results of a batch in one transaction, which takes the next batch too; a
+     * temporary failure past the policy's limits becomes a failure for good, which goes on the
+     * ticket's history too.
      */
-    private List<Delivery> record(List<Result> results) {
+    private Recorded record(List<Result> results, Function<Stores, List<Taken>> takeNext) {
         if (results.isEmpty()) {
-            return List.of();
+            return new Recorded(List.of(), List.of());
         }
         Instant now = clock.instant();
-        Function<Stores, List<Recorded>> work = stores -> results.stream()
-                .map(result -> stores.outbox().find(result.mail().id())
-                        .map(entry -> apply(entry, result.delivery(), now))
-                        .orElse(new Recorded(result.delivery(), Optional.empty())))
-                .toList();
-        List<Recorded> recorded;
+        Function<Stores, Recorded> work = stores -> {
+            List<Outcome> outcomes = results.stream()
+                    .map(result -> stores.outbox().find(result.mail().id())
+                            .map(entry -> apply(entry, result.delivery(), now))
+                            .orElse(new Outcome(result.delivery(), Optional.empty())))
+                    .toList();
+            return new Recorded(outcomes, takeNext.apply(stores));
+        };
+        Recorded recorded;
         try {
             recorded = inTransaction(work);
         } catch (StoreConflictException e) {
@@ -252,15 +291,13 @@ public final class OutboxDispatcher implements AutoCloseable {
             // once more, on the ticket as it is now
             recorded = inTransaction(work);
         }
-        List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            log(results.get(i).mail(), recorded.get(i));
-            deliveries.add(recorded.get(i).delivery());
+            log(results.get(i).mail(), recorded.outcomes().get(i));
         }
-        return deliveries;
+        return recorded;
     }
 
-    private static void log(Taken mail, Recorded recorded) {
+    private static void log(Taken mail, Outcome recorded) {
         String what = mail.kind() + " " + mail.mail().map(OutboundMail::messageId).orElse("#" + mail.id()) + " to " + mail.recipient();
         if (recorded.delivery() instanceof Delivery.Accepted) {
             LOG.info("sent {}", what);
@@ -271,13 +308,13 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    private record Recorded(Delivery delivery, Optional<Instant> nextAttempt) {
+    private record Outcome(Delivery delivery, Optional<Instant> nextAttempt) {
     }
 
-    private Recorded apply(OutboxEntry entry, Delivery delivery, Instant now) {
+    private Outcome apply(OutboxEntry entry, Delivery delivery, Instant now) {
         if (delivery instanceof Delivery.Accepted) {
             entry.markSent(now);
-            return new Recorded(delivery, Optional.empty());
+            return new Outcome(delivery, Optional.empty());
         }
         String reason;
         if (delivery instanceof Delivery.Deferred deferred) {
@@ -285,7 +322,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             Optional<Instant> next = policy.nextAttempt(failedAttempts, entry.attemptsSince(), now);
             if (next.isPresent()) {
                 entry.markDeferred(deferred.reason(), next.get());
-                return new Recorded(delivery, next);
+                return new Outcome(delivery, next);
             }
             reason = deferred.reason() + " (given up after " + failedAttempts + " attempts)";
         } else {
@@ -294,7 +331,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (entry.markFailed(reason, now)) {
             entry.message().ticket().ifPresent(ticket -> ticket.replyFailed(entry.kind(), entry.recipient(), reason, now));
         }
-        return new Recorded(new Delivery.Refused(reason), Optional.empty());
+        return new Outcome(new Delivery.Refused(reason), Optional.empty());
     }
 
     private void giveBack(List<Taken> untried) {

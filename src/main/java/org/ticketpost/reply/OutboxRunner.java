@@ -92,9 +92,6 @@ public final class OutboxRunner implements AutoCloseable {
     }
 
     private void sendWhileDue(BooleanSupplier stopping) {
-        OutboxDispatcher.Pass pass;
-        do {
-            pass = dispatcher.sendDue(stopping);
-        } while (!stopping.getAsBoolean() && pass.taken() == dispatcher.policy().batchSize());
+        dispatcher.sendWhileDue(stopping);
     }
 }

@@ -40,7 +40,9 @@ import org.ticketpost.testing.TestApp;
 import org.ticketpost.testing.TestClock;
 import org.ticketpost.testing.TestDatabase;
 import org.ticketpost.ticket.OutboxEntry;
+import org.ticketpost.ticket.Stores;
 import org.ticketpost.ticket.TicketNumber;
+import org.ticketpost.ticket.UnitOfWork;
 
 /**
  * The outbox sent to a real SMTP server, from replies that intake wrote on a real database (H2
@@ -203,6 +205,45 @@ class OutboxDispatcherIT {
     }
 
     @Test
+    void passesBackToBackSendEveryWholeBatchWithOneTransactionForEachBatch() throws Exception {
+        on(TestDatabase.Kind.H2, (app, database) -> {
+            for (int i = 0; i < 7; i++) {
+                receive(app);
+            }
+            AtomicInteger transactions = new AtomicInteger();
+            UnitOfWork counted = new UnitOfWork() {
+                @Override
+                public <T> T inTransaction(java.util.function.Function<Stores, T> work) {
+                    transactions.incrementAndGet();
+                    return app.application().database().inTransaction(work);
+                }
+            };
+            OutboxDispatcher dispatcher = new OutboxDispatcher(counted, smtp(GREENMAIL.getSmtp().getPort()), clock, policy(3, 60));
+
+            OutboxDispatcher.Pass pass = dispatcher.sendWhileDue(() -> false);
+
+            assertThat(pass).isEqualTo(new OutboxDispatcher.Pass(7, 7, 0, 0));
+            assertThat(GREENMAIL.getReceivedMessages()).hasSize(7);
+            // the first batch taken alone; each batch's results recorded together with the taking of the next
+            assertThat(transactions.get()).isEqualTo(4);
+            assertThat(database.count("select count(*) from outbox where sent_at is not null and attempts = 1")).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void aSinglePassSendsOneBatch() throws Exception {
+        on(TestDatabase.Kind.H2, (app, database) -> {
+            for (int i = 0; i < 4; i++) {
+                receive(app);
+            }
+            OutboxDispatcher dispatcher = dispatcher(app, smtp(GREENMAIL.getSmtp().getPort()), policy(3, 60));
+
+            assertThat(dispatcher.sendDue()).isEqualTo(new OutboxDispatcher.Pass(3, 3, 0, 0));
+            assertThat(waiting(app)).hasSize(1).allSatisfy(entry -> assertThat(entry.attempts()).isZero());
+        });
+    }
+
+    @Test
     void aMailIsGivenUpAfterItsLastAllowedAttempt() throws Exception {
         on(TestDatabase.Kind.H2, (app, database) -> {
             TicketNumber number = receive(app);
@@ -356,7 +397,9 @@ class OutboxDispatcherIT {
                     runs.add(threads.submit(() -> {
                         together.countDown();
                         together.await();
-                        for (OutboxDispatcher.Pass pass = dispatcher.sendDue(); pass.taken() > 0; pass = dispatcher.sendDue()) {
+                        // passes back to back, each recording a batch and taking the next in one transaction
+                        for (OutboxDispatcher.Pass pass = dispatcher.sendWhileDue(() -> false); pass.taken() > 0;
+                                pass = dispatcher.sendWhileDue(() -> false)) {
                             sent.addAndGet(pass.sent());
                         }
                         return null;

@@ -14,13 +14,15 @@ import org.slf4j.LoggerFactory;
 import org.ticketpost.ticket.Message;
 import org.ticketpost.ticket.OutboxEntry;
 import org.ticketpost.ticket.StoreConflictException;
+import org.ticketpost.ticket.StoreException;
 import org.ticketpost.ticket.Stores;
 import org.ticketpost.ticket.UnitOfWork;
 
 /**
  * Sends the outbox, a batch per pass: takes the due mails in one short transaction, sends each
  * outside any transaction, over one connection to the mail server, and records the results of the
- * batch in one short transaction. Dispatchers in one process or in several on one database never
+ * batch in one short transaction. Passes back to back, while whole batches are due, take the next
+ * batch in the transaction that records the one before. Dispatchers in one process or in several on one database never
  * take the same mail. One that ends between sending mails and recording them (killed, or its
  * database gone) leaves them held until the lease runs out; they are then sent again, with the same
  * Message-ID and return path. A mail may go out twice, never not at all.
@@ -33,7 +35,10 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
-    /** What one pass did: mails taken, and of them sent, deferred to a later attempt, and failed for good. */
+    /** What a recording takes besides: no next batch. */
+    private static final Function<Stores, List<Taken>> NOTHING_MORE = stores -> List.of();
+
+    /** What one pass (or passes back to back) did: mails taken, and of them sent, deferred to a later attempt, and failed for good. */
     public record Pass(int taken, int sent, int deferred, int failed) {
 
         /** This pass and a batch more: mails taken, and what became of those tried. */
@@ -116,13 +121,18 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     /**
-     * Passes back to back for as long as each takes a whole batch, as under a stream of mail. The
-     * transaction that records one batch takes the next: one commit a batch rather than two.
+     * Passes back to back for as long as each takes a whole batch, as under a stream of mail or a
+     * queue that waited for the mail server. The transaction that records one batch takes the next:
+     * one commit a batch rather than two.
+     *
+     * @param stopping asked as by {@link #sendDue(BooleanSupplier)}, and before a next batch is taken
+     * @throws org.ticketpost.ticket.StoreException as {@link #sendDue(BooleanSupplier)}
      */
     public Pass sendWhileDue(BooleanSupplier stopping) {
         return passes(stopping, true);
     }
 
+    /** A single pass where not {@code whileDue}: its one batch is recorded without taking another. */
     private Pass passes(BooleanSupplier stopping, boolean whileDue) {
         if (stopping.getAsBoolean()) {
             return new Pass(0, 0, 0, 0);
@@ -144,7 +154,8 @@ public final class OutboxDispatcher implements AutoCloseable {
                     && !stopping.getAsBoolean();
             Instant nextNow = clock.instant();
             Instant nextUntil = leaseFrom(nextNow);
-            Recorded recorded = record(results, next ? stores -> claim(stores, nextNow, nextUntil) : stores -> List.of());
+            Recorded recorded = record(results, !next ? NOTHING_MORE
+                    : stores -> stopping.getAsBoolean() || closed ? List.of() : claim(stores, nextNow, nextUntil));
             done = done.plus(taken.size(), recorded.deliveries());
             taken = recorded.next();
             until = nextUntil;
@@ -275,21 +286,25 @@ public final class OutboxDispatcher implements AutoCloseable {
             return new Recorded(List.of(), List.of());
         }
         Instant now = clock.instant();
-        Function<Stores, Recorded> work = stores -> {
+        Function<Function<Stores, List<Taken>>, Function<Stores, Recorded>> work = next -> stores -> {
             List<Outcome> outcomes = results.stream()
                     .map(result -> stores.outbox().find(result.mail().id())
                             .map(entry -> apply(entry, result.delivery(), now))
                             .orElse(new Outcome(result.delivery(), Optional.empty())))
                     .toList();
-            return new Recorded(outcomes, takeNext.apply(stores));
+            return new Recorded(outcomes, next.apply(stores));
         };
         Recorded recorded;
         try {
-            recorded = inTransaction(work);
-        } catch (StoreConflictException e) {
-            // a failure goes on its ticket, which a customer's reply may have changed at that moment:
-            // once more, on the ticket as it is now
-            recorded = inTransaction(work);
+            recorded = inTransaction(work.apply(takeNext));
+        } catch (StoreException e) {
+            // a failure goes on its ticket, which a customer's reply may have changed at that moment;
+            // and what failed may have been taking the next batch, which must not cost the results
+            // of this one: once more, on the ticket as it is now, taking nothing more
+            if (!(e instanceof StoreConflictException) && takeNext == NOTHING_MORE) {
+                throw e;
+            }
+            recorded = inTransaction(work.apply(NOTHING_MORE));
         }
         for (int i = 0; i < results.size(); i++) {
             log(results.get(i).mail(), recorded.outcomes().get(i));
@@ -297,14 +312,14 @@ public final class OutboxDispatcher implements AutoCloseable {
         return recorded;
     }
 
-    private static void log(Taken mail, Outcome recorded) {
+    private static void log(Taken mail, Outcome outcome) {
         String what = mail.kind() + " " + mail.mail().map(OutboundMail::messageId).orElse("#" + mail.id()) + " to " + mail.recipient();
-        if (recorded.delivery() instanceof Delivery.Accepted) {
+        if (outcome.delivery() instanceof Delivery.Accepted) {
             LOG.info("sent {}", what);
-        } else if (recorded.delivery() instanceof Delivery.Deferred deferred) {
-            LOG.warn("{} not sent, next attempt at {}: {}", what, recorded.nextAttempt().orElseThrow(), deferred.reason());
+        } else if (outcome.delivery() instanceof Delivery.Deferred deferred) {
+            LOG.warn("{} not sent, next attempt at {}: {}", what, outcome.nextAttempt().orElseThrow(), deferred.reason());
         } else {
-            LOG.error("{} will not be sent: {}", what, ((Delivery.Refused) recorded.delivery()).reason());
+            LOG.error("{} will not be sent: {}", what, ((Delivery.Refused) outcome.delivery()).reason());
         }
     }
 

@@ -153,6 +153,7 @@ public final class MailServiceBenchmark {
         }
         long acknowledgedBefore = database.count(ACKNOWLEDGED);
         long cpu = processCpuNanos();
+        ThreadCpu threads = ThreadCpu.now();
         long start = System.currentTimeMillis();
         for (MimeMessage request : requests) {
             support.deliver(request);
@@ -165,6 +166,7 @@ public final class MailServiceBenchmark {
         System.out.printf(Locale.ROOT, "imap %s: %d mails placed in %.2f s; all taken in and acknowledged after %.2f s (%.0f mails/s);"
                 + " all %d confirmations delivered %.2f s after the first was placed: %.0f mails/s end to end; %s%n", kind, count,
                 (placed - start) / 1000.0, reading, count / reading, count, seconds, count / seconds, cpuPerMail(cpu, count));
+        System.out.println(ThreadCpu.now().since(threads));
     }
 
     /**
@@ -262,6 +264,7 @@ public final class MailServiceBenchmark {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
         long cpu = processCpuNanos();
+        ThreadCpu threads = ThreadCpu.now();
         long start = System.currentTimeMillis();
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
@@ -291,6 +294,7 @@ public final class MailServiceBenchmark {
                         + " all confirmations delivered after %.2f s: %.0f mails/s end to end; %s%n", kind, connections, count,
                 (delivered - start) / 1000.0, count / ((delivered - start) / 1000.0), refused.get(), seconds, count / seconds,
                 cpuPerMail(cpu, count));
+        System.out.println(ThreadCpu.now().since(threads));
     }
 
     /** The CPU time this process (Ticketpost, GreenMail and the benchmark) has used so far, all threads. */

@@ -14,15 +14,13 @@ import org.slf4j.LoggerFactory;
 import org.ticketpost.ticket.Message;
 import org.ticketpost.ticket.OutboxEntry;
 import org.ticketpost.ticket.StoreConflictException;
-import org.ticketpost.ticket.StoreException;
 import org.ticketpost.ticket.Stores;
 import org.ticketpost.ticket.UnitOfWork;
 
 /**
  * Sends the outbox, a batch per pass: takes the due mails in one short transaction, sends each
  * outside any transaction, over one connection to the mail server, and records the results of the
- * batch in one short transaction. Passes back to back, while whole batches are due, take the next
- * batch in the transaction that records the one before. Dispatchers in one process or in several on one database never
+ * batch in one short transaction. Dispatchers in one process or in several on one database never
  * take the same mail. One that ends between sending mails and recording them (killed, or its
  * database gone) leaves them held until the lease runs out; they are then sent again, with the same
  * Message-ID and return path. A mail may go out twice, never not at all.
@@ -35,18 +33,8 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
-    /** What a recording takes besides: no next batch. */
-    private static final Function<Stores, List<Taken>> NOTHING_MORE = stores -> List.of();
-
-    /** What one pass (or passes back to back) did: mails taken, and of them sent, deferred to a later attempt, and failed for good. */
+    /** What one pass did: mails taken, and of them sent, deferred to a later attempt, and failed for good. */
     public record Pass(int taken, int sent, int deferred, int failed) {
-
-        /** This pass and a batch more: mails taken, and what became of those tried. */
-        Pass plus(int more, List<Delivery> recorded) {
-            int accepted = (int) recorded.stream().filter(Delivery.Accepted.class::isInstance).count();
-            int later = (int) recorded.stream().filter(Delivery.Deferred.class::isInstance).count();
-            return new Pass(taken + more, sent + accepted, deferred + later, failed + recorded.size() - accepted - later);
-        }
     }
 
     /** Mails a pass holds, by id, and when its hold on them ends. */
@@ -117,58 +105,20 @@ public final class OutboxDispatcher implements AutoCloseable {
      *                 recorded is sent again once its lease has run out
      */
     public Pass sendDue(BooleanSupplier stopping) {
-        return passes(stopping, false);
-    }
-
-    /**
-     * Passes back to back for as long as each takes a whole batch, as under a stream of mail or a
-     * queue that waited for the mail server. The transaction that records one batch takes the next:
-     * one commit a batch rather than two.
-     *
-     * @param stopping asked as by {@link #sendDue(BooleanSupplier)}, and before a next batch is taken
-     * @throws org.ticketpost.ticket.StoreException as {@link #sendDue(BooleanSupplier)}
-     */
-    public Pass sendWhileDue(BooleanSupplier stopping) {
-        return passes(stopping, true);
-    }
-
-    /** A single pass where not {@code whileDue}: its one batch is recorded without taking another. */
-    private Pass passes(BooleanSupplier stopping, boolean whileDue) {
         if (stopping.getAsBoolean()) {
             return new Pass(0, 0, 0, 0);
         }
         Instant now = clock.instant();
-        Instant firstUntil = leaseFrom(now);
-        List<Taken> taken = inTransaction(stores -> claim(stores, now, firstUntil));
+        Instant until = leaseFrom(now);
+        List<Taken> taken = inTransaction(stores -> stores.outbox()
+                .claimDue(now, policy.batchSize(), until).stream()
+                .map(OutboxDispatcher::taken).toList());
         if (taken.isEmpty()) {
             if (connection != null && !now.isBefore(lastSent.plus(keepOpen))) {
                 hangUp();
             }
             return new Pass(0, 0, 0, 0);
         }
-        Pass done = new Pass(0, 0, 0, 0);
-        Instant until = firstUntil;
-        while (!taken.isEmpty()) {
-            List<Result> results = sendBatch(taken, until, stopping);
-            boolean next = whileDue && taken.size() == policy.batchSize() && results.size() == taken.size()
-                    && !stopping.getAsBoolean();
-            Instant nextNow = clock.instant();
-            Instant nextUntil = leaseFrom(nextNow);
-            Recorded recorded = record(results, !next ? NOTHING_MORE
-                    : stores -> stopping.getAsBoolean() || closed ? List.of() : claim(stores, nextNow, nextUntil));
-            done = done.plus(taken.size(), recorded.deliveries());
-            taken = recorded.next();
-            until = nextUntil;
-        }
-        return done;
-    }
-
-    private List<Taken> claim(Stores stores, Instant now, Instant until) {
-        return stores.outbox().claimDue(now, policy.batchSize(), until).stream().map(OutboxDispatcher::taken).toList();
-    }
-
-    /** Sends the mails taken, under their lease, until told to stop; the mails not tried are given back. */
-    private List<Result> sendBatch(List<Taken> taken, Instant until, BooleanSupplier stopping) {
         List<Result> results = new ArrayList<>();
         boolean allAccepted = true;
         hold(new Lease(taken.stream().map(Taken::id).toList(), until));
@@ -192,7 +142,19 @@ public final class OutboxDispatcher implements AutoCloseable {
                 hangUp();   // a fresh start after a failure, or at the end of a pass that keeps nothing
             }
         }
-        return results;
+        int sent = 0;
+        int deferred = 0;
+        int failed = 0;
+        for (Delivery recorded : record(results)) {
+            if (recorded instanceof Delivery.Accepted) {
+                sent++;
+            } else if (recorded instanceof Delivery.Deferred) {
+                deferred++;
+            } else {
+                failed++;
+            }
+        }
+        return new Pass(taken.size(), sent, deferred, failed);
     }
 
     /**
@@ -268,68 +230,54 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    /** What a batch's recording made of each mail, and the next batch, taken in the same transaction. */
-    private record Recorded(List<Outcome> outcomes, List<Taken> next) {
-
-        List<Delivery> deliveries() {
-            return outcomes.stream().map(Outcome::delivery).toList();
-        }
-    }
-
     /**
-     * Records the results of a batch in one transaction, which takes the next batch too; a
-     * temporary failure past the policy's limits becomes a failure for good, which goes on the
-     * ticket's history too.
+     * Records the results of a batch in one transaction; a temporary failure past the policy's limits
+     * becomes a failure for good, which goes on the ticket's history too.
      */
-    private Recorded record(List<Result> results, Function<Stores, List<Taken>> takeNext) {
+    private List<Delivery> record(List<Result> results) {
         if (results.isEmpty()) {
-            return new Recorded(List.of(), List.of());
+            return List.of();
         }
         Instant now = clock.instant();
-        Function<Function<Stores, List<Taken>>, Function<Stores, Recorded>> work = next -> stores -> {
-            List<Outcome> outcomes = results.stream()
-                    .map(result -> stores.outbox().find(result.mail().id())
-                            .map(entry -> apply(entry, result.delivery(), now))
-                            .orElse(new Outcome(result.delivery(), Optional.empty())))
-                    .toList();
-            return new Recorded(outcomes, next.apply(stores));
-        };
-        Recorded recorded;
+        Function<Stores, List<Recorded>> work = stores -> results.stream()
+                .map(result -> stores.outbox().find(result.mail().id())
+                        .map(entry -> apply(entry, result.delivery(), now))
+                        .orElse(new Recorded(result.delivery(), Optional.empty())))
+                .toList();
+        List<Recorded> recorded;
         try {
-            recorded = inTransaction(work.apply(takeNext));
-        } catch (StoreException e) {
-            // a failure goes on its ticket, which a customer's reply may have changed at that moment;
-            // and what failed may have been taking the next batch, which must not cost the results
-            // of this one: once more, on the ticket as it is now, taking nothing more
-            if (!(e instanceof StoreConflictException) && takeNext == NOTHING_MORE) {
-                throw e;
-            }
-            recorded = inTransaction(work.apply(NOTHING_MORE));
+            recorded = inTransaction(work);
+        } catch (StoreConflictException e) {
+            // a failure goes on its ticket, which a customer's reply may have changed at that moment:
+            // once more, on the ticket as it is now
+            recorded = inTransaction(work);
         }
+        List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            log(results.get(i).mail(), recorded.outcomes().get(i));
+            log(results.get(i).mail(), recorded.get(i));
+            deliveries.add(recorded.get(i).delivery());
         }
-        return recorded;
+        return deliveries;
     }
 
-    private static void log(Taken mail, Outcome outcome) {
+    private static void log(Taken mail, Recorded recorded) {
         String what = mail.kind() + " " + mail.mail().map(OutboundMail::messageId).orElse("#" + mail.id()) + " to " + mail.recipient();
-        if (outcome.delivery() instanceof Delivery.Accepted) {
+        if (recorded.delivery() instanceof Delivery.Accepted) {
             LOG.info("sent {}", what);
-        } else if (outcome.delivery() instanceof Delivery.Deferred deferred) {
-            LOG.warn("{} not sent, next attempt at {}: {}", what, outcome.nextAttempt().orElseThrow(), deferred.reason());
+        } else if (recorded.delivery() instanceof Delivery.Deferred deferred) {
+            LOG.warn("{} not sent, next attempt at {}: {}", what, recorded.nextAttempt().orElseThrow(), deferred.reason());
         } else {
-            LOG.error("{} will not be sent: {}", what, ((Delivery.Refused) outcome.delivery()).reason());
+            LOG.error("{} will not be sent: {}", what, ((Delivery.Refused) recorded.delivery()).reason());
         }
     }
 
-    private record Outcome(Delivery delivery, Optional<Instant> nextAttempt) {
+    private record Recorded(Delivery delivery, Optional<Instant> nextAttempt) {
     }
 
-    private Outcome apply(OutboxEntry entry, Delivery delivery, Instant now) {
+    private Recorded apply(OutboxEntry entry, Delivery delivery, Instant now) {
         if (delivery instanceof Delivery.Accepted) {
             entry.markSent(now);
-            return new Outcome(delivery, Optional.empty());
+            return new Recorded(delivery, Optional.empty());
         }
         String reason;
         if (delivery instanceof Delivery.Deferred deferred) {
@@ -337,7 +285,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             Optional<Instant> next = policy.nextAttempt(failedAttempts, entry.attemptsSince(), now);
             if (next.isPresent()) {
                 entry.markDeferred(deferred.reason(), next.get());
-                return new Outcome(delivery, next);
+                return new Recorded(delivery, next);
             }
             reason = deferred.reason() + " (given up after " + failedAttempts + " attempts)";
         } else {
@@ -346,7 +294,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (entry.markFailed(reason, now)) {
             entry.message().ticket().ifPresent(ticket -> ticket.replyFailed(entry.kind(), entry.recipient(), reason, now));
         }
-        return new Outcome(new Delivery.Refused(reason), Optional.empty());
+        return new Recorded(new Delivery.Refused(reason), Optional.empty());
     }
 
     private void giveBack(List<Taken> untried) {

@@ -92,6 +92,9 @@ public final class OutboxRunner implements AutoCloseable {
     }
 
     private void sendWhileDue(BooleanSupplier stopping) {
-        dispatcher.sendWhileDue(stopping);
+        OutboxDispatcher.Pass pass;
+        do {
+            pass = dispatcher.sendDue(stopping);
+        } while (!stopping.getAsBoolean() && pass.taken() == dispatcher.policy().batchSize());
     }
 }

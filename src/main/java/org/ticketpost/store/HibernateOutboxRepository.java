@@ -66,9 +66,6 @@ final class HibernateOutboxRepository implements OutboxRepository {
 
     @Override
     public List<OutboxEntry> claimDue(Instant now, int limit, Instant until) {
-        // a native query does not flush the session: the results this transaction has just recorded
-        // (a mail sent, deferred, given up) must be in the rows it reads, or it could take them again
-        session.flush();
         List<Long> ids = session.createNativeQuery(CLAIM, Long.class)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .setParameter("limit", limit)

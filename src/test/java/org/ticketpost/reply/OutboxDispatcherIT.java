@@ -40,11 +40,7 @@ import org.ticketpost.testing.TestApp;
 import org.ticketpost.testing.TestClock;
 import org.ticketpost.testing.TestDatabase;
 import org.ticketpost.ticket.OutboxEntry;
-import org.ticketpost.ticket.OutboxRepository;
-import org.ticketpost.ticket.StoreException;
-import org.ticketpost.ticket.Stores;
 import org.ticketpost.ticket.TicketNumber;
-import org.ticketpost.ticket.UnitOfWork;
 
 /**
  * The outbox sent to a real SMTP server, from replies that intake wrote on a real database (H2
@@ -207,106 +203,7 @@ class OutboxDispatcherIT {
     }
 
     @Test
-    void passesBackToBackSendEveryWholeBatchWithOneTransactionForEachBatch() throws Exception {
-        on(TestDatabase.Kind.H2, (app, database) -> {
-            for (int i = 0; i < 7; i++) {
-                receive(app);
-            }
-            AtomicInteger transactions = new AtomicInteger();
-            UnitOfWork counted = new UnitOfWork() {
-                @Override
-                public <T> T inTransaction(java.util.function.Function<Stores, T> work) {
-                    transactions.incrementAndGet();
-                    return app.application().database().inTransaction(work);
-                }
-            };
-            OutboxDispatcher dispatcher = new OutboxDispatcher(counted, smtp(GREENMAIL.getSmtp().getPort()), clock, policy(3, 60));
-
-            OutboxDispatcher.Pass pass = dispatcher.sendWhileDue(() -> false);
-
-            assertThat(pass).isEqualTo(new OutboxDispatcher.Pass(7, 7, 0, 0));
-            assertThat(GREENMAIL.getReceivedMessages()).hasSize(7);
-            // the first batch taken alone; each batch's results recorded together with the taking of the next
-            assertThat(transactions.get()).isEqualTo(4);
-            assertThat(database.count("select count(*) from outbox where sent_at is not null and attempts = 1")).isEqualTo(7);
-        });
-    }
-
-    @Test
-    void aBatchWhoseLeaseRanOutWhileItWasSentIsNotTakenAgainByTheTransactionRecordingIt() throws Exception {
-        on(TestDatabase.Kind.H2, (app, database) -> {
-            for (int i = 0; i < 6; i++) {
-                receive(app);
-            }
-            MailSender smtp = smtp(GREENMAIL.getSmtp().getPort());
-            MailSender slow = mail -> {
-                clock.advance(Duration.ofMinutes(16));   // longer than the lease, as a stalled server with no renewal
-                return smtp.send(mail);
-            };
-            OutboxDispatcher dispatcher = dispatcher(app, slow, policy(3, 60));
-
-            OutboxDispatcher.Pass pass = dispatcher.sendWhileDue(() -> false);
-
-            assertThat(pass).isEqualTo(new OutboxDispatcher.Pass(6, 6, 0, 0));
-            assertThat(GREENMAIL.getReceivedMessages()).hasSize(6);
-            assertThat(database.count("select count(*) from outbox where sent_at is not null and attempts = 1")).isEqualTo(6);
-        });
-    }
-
-    @Test
-    void aFailureTakingTheNextBatchDoesNotCostTheResultsOfTheBatchSent() throws Exception {
-        on(TestDatabase.Kind.H2, (app, database) -> {
-            for (int i = 0; i < 6; i++) {
-                receive(app);
-            }
-            AtomicInteger claims = new AtomicInteger();
-            UnitOfWork secondClaimFails = new UnitOfWork() {
-                @Override
-                public <T> T inTransaction(java.util.function.Function<Stores, T> work) {
-                    return app.application().database().inTransaction(stores -> work.apply(failingSecondClaim(stores, claims)));
-                }
-            };
-            OutboxDispatcher dispatcher = new OutboxDispatcher(secondClaimFails, smtp(GREENMAIL.getSmtp().getPort()), clock,
-                    policy(3, 60));
-
-            assertThat(dispatcher.sendWhileDue(() -> false)).isEqualTo(new OutboxDispatcher.Pass(3, 3, 0, 0));
-            assertThat(database.count("select count(*) from outbox where sent_at is not null")).isEqualTo(3);
-
-            assertThat(dispatcher.sendWhileDue(() -> false)).isEqualTo(new OutboxDispatcher.Pass(3, 3, 0, 0));
-            assertThat(GREENMAIL.getReceivedMessages()).hasSize(6);
-            assertThat(database.count("select count(*) from outbox where sent_at is not null and attempts = 1")).isEqualTo(6);
-        });
-    }
-
-    /** The stores, but the second time the due mails are taken, the database fails, as a statement that timed out. */
-    private static Stores failingSecondClaim(Stores stores, AtomicInteger claims) {
-        OutboxRepository outbox = stores.outbox();
-        OutboxRepository failing = (OutboxRepository) java.lang.reflect.Proxy.newProxyInstance(OutboxRepository.class.getClassLoader(),
-                new Class<?>[] {OutboxRepository.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("claimDue") && claims.incrementAndGet() == 2) {
-                        throw new StoreException("canceling statement due to statement timeout", null);
-                    }
-                    try {
-                        return method.invoke(outbox, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        return (Stores) java.lang.reflect.Proxy.newProxyInstance(Stores.class.getClassLoader(), new Class<?>[] {Stores.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("outbox")) {
-                        return failing;
-                    }
-                    try {
-                        return method.invoke(stores, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
-
-    @Test
-    void aSinglePassSendsOneBatch() throws Exception {
+    void aPassSendsOneBatch() throws Exception {
         on(TestDatabase.Kind.H2, (app, database) -> {
             for (int i = 0; i < 4; i++) {
                 receive(app);
@@ -472,9 +369,7 @@ class OutboxDispatcherIT {
                     runs.add(threads.submit(() -> {
                         together.countDown();
                         together.await();
-                        // passes back to back, each recording a batch and taking the next in one transaction
-                        for (OutboxDispatcher.Pass pass = dispatcher.sendWhileDue(() -> false); pass.taken() > 0;
-                                pass = dispatcher.sendWhileDue(() -> false)) {
+                        for (OutboxDispatcher.Pass pass = dispatcher.sendDue(); pass.taken() > 0; pass = dispatcher.sendDue()) {
                             sent.addAndGet(pass.sent());
                         }
                         return null;

@@ -42,6 +42,7 @@ import org.ticketpost.testing.TestDatabase;
  * p50/p99 from the start of each mail's delivery to its confirmation's arrival. {@code seen}, {@code move} or
  * {@code delete} among the arguments sets mailbox.acknowledge (seen otherwise).
  *
+ * {@code drain N} queues N replies before the service starts and measures how fast its outbox sender delivers them.
  * {@code greenmail N} measures GreenMail alone, without Ticketpost: how long a plain Jakarta Mail client takes to fetch
  * N mails from its IMAP server one by one and all at once, and to flag and expunge them one by one and all at once.
  */
@@ -80,6 +81,10 @@ public final class MailServiceBenchmark {
                 Application application = Application.configure(environment(database, mail, work, lmtpPort, acknowledge), Clock.systemUTC())) {
             application.keys().add(new KeyRegistry.NewKey("OXSK-7Q4M-2KD9-X1PZ", "Example Corp", "advanced",
                     List.of("example.com"), Optional.empty()));
+            if ("drain".equals(scenario)) {
+                drain(application, mail, count(args, 1, 5000), kind);
+                return;
+            }
             application.serve();
             Thread.sleep(1000);   // the reader is connected and idle
             int warm = Arrays.stream(args).filter(arg -> arg.matches("warm=\\d+")).findFirst()
@@ -294,6 +299,29 @@ public final class MailServiceBenchmark {
                         + " all confirmations delivered after %.2f s: %.0f mails/s end to end; %s%n", kind, connections, count,
                 (delivered - start) / 1000.0, count / ((delivered - start) / 1000.0), refused.get(), seconds, count / seconds,
                 cpuPerMail(cpu, count));
+        System.out.println(ThreadCpu.now().since(threads));
+    }
+
+    /**
+     * N replies waiting in the outbox, as after the mail server was away, and the time the outbox
+     * sender takes to deliver them all once it starts. The mails are taken in before the service
+     * starts, so its sender finds all N due; in a fresh JVM.
+     */
+    private static void drain(Application application, GreenMail mail, int count, TestDatabase.Kind kind) throws Exception {
+        Session session = Session.getInstance(new Properties());
+        for (int i = 0; i < count; i++) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            request(session, i).writeTo(bytes);
+            application.reception().deliver(new ByteArrayInputStream(bytes.toByteArray()));
+        }
+        long cpu = processCpuNanos();
+        ThreadCpu threads = ThreadCpu.now();
+        long start = System.currentTimeMillis();
+        application.serve();
+        long last = awaitConfirmations(mail, count, 600).values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        double seconds = (last - start) / 1000.0;
+        System.out.printf(Locale.ROOT, "drain %s: %d replies waiting, all delivered %.2f s after the service started: %.0f mails/s; %s%n",
+                kind, count, seconds, count / seconds, cpuPerMail(cpu, count));
         System.out.println(ThreadCpu.now().since(threads));
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -61,10 +60,9 @@ final class ThreadCpu {
             String group = thread.substring(0, thread.lastIndexOf('/')).replaceAll("[-#:]?\\d*$", "").replaceAll(":.*", "");
             seconds.merge(group, used / TICKS_PER_SECOND, Double::sum);
         });
-        Map<String, Double> most = seconds.entrySet().stream().filter(entry -> entry.getValue() >= 0.1)
+        return seconds.entrySet().stream().filter(entry -> entry.getValue() >= 0.1)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
-        return most.entrySet().stream().map(entry -> String.format(Locale.ROOT, "%s %.1f s", entry.getKey(), entry.getValue()))
+                .map(entry -> String.format(Locale.ROOT, "%s %.1f s", entry.getKey(), entry.getValue()))
                 .collect(Collectors.joining(", ", "CPU by thread: ", ""));
     }
 }

@@ -2,13 +2,10 @@ package org.ticketpost.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -16,10 +13,12 @@ import org.slf4j.LoggerFactory;
 import org.ticketpost.ticket.StoreException;
 
 /**
- * Mails delivered over several connections at once, taken in by one thread in groups that share
+ * Mails delivered over several connections at once, decided on by one thread in groups that share
  * a commit: the mails that came while the group before was taken in go into one transaction, far
  * less for the database to write than a commit each. Under light load a group is a single mail,
- * taken in at once. Each connection waits until its mail is committed, as it would alone.
+ * taken in at once. Each connection reads its mail and keeps its files itself, side by side with
+ * the others and with the group being decided, and waits until its mail is committed, as it would
+ * alone.
  *
  * <p>The first mail of a group not accepted at once ends it: the mails before it are committed,
  * and it and the rest are taken in one by one, where each failure gets its own outcome. Where the
@@ -31,13 +30,13 @@ public final class GroupCommit {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
-    /** A mail that can be read more than once: a second attempt, alone, reads it again. */
+    /** Where a connection's mail is read from. */
     @FunctionalInterface
     public interface MailSource {
         InputStream open() throws IOException;
     }
 
-    private record Waiting(MailSource mail, CompletableFuture<Delivery> delivery) {
+    private record Waiting(Reception.ReadMail mail, CompletableFuture<Delivery> delivery) {
     }
 
     private final Reception reception;
@@ -57,7 +56,7 @@ public final class GroupCommit {
     }
 
     /**
-     * @param most the most mails in one group: the first waits for the last to be read and decided
+     * @param most the most mails in one group: the first waits for the last to be decided
      * @param name the name of the thread that takes the mails in
      */
     public static GroupCommit start(Reception reception, int most, String name) {
@@ -76,19 +75,16 @@ public final class GroupCommit {
      *
      * @throws IOException the mail could not be read from its source
      */
-    public Delivery deliver(MailSource mail) throws IOException {
+    public Delivery deliver(MailSource source) throws IOException {
+        Reception.ReadMail mail;
+        try (InputStream message = source.open()) {
+            mail = reception.read(message);
+        }
         Waiting entry = new Waiting(mail, new CompletableFuture<>());
         if (!queued(entry)) {
             return alone(mail);
         }
-        try {
-            return entry.delivery().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw e;
-        }
+        return entry.delivery().join();
     }
 
     /**
@@ -170,12 +166,7 @@ public final class GroupCommit {
         List<Delivery> outcomes = new ArrayList<>();
         try (together) {
             for (Waiting mail : group) {
-                Delivery delivery;
-                try (InputStream message = mail.mail().open()) {
-                    delivery = together.deliver(message, AutomaticReplies.SEND, WithOutcome.NOTHING);
-                } catch (IOException e) {
-                    break;   // its source cannot be read: alone, it is told so
-                }
+                Delivery delivery = together.deliver(mail.mail(), AutomaticReplies.SEND, WithOutcome.NOTHING);
                 if (!(delivery instanceof Delivery.Accepted)) {
                     break;
                 }
@@ -198,28 +189,21 @@ public final class GroupCommit {
     /** Each mail alone; once the database is found unavailable, the rest are told so at once. */
     private void oneByOne(List<Waiting> mails) {
         for (Waiting mail : mails) {
-            if (answer(mail).orElse(null) instanceof Delivery.TryLater later && later.storeDown()) {
+            if (answer(mail) instanceof Delivery.TryLater later && later.storeDown()) {
                 tryLater(mails, later);
                 return;
             }
         }
     }
 
-    /** @return what became of the mail; empty where its source could not be read, which its connection is told */
-    private Optional<Delivery> answer(Waiting mail) {
-        try {
-            Delivery delivery = alone(mail.mail());
-            mail.delivery().complete(delivery);
-            return Optional.of(delivery);
-        } catch (IOException e) {
-            mail.delivery().completeExceptionally(new UncheckedIOException(e));
-            return Optional.empty();
-        }
+    /** @return what became of the mail, which its connection is told */
+    private Delivery answer(Waiting mail) {
+        Delivery delivery = alone(mail.mail());
+        mail.delivery().complete(delivery);
+        return delivery;
     }
 
-    private Delivery alone(MailSource mail) throws IOException {
-        try (InputStream message = mail.open()) {
-            return reception.deliver(message);
-        }
+    private Delivery alone(Reception.ReadMail mail) {
+        return reception.deliver(mail, AutomaticReplies.SEND, WithOutcome.NOTHING);
     }
 }

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.ticketpost.ops.ServiceMetrics;
 import org.ticketpost.ticket.SharedTransaction;
 import org.ticketpost.ticket.StoreConflictException;
@@ -86,6 +84,35 @@ public final class Reception {
      * committed; otherwise neither is.
      */
     public Delivery deliver(InputStream message, AutomaticReplies replies, WithOutcome with) {
+        return deliver(read(message), replies, with);
+    }
+
+    /**
+     * Reads the mail and keeps its bytes and attachments, without the database: the first half of
+     * {@link #deliver(InputStream)}, which a door may do on its own thread while the intake decides
+     * on other mails. Where the mail cannot be read, the result says what it is to be told.
+     */
+    public ReadMail read(InputStream message) {
+        long started = System.nanoTime();
+        try (ContentStore.Spool spool = files.spool()) {
+            InboundMail mail = parser.parse(new CopyingInputStream(message, spool.output()), files.attachments());
+            spool.keep(mail.sha256());
+            return new ReadMail(started, Optional.of(mail), Optional.empty(), Optional.empty());
+        } catch (UnreadableMailException e) {
+            return new ReadMail(started, Optional.empty(), Optional.of(new Delivery.NotAMail(e.getMessage())), Optional.empty());
+        } catch (IOException e) {
+            return unread(started, new Delivery.TryLater(e.getMessage(), true), e);
+        } catch (RuntimeException e) {
+            return unread(started, new Delivery.TryLater("internal error: " + e, false), e);
+        }
+    }
+
+    private static ReadMail unread(long started, Delivery delivery, Exception failure) {
+        return new ReadMail(started, Optional.empty(), Optional.of(delivery), Optional.of(failure));
+    }
+
+    /** The second half of {@link #deliver(InputStream, AutomaticReplies, WithOutcome)}: intake decides on the mail read. */
+    public Delivery deliver(ReadMail message, AutomaticReplies replies, WithOutcome with) {
         Handled handled = attempt(intake, message, replies, with);
         handled.logTo(log);
         if (handled.delivery() instanceof Delivery.Accepted) {
@@ -125,6 +152,11 @@ public final class Reception {
          * only by {@link #commit()}, with the mails before and after it.
          */
         public Delivery deliver(InputStream message, AutomaticReplies replies, WithOutcome with) {
+            return deliver(read(message), replies, with);
+        }
+
+        /** As {@link #deliver(InputStream, AutomaticReplies, WithOutcome)}, for a mail read already. */
+        public Delivery deliver(ReadMail message, AutomaticReplies replies, WithOutcome with) {
             Handled handled = attempt(within, message, replies, with);
             if (handled.delivery() instanceof Delivery.Accepted) {
                 accepted.add(handled);
@@ -153,6 +185,14 @@ public final class Reception {
         }
     }
 
+    /**
+     * A mail read and kept, or what to tell of it where it could not be read.
+     *
+     * @param started when reading it began: the log's time for it counts from here
+     */
+    public record ReadMail(long started, Optional<InboundMail> mail, Optional<Delivery> unread, Optional<Exception> failure) {
+    }
+
     /** What became of a mail, and what the log says of it. */
     private record Handled(Delivery delivery, Optional<InboundMail> mail, long started, Duration took, Optional<Exception> failure) {
         Handled committedAt(long nanos) {
@@ -164,37 +204,28 @@ public final class Reception {
         }
     }
 
-    private Handled attempt(Intake intake, InputStream message, AutomaticReplies replies, WithOutcome with) {
-        long started = System.nanoTime();
-        AtomicReference<InboundMail> read = new AtomicReference<>();
+    private Handled attempt(Intake intake, ReadMail message, AutomaticReplies replies, WithOutcome with) {
+        if (message.mail().isEmpty()) {
+            return new Handled(message.unread().orElseThrow(), Optional.empty(), message.started(),
+                    Duration.ofNanos(System.nanoTime() - message.started()), message.failure());
+        }
+        InboundMail mail = message.mail().get();
         Delivery delivery;
         Exception failure = null;
         try {
-            delivery = new Delivery.Accepted(receive(intake, message, read::set, replies, with));
-        } catch (UnreadableMailException e) {
-            delivery = new Delivery.NotAMail(e.getMessage());
+            delivery = new Delivery.Accepted(intake.accept(mail, replies, with));
         } catch (StoreConflictException e) {
             delivery = new Delivery.TryLater(e.getMessage(), false);   // another copy of it came at once: this one alone
             failure = e;
-        } catch (StoreException | IOException e) {
+        } catch (StoreException e) {
             delivery = new Delivery.TryLater(e.getMessage(), true);
             failure = e;
         } catch (RuntimeException e) {
             delivery = new Delivery.TryLater("internal error: " + e, false);
             failure = e;
         }
-        return new Handled(delivery, Optional.ofNullable(read.get()), started, Duration.ofNanos(System.nanoTime() - started),
+        return new Handled(delivery, message.mail(), message.started(), Duration.ofNanos(System.nanoTime() - message.started()),
                 Optional.ofNullable(failure));
-    }
-
-    private Outcome receive(Intake intake, InputStream message, Consumer<InboundMail> read, AutomaticReplies replies, WithOutcome with)
-            throws IOException, UnreadableMailException {
-        try (ContentStore.Spool spool = files.spool()) {
-            InboundMail mail = parser.parse(new CopyingInputStream(message, spool.output()), files.attachments());
-            read.accept(mail);
-            spool.keep(mail.sha256());
-            return intake.accept(mail, replies, with);
-        }
     }
 
     /** Writes what is read through it to a second stream, so that a mail is read and kept in one pass. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class GroupCommitIT {
             List<Long> ticketsAtCommit = new ArrayList<>();
             Reception reception = app.application().reception()
                     .afterEachCommit(() -> ticketsAtCommit.add(database.count("select count(*) from ticket")));
-            try (Queue queue = new Queue(GroupCommit.start(reception, 25, "test-intake"))) {
+            try (Queue queue = new Queue(reception)) {
                 CompletableFuture<Delivery> first = queue.holding(request("jane@example.com", "first@mail.example.com"));
                 List<CompletableFuture<Delivery>> waiting = new ArrayList<>();
                 for (int i = 1; i <= 5; i++) {
@@ -67,17 +68,55 @@ class GroupCommitIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void eachConnectionReadsItsOwnMailSoThatASlowOneHoldsUpNoOther(TestDatabase.Kind kind) throws Exception {
+        TestApp.on(kind, folder, TestClock.at("2026-11-16T08:15:00Z"), (app, database) -> {
+            GroupCommit groups = GroupCommit.start(app.application().reception(), 25, "test-intake");
+            CountDownLatch reading = new CountDownLatch(1);
+            CountDownLatch goOn = new CountDownLatch(1);
+            GroupCommit.MailSource slow = request("jane@example.com", "slow@mail.example.com");
+            CompletableFuture<Delivery> slowDelivery = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return groups.deliver(() -> {
+                        reading.countDown();
+                        try {
+                            goOn.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return slow.open();
+                    });
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            try {
+                assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+
+                Delivery other = groups.deliver(request("john@example.com", "other@mail.example.com"));
+
+                assertThat(other).as("taken in while the slow mail is still being read").isInstanceOf(Delivery.Accepted.class);
+                assertThat(slowDelivery).isNotDone();
+            } finally {
+                goOn.countDown();
+            }
+            assertThat(outcome(slowDelivery)).isEqualTo("ticket");
+            groups.close(10_000);
+            assertThat(database.count("select count(*) from ticket")).isEqualTo(2);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void aMailThatIsNotOneEndsTheGroupAndItAndTheMailsAfterItAreTakenInAlone(TestDatabase.Kind kind) throws Exception {
         TestApp.on(kind, folder, TestClock.at("2026-11-16T08:15:00Z"), (app, database) -> {
             AtomicInteger commits = new AtomicInteger();
             List<CompletableFuture<Delivery>> deliveries = new ArrayList<>();
-            try (Queue queue = new Queue(GroupCommit.start(app.application().reception().afterEachCommit(commits::incrementAndGet),
-                    25, "test-intake"))) {
+            try (Queue queue = new Queue(app.application().reception().afterEachCommit(commits::incrementAndGet))) {
                 deliveries.add(queue.holding(request("jane@example.com", "first@mail.example.com")));
                 deliveries.add(queue.add(request("john@example.com", "second@mail.example.com")));
                 deliveries.add(queue.add(request("joan@example.com", "third@mail.example.com")));
                 deliveries.add(queue.add(notAMail()));
-                deliveries.add(queue.add(UNREADABLE));
+                deliveries.add(queue.unreadable());
                 deliveries.add(queue.add(request("jim@example.com", "sixth@mail.example.com")));
                 queue.release();
                 deliveries.forEach(delivery -> delivery.exceptionally(e -> null).join());
@@ -100,8 +139,7 @@ class GroupCommitIT {
             database.sql("alter table message add constraint no_poison check (message_id is null or message_id not like '%poison%')");
             AtomicInteger commits = new AtomicInteger();
             List<CompletableFuture<Delivery>> deliveries = new ArrayList<>();
-            try (Queue queue = new Queue(GroupCommit.start(app.application().reception().afterEachCommit(commits::incrementAndGet),
-                    25, "test-intake"))) {
+            try (Queue queue = new Queue(app.application().reception().afterEachCommit(commits::incrementAndGet))) {
                 deliveries.add(queue.holding(request("jane@example.com", "first@mail.example.com")));
                 for (int i = 2; i <= 5; i++) {
                     deliveries.add(queue.add(request("customer" + i + "@example.com",
@@ -124,8 +162,8 @@ class GroupCommitIT {
     void theMailsStillWaitingWhenTheGraceRunsOutAreToldToComeAgainAndTheMailInHandIsFinished(TestDatabase.Kind kind)
             throws Exception {
         TestApp.on(kind, folder, TestClock.at("2026-11-16T08:15:00Z"), (app, database) -> {
-            GroupCommit groups = GroupCommit.start(app.application().reception(), 25, "test-intake");
-            Queue queue = new Queue(groups);
+            Queue queue = new Queue(app.application().reception());
+            GroupCommit groups = queue.groups;
             CompletableFuture<Delivery> inHand = queue.holding(request("jane@example.com", "in-hand@mail.example.com"));
             CompletableFuture<Delivery> waiting = queue.add(request("john@example.com", "waiting@mail.example.com"));
 
@@ -158,28 +196,39 @@ class GroupCommitIT {
 
     /**
      * Mails handed over one after another, each from a thread of its own as from a connection: the
-     * first holds the worker until released, so that the others wait for the next group in the order given.
+     * worker is held after the first commit until released, so that the others wait for the next
+     * group in the order given.
      */
     private static final class Queue implements AutoCloseable {
         private final GroupCommit groups;
-        private final CountDownLatch opened = new CountDownLatch(1);
+        private final CountDownLatch held = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
 
-        Queue(GroupCommit groups) {
-            this.groups = groups;
+        Queue(Reception reception) {
+            this.groups = GroupCommit.start(reception.afterEachCommit(this::holdOnce), 25, "test-intake");
         }
 
-        CompletableFuture<Delivery> holding(GroupCommit.MailSource mail) throws InterruptedException {
-            CompletableFuture<Delivery> delivery = deliver(() -> {
-                opened.countDown();
+        private void holdOnce() {
+            if (held.getCount() > 0) {
+                held.countDown();
                 try {
                     released.await(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return mail.open();
-            });
-            assertThat(opened.await(10, TimeUnit.SECONDS)).as("the worker took the first mail").isTrue();
+            }
+        }
+
+        CompletableFuture<Delivery> holding(GroupCommit.MailSource mail) throws InterruptedException {
+            CompletableFuture<Delivery> delivery = deliver(mail);
+            assertThat(held.await(10, TimeUnit.SECONDS)).as("the worker committed the first mail and is held").isTrue();
+            return delivery;
+        }
+
+        /** A mail whose source cannot be read: its connection learns so at once, without waiting for a group. */
+        CompletableFuture<Delivery> unreadable() {
+            CompletableFuture<Delivery> delivery = deliver(UNREADABLE);
+            delivery.exceptionally(e -> null).orTimeout(10, TimeUnit.SECONDS).join();
             return delivery;
         }
 

@@ -94,21 +94,22 @@ public final class Reception {
      */
     public ReadMail read(InputStream message) {
         long started = System.nanoTime();
+        InboundMail mail = null;   // where it was parsed and then not kept, the log still names it
         try (ContentStore.Spool spool = files.spool()) {
-            InboundMail mail = parser.parse(new CopyingInputStream(message, spool.output()), files.attachments());
+            mail = parser.parse(new CopyingInputStream(message, spool.output()), files.attachments());
             spool.keep(mail.sha256());
             return new ReadMail(started, Optional.of(mail), Optional.empty(), Optional.empty());
         } catch (UnreadableMailException e) {
             return new ReadMail(started, Optional.empty(), Optional.of(new Delivery.NotAMail(e.getMessage())), Optional.empty());
         } catch (IOException e) {
-            return unread(started, new Delivery.TryLater(e.getMessage(), true), e);
+            return unread(started, mail, new Delivery.TryLater(e.getMessage(), true), e);
         } catch (RuntimeException e) {
-            return unread(started, new Delivery.TryLater("internal error: " + e, false), e);
+            return unread(started, mail, new Delivery.TryLater("internal error: " + e, false), e);
         }
     }
 
-    private static ReadMail unread(long started, Delivery delivery, Exception failure) {
-        return new ReadMail(started, Optional.empty(), Optional.of(delivery), Optional.of(failure));
+    private static ReadMail unread(long started, InboundMail mail, Delivery delivery, Exception failure) {
+        return new ReadMail(started, Optional.ofNullable(mail), Optional.of(delivery), Optional.of(failure));
     }
 
     /** The second half of {@link #deliver(InputStream, AutomaticReplies, WithOutcome)}: intake decides on the mail read. */
@@ -189,6 +190,8 @@ public final class Reception {
      * A mail read and kept, or what to tell of it where it could not be read.
      *
      * @param started when reading it began: the log's time for it counts from here
+     * @param mail    the mail as parsed; also where its files could not be kept
+     * @param unread  what to tell of it where it could not be read or kept; empty: intake decides on it
      */
     public record ReadMail(long started, Optional<InboundMail> mail, Optional<Delivery> unread, Optional<Exception> failure) {
     }
@@ -205,11 +208,11 @@ public final class Reception {
     }
 
     private Handled attempt(Intake intake, ReadMail message, AutomaticReplies replies, WithOutcome with) {
-        if (message.mail().isEmpty()) {
-            return new Handled(message.unread().orElseThrow(), Optional.empty(), message.started(),
+        if (message.unread().isPresent()) {
+            return new Handled(message.unread().get(), message.mail(), message.started(),
                     Duration.ofNanos(System.nanoTime() - message.started()), message.failure());
         }
-        InboundMail mail = message.mail().get();
+        InboundMail mail = message.mail().orElseThrow();
         Delivery delivery;
         Exception failure = null;
         try {

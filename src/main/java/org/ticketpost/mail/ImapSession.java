@@ -241,6 +241,11 @@ final class ImapSession implements MailboxSession {
         }
     }
 
+    @Override
+    public Optional<InputStream> fetched(WaitingMail mail) {
+        return Optional.ofNullable(prefetched.get(mail.uid())).map(ByteArrayInputStream::new);
+    }
+
     /** One command for all: STORE, MOVE (or COPY, then STORE and EXPUNGE), or STORE and UID EXPUNGE. */
     @Override
     public void acknowledge(List<WaitingMail> mails) throws MailboxException {

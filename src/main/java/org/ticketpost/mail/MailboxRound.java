@@ -17,6 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -64,8 +71,17 @@ final class MailboxRound {
      */
     static final Duration HOLD = Duration.ofSeconds(30);
 
+    /**
+     * How many of a group's mails are read at once: enough for the disk's waits of one to pass
+     * while others are parsed. The threads end when idle.
+     */
+    static final int READERS = 4;
+    private static final AtomicInteger READER_THREADS = new AtomicInteger();
+
     private final MailboxSettings settings;
     private final Reception reception;
+    /** The reading threads of {@link #readAhead}. */
+    private final ExecutorService readers;
     private final UnitOfWork database;
     private final Clock clock;
     private final Duration hold;
@@ -83,11 +99,29 @@ final class MailboxRound {
     }
 
     MailboxRound(MailboxSettings settings, Reception reception, UnitOfWork database, Clock clock, Duration hold) {
+        this(settings, reception, database, clock, hold, readers());
+    }
+
+    /** @param readers the threads that read a group's mails ahead (see {@link #readAhead}) */
+    MailboxRound(MailboxSettings settings, Reception reception, UnitOfWork database, Clock clock, Duration hold,
+            ExecutorService readers) {
         this.settings = settings;
         this.reception = reception;
         this.database = database;
         this.clock = clock;
         this.hold = hold;
+        this.readers = readers;
+    }
+
+    /** The reading threads a round has unless given others: {@link #READERS} of them. */
+    static ExecutorService readers() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(READERS, READERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), work -> {
+            Thread thread = new Thread(work, "mailbox-read-" + READER_THREADS.incrementAndGet());
+            thread.setDaemon(true);   // a read in hand must not keep a stopping JVM: nothing of it is committed
+            return thread;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** A mail of the mailbox, by UIDVALIDITY and UID. */
@@ -278,10 +312,10 @@ final class MailboxRound {
         }
     }
 
-    /** A door of the intake: the reception itself, one mail to a transaction, or several mails taken in together. */
+    /** A door of the intake for a mail read: the reception itself, one mail to a transaction, or several mails taken in together. */
     @FunctionalInterface
     private interface Door {
-        Delivery deliver(InputStream message, AutomaticReplies replies, WithOutcome with);
+        Delivery deliver(Reception.ReadMail message, AutomaticReplies replies, WithOutcome with);
     }
 
     /**
@@ -294,15 +328,28 @@ final class MailboxRound {
             Optional<Instant> arrived) {
     }
 
-    /** @return what became of the mail; empty where it is gone from the mailbox since it was listed */
+    /** @return what became of the mail, read on this thread; empty where it is gone from the mailbox since it was listed */
     private Optional<Attempt> attempt(MailboxSession session, WaitingMail mail, LedgerEntry entry, Instant backlogBefore, Door door)
             throws MailboxException {
-        Optional<Instant> arrived = session.arrivedAt(mail);
-        boolean backlog = arrived.map(at -> at.isBefore(backlogBefore)).orElse(false);
         Optional<InputStream> opened = session.open(mail);
         if (opened.isEmpty()) {
             return Optional.empty();
         }
+        try (WatchedStream source = new WatchedStream(opened.get())) {
+            Reception.ReadMail read = reception.read(source);
+            return Optional.of(decide(session, mail, entry, backlogBefore, read, door, source.failure()));
+        }
+    }
+
+    /**
+     * Intake decides on a mail read, by this thread or ahead.
+     *
+     * @param connection how reading the mail from the server failed, if it did
+     */
+    private Attempt decide(MailboxSession session, WaitingMail mail, LedgerEntry entry, Instant backlogBefore, Reception.ReadMail read,
+            Door door, Optional<IOException> connection) throws MailboxException {
+        Optional<Instant> arrived = session.arrivedAt(mail);
+        boolean backlog = arrived.map(at -> at.isBefore(backlogBefore)).orElse(false);
         AtomicReference<LedgerEntry> recorded = new AtomicReference<>();
         // the ledger learns of the mail in the transaction that commits it: one durable commit, and never one without the other
         WithOutcome takenIn = (outcome, stores) -> {
@@ -310,10 +357,8 @@ final class MailboxRound {
             stores.intakeLedger().record(taken, mail.uidNumber());
             recorded.set(taken);
         };
-        try (WatchedStream source = new WatchedStream(opened.get())) {
-            Delivery delivery = door.deliver(source, backlog ? AutomaticReplies.WITHHOLD : AutomaticReplies.SEND, takenIn);
-            return Optional.of(new Attempt(delivery, Optional.ofNullable(recorded.get()), source.failure(), backlog, arrived));
-        }
+        Delivery delivery = door.deliver(read, backlog ? AutomaticReplies.WITHHOLD : AutomaticReplies.SEND, takenIn);
+        return new Attempt(delivery, Optional.ofNullable(recorded.get()), connection, backlog, arrived);
     }
 
     /**
@@ -333,9 +378,13 @@ final class MailboxRound {
         }
         Map<WaitingMail, Attempt> accepted = new LinkedHashMap<>();
         try (Reception.Together together = reception.together()) {
+            Map<WaitingMail, Future<Reception.ReadMail>> readAhead = readAhead(session, mails);
             for (WaitingMail mail : mails) {
+                Future<Reception.ReadMail> read = readAhead.get(mail);
                 Optional<Attempt> attempt = stopping.getAsBoolean() ? Optional.empty()
-                        : attempt(session, mail, claimed.get(mail.uid()), backlogBefore, together::deliver);
+                        : read == null ? attempt(session, mail, claimed.get(mail.uid()), backlogBefore, together::deliver)
+                        : Optional.of(decide(session, mail, claimed.get(mail.uid()), backlogBefore, readOf(read), together::deliver,
+                                Optional.empty()));
                 if (attempt.isEmpty() || !(attempt.get().delivery() instanceof Delivery.Accepted)) {
                     break;
                 }
@@ -353,6 +402,36 @@ final class MailboxRound {
             committed.add(mail, accepted(mail, attempt));
         });
         return true;
+    }
+
+    /**
+     * Starts reading the mails the session holds in memory, side by side on the reading threads:
+     * parsing them and waiting for the disk to keep their files, while this thread decides on the
+     * ones read already. Mails read and then not taken in together leave only their files, which
+     * are named by their content; they are read again alone.
+     */
+    private Map<WaitingMail, Future<Reception.ReadMail>> readAhead(MailboxSession session, List<WaitingMail> mails) {
+        Map<WaitingMail, Future<Reception.ReadMail>> reads = new HashMap<>();
+        for (WaitingMail mail : mails) {
+            session.fetched(mail).ifPresent(bytes -> reads.put(mail, readers.submit(() -> reception.read(bytes))));
+        }
+        return reads;
+    }
+
+    /** A mail read ahead; one whose wait is interrupted is not taken in together, and is read again alone. */
+    private static Reception.ReadMail readOf(Future<Reception.ReadMail> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reception.ReadMail(System.nanoTime(), Optional.empty(),
+                    Optional.of(new Delivery.TryLater("interrupted while reading it", false)), Optional.of(e));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());   // read returns its failures: only an Error gets here
+        }
     }
 
     /** @return the mail's entry once it is committed, to be acknowledged; empty where it was not taken in */

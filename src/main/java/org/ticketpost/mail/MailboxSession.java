@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** One connection to a mailbox, IMAP or POP3 alike: what a round asks of it. Used by one thread, but {@link #wake()}. */
+/** One connection to a mailbox, IMAP or POP3 alike: what a round asks of it. Used by one thread, but {@link #wake()} and the streams {@link #fetched} returns. */
 interface MailboxSession extends AutoCloseable {
 
     /** The folder's UIDVALIDITY; 0 for POP3, whose UIDLs never change their meaning. */
@@ -38,6 +38,12 @@ interface MailboxSession extends AutoCloseable {
      * (never flagged \Seen by reading); empty: gone.
      */
     Optional<InputStream> open(WaitingMail mail) throws MailboxException;
+
+    /**
+     * The mail's raw bytes where {@link #prefetch} holds them in memory: a stream that, unlike
+     * {@link #open}'s, any thread may read. Empty where the mail would be read from the server.
+     */
+    Optional<InputStream> fetched(WaitingMail mail);
 
     /** Flags, moves or deletes the mails, as configured, in one command where the protocol can; nothing for those gone already. */
     void acknowledge(List<WaitingMail> mails) throws MailboxException;

@@ -125,6 +125,12 @@ final class Pop3Mailbox implements Mailbox {
         public void prefetch(List<WaitingMail> mails) {
         }
 
+        /** Nothing is read ahead: see {@link #prefetch}. */
+        @Override
+        public Optional<InputStream> fetched(WaitingMail mail) {
+            return Optional.empty();
+        }
+
         @Override
         public Optional<InputStream> open(WaitingMail mail) throws MailboxException {
             POP3Message message = listed.get(mail.uid());

@@ -15,7 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +61,11 @@ class MailboxBatchIT {
         }
     }
 
+    /** The support mailbox, looked at every second. */
+    private static MailboxSettings everySecond() {
+        return settings(Duration.ofSeconds(1), Duration.ofSeconds(30));
+    }
+
     /** The support mailbox, flagged \Seen once taken in, looked at every {@code poll}. */
     private static MailboxSettings settings(Duration poll, Duration timeout) {
         return new MailboxSettings(
@@ -67,12 +76,19 @@ class MailboxBatchIT {
 
     /** One look at the mailbox by a reader that counts the commits of mails it took in. */
     private static void oneRound(TestApp app, AtomicInteger commits) throws Exception {
-        MailboxSettings settings = settings(Duration.ofSeconds(1), Duration.ofSeconds(30));
-        MailboxRound round = new MailboxRound(settings, app.application().reception().afterEachCommit(commits::incrementAndGet),
-                app.application().database(), Clock.systemUTC());
-        try (MailboxSession session = new ImapMailbox(settings).connect()) {
-            round.run(session, () -> false);
+        oneRound(app, commits, MailboxRound.readers());
+    }
+
+    /** The same, the reader reading its mails ahead on these threads. */
+    private static void oneRound(TestApp app, AtomicInteger commits, ExecutorService readers) throws Exception {
+        try (MailboxSession session = new ImapMailbox(everySecond()).connect()) {
+            counting(app, commits, readers).run(session, () -> false);
         }
+    }
+
+    private static MailboxRound counting(TestApp app, AtomicInteger commits, ExecutorService readers) {
+        return new MailboxRound(everySecond(), app.application().reception().afterEachCommit(commits::incrementAndGet),
+                app.application().database(), Clock.systemUTC(), MailboxRound.HOLD, readers);
     }
 
     private List<String> ledger(TestDatabase database) {
@@ -136,6 +152,45 @@ class MailboxBatchIT {
         }
     }
 
+    @Test
+    void theMailsOfABatchAreReadSideBySideAndTakenInTogetherInTheOrderTheyArrived() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            mailbox.place("INBOX", MailboxIntakeIT.request("side-by-side-" + i + "@mail.example.com"), new Flags(), Instant.now());
+        }
+        CountDownLatch twoInHand = new CountDownLatch(2);
+        List<Boolean> readBesideAnother = new CopyOnWriteArrayList<>();
+        // each read waits, at most 10 s, until two are in hand: read one after the other, the first waits in vain
+        ThreadPoolExecutor readers = new ThreadPoolExecutor(MailboxRound.READERS, MailboxRound.READERS, 1, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>()) {
+            @Override
+            protected void beforeExecute(Thread thread, Runnable read) {
+                twoInHand.countDown();
+                try {
+                    readBesideAnother.add(twoInHand.await(10, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder);
+                TestApp app = TestApp.start(database, folder, Clock.systemUTC(), Map.of())) {
+            app.addKey();
+            AtomicInteger commits = new AtomicInteger();
+            oneRound(app, commits, readers);
+
+            assertThat(readBesideAnother).as("each mail read while another was").containsExactly(true, true, true, true, true);
+            assertThat(commits).as("commits of mails taken in").hasValue(1);
+            assertThat(ledger(database)).containsOnly("acknowledged").hasSize(5);
+            assertThat(database.rows("select m.message_id from message m join ticket t on m.ticket_id = t.id"
+                    + " where m.message_id like '%side-by-side-%' order by t.id").stream().map(row -> row.get(0).replaceAll("[<>]", "")))
+                    .as("tickets opened in the order the mails arrived").containsExactly("side-by-side-1@mail.example.com",
+                            "side-by-side-2@mail.example.com", "side-by-side-3@mail.example.com", "side-by-side-4@mail.example.com",
+                            "side-by-side-5@mail.example.com");
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void aMailTheDatabaseRefusesSpoilsTheBatchsTransactionAndTheOthersAreTakenInOneByOne(TestDatabase.Kind kind)
@@ -167,12 +222,10 @@ class MailboxBatchIT {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder);
                 TestApp app = TestApp.start(database, folder, Clock.systemUTC(), Map.of())) {
             app.addKey();
-            MailboxSettings settings = settings(Duration.ofSeconds(1), Duration.ofSeconds(30));
             AtomicInteger commits = new AtomicInteger();
-            MailboxRound round = new MailboxRound(settings, app.application().reception().afterEachCommit(commits::incrementAndGet),
-                    app.application().database(), Clock.systemUTC());
+            MailboxRound round = counting(app, commits, MailboxRound.readers());
 
-            try (MailboxSession session = new ImapMailbox(settings).connect()) {
+            try (MailboxSession session = new ImapMailbox(everySecond()).connect()) {
                 round.run(session, () -> commits.get() >= 1);   // the stop comes once the two before the third are committed together
             }
             assertThat(commits).as("commits").hasValue(1);
@@ -183,7 +236,7 @@ class MailboxBatchIT {
             assertThat(database.count("select count(*) from ticket")).isEqualTo(2);
             assertThat(seenInInbox()).containsExactly(true, true, false, false, false);
 
-            try (MailboxSession session = new ImapMailbox(settings).connect()) {
+            try (MailboxSession session = new ImapMailbox(everySecond()).connect()) {
                 round.run(session, () -> false);
             }
             assertThat(ledger(database)).containsExactly("acknowledged", "acknowledged", "failed", "acknowledged", "acknowledged");

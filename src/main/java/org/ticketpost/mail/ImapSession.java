@@ -54,7 +54,12 @@ final class ImapSession implements MailboxSession {
     private final boolean moves;
     private final long uidValidity;
     private final Map<String, IMAPMessage> listed = new LinkedHashMap<>();
-    private final Map<String, byte[]> prefetched = new HashMap<>();
+    /**
+     * What the last {@link #prefetch} fetched, and the one before it, whose batch may still be in
+     * hand while the next one is fetched: each map whole once published, for the reading thread.
+     */
+    private volatile Map<String, byte[]> prefetched = Map.of();
+    private volatile Map<String, byte[]> prefetchedBefore = Map.of();
     private final Object wakeLock = new Object();
     private boolean woken;
 
@@ -137,7 +142,8 @@ final class ImapSession implements MailboxSession {
 
     private List<WaitingMail> listKnown(long aboveUid, Collection<String> alsoUids) throws MailboxException {
         listed.clear();
-        prefetched.clear();
+        prefetched = Map.of();
+        prefetchedBefore = Map.of();
         try {   // the UID SEARCH just before has brought the server's news of the folder
             List<Message> found = new ArrayList<>();
             if (folder.getMessageCount() > 0) {
@@ -177,10 +183,14 @@ final class ImapSession implements MailboxSession {
         return mail.arrivedAt();
     }
 
-    /** One UID FETCH for the mails that fit in memory together; the others are left to {@link #open} alone. */
+    /**
+     * One UID FETCH for the mails that fit in memory together; the others are left to {@link #open}
+     * alone. It may run on another thread while the mails of the prefetch before are taken in.
+     */
     @Override
     public void prefetch(List<WaitingMail> mails) throws MailboxException {
-        prefetched.clear();
+        prefetchedBefore = prefetched;
+        prefetched = Map.of();
         List<Long> uids = new ArrayList<>();
         long bytes = 0;
         for (WaitingMail mail : mails) {
@@ -195,15 +205,16 @@ final class ImapSession implements MailboxSession {
             return;   // one mail is read as it comes, piece by piece
         }
         String set = UIDSet.toString(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).toArray()));
+        Map<String, byte[]> fetched = new HashMap<>();
         try {
             folder.doCommand(protocol -> {
                 Response[] responses = protocol.command("UID FETCH " + set + " (UID BODY.PEEK[])", null);
                 for (Response response : responses) {
-                    if (response instanceof FetchResponse fetched) {
-                        UID uid = fetched.getItem(UID.class);
-                        BODY body = fetched.getItem(BODY.class);
+                    if (response instanceof FetchResponse fetchResponse) {
+                        UID uid = fetchResponse.getItem(UID.class);
+                        BODY body = fetchResponse.getItem(BODY.class);
                         if (uid != null && body != null && body.getByteArray() != null) {
-                            prefetched.put(Long.toString(uid.uid), body.getByteArray().getNewBytes());
+                            fetched.put(Long.toString(uid.uid), body.getByteArray().getNewBytes());
                         }
                     }
                 }
@@ -212,9 +223,9 @@ final class ImapSession implements MailboxSession {
                 return null;
             });
         } catch (MessagingException e) {
-            prefetched.clear();
             throw failure("cannot fetch " + uids.size() + " mails from UID " + uids.get(0), e);
         }
+        prefetched = fetched;
     }
 
     private static long sizeOf(IMAPMessage message) {
@@ -227,9 +238,9 @@ final class ImapSession implements MailboxSession {
 
     @Override
     public Optional<InputStream> open(WaitingMail mail) throws MailboxException {
-        byte[] fetched = prefetched.get(mail.uid());   // kept until the next batch: a second attempt needs no second fetch
-        if (fetched != null) {
-            return Optional.of(new ByteArrayInputStream(fetched));
+        Optional<InputStream> fetched = fetched(mail);   // kept past the next prefetch: a second attempt needs no second fetch
+        if (fetched.isPresent()) {
+            return fetched;
         }
         IMAPMessage message = listed.get(mail.uid());
         try {
@@ -243,7 +254,8 @@ final class ImapSession implements MailboxSession {
 
     @Override
     public Optional<InputStream> fetched(WaitingMail mail) {
-        return Optional.ofNullable(prefetched.get(mail.uid())).map(ByteArrayInputStream::new);
+        byte[] fetched = prefetched.get(mail.uid());
+        return Optional.ofNullable(fetched != null ? fetched : prefetchedBefore.get(mail.uid())).map(ByteArrayInputStream::new);
     }
 
     /** One command for all: STORE, MOVE (or COPY, then STORE and EXPUNGE), or STORE and UID EXPUNGE. */

@@ -213,45 +213,104 @@ final class MailboxRound {
         Map<String, LedgerEntry> known = ledger(ledger -> ledger.find(mailbox, uidValidity,
                 mails.stream().map(WaitingMail::uid).toList()));
         forgetGone(unfinished, mails.stream().map(WaitingMail::uid).collect(Collectors.toSet()));
+        Function<WaitingMail, LedgerEntry> entries = mail -> known.getOrDefault(mail.uid(),
+                LedgerEntry.first(mailbox, uidValidity, mail.uid(), clock.instant()));
+        List<List<WaitingMail>> batches = new ArrayList<>();
         for (int start = 0; start < mails.size(); start += BATCH) {
-            if (stopping.getAsBoolean()) {
-                return;
-            }
-            List<WaitingMail> batch = mails.subList(start, Math.min(mails.size(), start + BATCH));
-            Function<WaitingMail, LedgerEntry> entries = mail -> known.getOrDefault(mail.uid(),
-                    LedgerEntry.first(mailbox, uidValidity, mail.uid(), clock.instant()));
-            List<WaitingMail> toTakeIn = batch.stream().filter(mail -> toTakeIn(entries.apply(mail))).toList();
-            session.prefetch(toTakeIn);
-            Map<String, LedgerEntry> claimed = claim(toTakeIn, entries);
-            batch.stream().filter(mail -> !claimed.containsKey(mail.uid())).map(entries)
-                    .filter(entry -> entry.state() == LedgerEntry.State.RETRYING && entry.attempts() < settings.attempts())
-                    .forEach(entry -> waitsUntil(dueAt(entry)));
-            Committed committed = new Committed();
-            try {
-                boolean together = true;
-                for (int next = 0; next < batch.size(); next++) {
-                    if (stopping.getAsBoolean()) {
-                        release(claimed.values());
-                        break;
-                    }
-                    WaitingMail mail = batch.get(next);
-                    if (together && claimed.containsKey(mail.uid())) {
-                        together = takeInTogether(session, batch.subList(next, batch.size()), claimed, backlogBefore, committed,
-                                stopping);
-                    }
-                    handle(session, mail, entries.apply(mail), Optional.ofNullable(claimed.remove(mail.uid())), backlogBefore,
-                            committed);
-                }
-            } catch (StoreDown e) {
-                try {
-                    committed.acknowledge(session);   // what was committed before the database failed
-                } catch (MailboxException | StoreDown also) {
-                    e.addSuppressed(also);
-                }
-                throw e;
-            }
-            committed.acknowledge(session);
+            batches.add(mails.subList(start, Math.min(mails.size(), start + BATCH)));
         }
+        Future<Void> fetching = null;
+        try {
+            for (int next = 0; next < batches.size(); next++) {
+                if (stopping.getAsBoolean()) {
+                    return;
+                }
+                List<WaitingMail> toTakeIn = toTakeIn(batches.get(next), entries);
+                if (fetching == null) {
+                    session.prefetch(toTakeIn);
+                } else {
+                    fetched(fetching);
+                }
+                fetching = next + 1 < batches.size() ? fetchAhead(session, toTakeIn(batches.get(next + 1), entries)) : null;
+                takeInBatch(session, batches.get(next), toTakeIn, entries, backlogBefore, stopping);
+            }
+        } finally {
+            if (fetching != null) {   // stopped, or failed: the session is for one thread again before the round ends
+                try {
+                    fetched(fetching);
+                } catch (MailboxException | RuntimeException e) {
+                    // the round ends anyway: the next one lists and fetches anew
+                }
+            }
+        }
+    }
+
+    private List<WaitingMail> toTakeIn(List<WaitingMail> batch, Function<WaitingMail, LedgerEntry> entries) {
+        return batch.stream().filter(mail -> toTakeIn(entries.apply(mail))).toList();
+    }
+
+    /**
+     * Fetches the next batch's mails on a reading thread while this one takes in the batch before:
+     * the server's time to send them passes while the database works.
+     */
+    private Future<Void> fetchAhead(MailboxSession session, List<WaitingMail> mails) {
+        return readers.submit(() -> {
+            session.prefetch(mails);
+            return null;
+        });
+    }
+
+    /** Waits for a {@link #fetchAhead}; its failure is the round's. */
+    private static void fetched(Future<Void> fetching) throws MailboxException {
+        try {
+            fetching.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailboxException("interrupted while fetching mails", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof MailboxException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** One batch: claimed, taken in, and what was committed acknowledged. */
+    private void takeInBatch(MailboxSession session, List<WaitingMail> batch, List<WaitingMail> toTakeIn,
+            Function<WaitingMail, LedgerEntry> entries, Instant backlogBefore, BooleanSupplier stopping)
+            throws MailboxException, StoreDown {
+        Map<String, LedgerEntry> claimed = claim(toTakeIn, entries);
+        batch.stream().filter(mail -> !claimed.containsKey(mail.uid())).map(entries)
+                .filter(entry -> entry.state() == LedgerEntry.State.RETRYING && entry.attempts() < settings.attempts())
+                .forEach(entry -> waitsUntil(dueAt(entry)));
+        Committed committed = new Committed();
+        try {
+            boolean together = true;
+            for (int next = 0; next < batch.size(); next++) {
+                if (stopping.getAsBoolean()) {
+                    release(claimed.values());
+                    break;
+                }
+                WaitingMail mail = batch.get(next);
+                if (together && claimed.containsKey(mail.uid())) {
+                    together = takeInTogether(session, batch.subList(next, batch.size()), claimed, backlogBefore, committed,
+                            stopping);
+                }
+                handle(session, mail, entries.apply(mail), Optional.ofNullable(claimed.remove(mail.uid())), backlogBefore,
+                        committed);
+            }
+        } catch (StoreDown e) {
+            try {
+                committed.acknowledge(session);   // what was committed before the database failed
+            } catch (MailboxException | StoreDown also) {
+                e.addSuppressed(also);
+            }
+            throw e;
+        }
+        committed.acknowledge(session);
     }
 
     private boolean toTakeIn(LedgerEntry entry) {

@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** One connection to a mailbox, IMAP or POP3 alike: what a round asks of it. Used by one thread, but {@link #wake()} and the streams {@link #fetched} returns. */
+/** One connection to a mailbox, IMAP or POP3 alike: what a round asks of it. Used by one thread, but {@link #wake()}, {@link #prefetch} and the streams {@link #fetched} returns. */
 interface MailboxSession extends AutoCloseable {
 
     /** The folder's UIDVALIDITY; 0 for POP3, whose UIDLs never change their meaning. */
@@ -30,6 +30,8 @@ interface MailboxSession extends AutoCloseable {
     /**
      * Fetches these mails of the last listing ahead, in as few round trips as it can and no more
      * than fits in memory, for {@link #open} to serve; where the protocol gains nothing by it (POP3), nothing.
+     * What the call before fetched is served still: this may run on another thread while those
+     * mails are taken in, and the session waits for it before any other command.
      */
     void prefetch(List<WaitingMail> mails) throws MailboxException;
 

@@ -68,8 +68,12 @@ class MailboxBatchIT {
 
     /** The support mailbox, flagged \Seen once taken in, looked at every {@code poll}. */
     private static MailboxSettings settings(Duration poll, Duration timeout) {
+        return settings(MAIL.getImap().getPort(), poll, timeout);
+    }
+
+    private static MailboxSettings settings(int port, Duration poll, Duration timeout) {
         return new MailboxSettings(
-                MailboxUrl.parse("imap://support%40ticketpost.example@127.0.0.1:" + MAIL.getImap().getPort() + "/INBOX?starttls=off"),
+                MailboxUrl.parse("imap://support%40ticketpost.example@127.0.0.1:" + port + "/INBOX?starttls=off"),
                 new MailboxSettings.Password(SupportMailbox.PASSWORD), poll, MailboxSettings.Acknowledge.SEEN,
                 "Ticketpost-Done", "Ticketpost-Errors", 5, Duration.ofDays(1), timeout);
     }
@@ -188,6 +192,35 @@ class MailboxBatchIT {
                             "side-by-side-5@mail.example.com");
         } finally {
             readers.shutdownNow();
+        }
+    }
+
+    @Test
+    void theNextBatchIsFetchedWhileTheOneBeforeIsTakenIn() throws Exception {
+        int count = MailboxRound.BATCH + 20;
+        for (int i = 1; i <= count; i++) {
+            mailbox.place("INBOX", MailboxIntakeIT.request("ahead-" + i + "@mail.example.com"), new Flags(), Instant.now());
+        }
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder);
+                TcpProxy proxy = TcpProxy.to("127.0.0.1", MAIL.getImap().getPort());
+                TestApp app = TestApp.start(database, folder, Clock.systemUTC(), Map.of())) {
+            app.addKey();
+            MailboxSettings viaProxy = settings(proxy.port(), Duration.ofSeconds(1), Duration.ofSeconds(30));
+            try (MailboxSession session = new ImapMailbox(viaProxy).connect()) {
+                new MailboxRound(viaProxy, app.application().reception(), app.application().database(), Clock.systemUTC())
+                        .run(session, () -> false);
+            }
+
+            String commands = proxy.clientText();
+            int firstFetch = commands.indexOf("BODY.PEEK[]");
+            int secondFetch = commands.indexOf("BODY.PEEK[]", firstFetch + 1);
+            int firstAcknowledgement = commands.indexOf("+FLAGS");
+            assertThat(firstFetch).as("the first batch fetched").isNotNegative();
+            assertThat(secondFetch).as("the second batch fetched before the first is acknowledged, in " + commands)
+                    .isNotNegative().isLessThan(firstAcknowledgement);
+            assertThat(ledger(database)).containsOnly("acknowledged").hasSize(count);
+            assertThat(database.count("select count(*) from ticket")).isEqualTo(count);
+            assertThat(seenInInbox()).hasSize(count).containsOnly(true);
         }
     }
 

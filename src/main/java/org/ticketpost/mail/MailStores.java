@@ -34,6 +34,7 @@ final class MailStores {
         properties.put(prefix + "timeout", millis);
         properties.put(prefix + "writetimeout", millis);
         properties.put(prefix + "ssl.checkserveridentity", "true");
+        properties.put(prefix + "socketFactory", QuickAckSockets.FACTORY);   // over imaps and pop3s too, wrapped in TLS
         if (settings.url().security() == SmtpSettings.Security.STARTTLS) {
             properties.put(prefix + "starttls.enable", "true");
             properties.put(prefix + "starttls.required", "true");

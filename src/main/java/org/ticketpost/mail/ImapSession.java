@@ -61,6 +61,8 @@ final class ImapSession implements MailboxSession {
     private volatile Map<String, byte[]> prefetched = Map.of();
     private volatile Map<String, byte[]> prefetchedBefore = Map.of();
     private final Object wakeLock = new Object();
+    /** How often {@link #list} opened the folder again, its view out of step with the server's. */
+    private int reopened;
     private boolean woken;
 
     ImapSession(MailboxSettings settings, IMAPStore store, IMAPFolder folder, boolean idles, boolean moves)
@@ -104,10 +106,26 @@ final class ImapSession implements MailboxSession {
             if (onServer.isEmpty()) {
                 return mails;
             }
+            // a server may tell of a new mail (EXISTS) only after an answer that names it, as GreenMail does: a NOOP lets it
+            folder.doCommand(protocol -> {
+                protocol.simpleCommand("NOOP", null);
+                return null;
+            });
+            mails = listKnown(aboveUid, alsoUids);
+            mails.forEach(mail -> onServer.remove(mail.uidNumber()));
+            if (onServer.isEmpty()) {
+                return mails;
+            }
             // Angus maps UIDs to mails through what it learnt of the folder; where that went out of step with
-            // the server (seen after many moves), new mail would stay unseen for the whole session: start afresh
-            LOG.warn("{}: {} new mail(s) the folder's view had missed, from UID {}; opening the folder again", settings.shown(),
-                    onServer.size(), onServer.stream().min(Long::compare).orElseThrow());
+            // the server (seen after many moves), new mail would stay unseen for the whole session: start afresh.
+            // GreenMail's expunges put it out of step after most moves of a mail or two: told once a session
+            String told = settings.shown() + ": " + onServer.size() + " new mail(s) the folder's view had missed, from UID "
+                    + onServer.stream().min(Long::compare).orElseThrow() + "; opening the folder again";
+            if (reopened++ == 0) {
+                LOG.warn("{} (from now on in this session at DEBUG)", told);
+            } else {
+                LOG.debug("{} ({} times in this session)", told, reopened);
+            }
             folder.close(false);
             folder.open(Folder.READ_WRITE);
             if (folder.getUIDValidity() != uidValidity) {

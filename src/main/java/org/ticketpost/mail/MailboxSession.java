@@ -6,7 +6,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** One connection to a mailbox, IMAP or POP3 alike: what a round asks of it. Used by one thread, but {@link #wake()}, {@link #prefetch} and the streams {@link #fetched} returns. */
+/**
+ * One connection to a mailbox, IMAP or POP3 alike: what a round asks of it. Used by one thread,
+ * but {@link #wake()}, {@link #prefetch} and the streams {@link #fetched} returns.
+ */
 interface MailboxSession extends AutoCloseable {
 
     /** The folder's UIDVALIDITY; 0 for POP3, whose UIDLs never change their meaning. */

@@ -64,7 +64,9 @@ public final class Database implements AutoCloseable {
         HikariDataSource dataSource = null;
         try {
             dataSource = pool(settings);
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                    .placeholders(Map.of("ticket_number_cache", settings.isEmbedded() ? "1000" : "1"))
+                    .load().migrate();
             return new Database(settings, dataSource, sessionFactory(dataSource, schemaCheck));
         } catch (RuntimeException e) {
             if (dataSource != null) {

@@ -8,19 +8,35 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
+import org.hibernate.dialect.H2Dialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.ticketpost.ticket.OutboxBacklog;
 import org.ticketpost.ticket.OutboxEntry;
 import org.ticketpost.ticket.OutboxRepository;
 
 final class HibernateOutboxRepository implements OutboxRepository {
 
+    private static final String DUE = "sent_at is null and failed_at is null and bounced_at is null and next_attempt_at <= :now";
+
+    /** The order of the index outbox_due, its two empty columns named too, so that a database sees it may walk it. */
+    private static final String OLDEST_FIRST = " order by sent_at, failed_at, next_attempt_at, id limit :limit";
+
     /**
-     * Locks the due rows it returns and passes over rows another transaction holds locked, on
-     * PostgreSQL and on H2 (2.2 and later) alike. A row claimed and committed meanwhile no longer
-     * matches: both databases read it again after locking it.
+     * PostgreSQL walks the index and locks up to :limit due rows as it goes, passing over rows
+     * another transaction holds locked. A row claimed and committed meanwhile no longer matches:
+     * PostgreSQL reads it again after locking it.
      */
-    private static final String CLAIM = "select id from outbox where sent_at is null and failed_at is null and bounced_at is null "
-            + "and next_attempt_at <= :now order by next_attempt_at, id limit :limit for update skip locked";
+    static final String CLAIM = "select id from outbox where " + DUE + OLDEST_FIRST + " for update skip locked";
+
+    /**
+     * H2 sorts every row that matches a query FOR UPDATE, whatever its indexes: with 40,000 replies
+     * waiting, a claim took 130 to 175 ms. This picks the oldest due rows without a lock, in the
+     * index's order, then locks those of them no other transaction holds. Naming the due rows again
+     * in the outer query can lead H2 to walk the whole index for it, so that {@link #claimDue} checks
+     * them again once they are locked.
+     */
+    static final String CLAIM_H2 = "select id from outbox where id in (select id from outbox where " + DUE + OLDEST_FIRST
+            + ") for update skip locked";
 
     /** Runs for every rejection: it looks the domain up in its index (outbox_by_recipient_domain). */
     static final String COUNT_TO_DOMAIN = "select count(*) from outbox where recipient_domain = ? and created_at >= ?";
@@ -66,7 +82,7 @@ final class HibernateOutboxRepository implements OutboxRepository {
 
     @Override
     public List<OutboxEntry> claimDue(Instant now, int limit, Instant until) {
-        List<Long> ids = session.createNativeQuery(CLAIM, Long.class)
+        List<Long> ids = session.createNativeQuery(onH2() ? CLAIM_H2 : CLAIM, Long.class)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .setParameter("limit", limit)
                 .getResultList();
@@ -77,6 +93,7 @@ final class HibernateOutboxRepository implements OutboxRepository {
                         "from OutboxEntry e join fetch e.message where e.id in :ids", OutboxEntry.class)
                 .setParameter("ids", ids)
                 .getResultList();
+        claimed.removeIf(entry -> !entry.isWaiting() || entry.nextAttemptAt().isAfter(now));   // claimed by another meanwhile
         claimed.forEach(entry -> entry.claimUntil(until));
         claimed.sort(Comparator.comparingInt(entry -> ids.indexOf(entry.id())));
         return claimed;
@@ -162,6 +179,10 @@ final class HibernateOutboxRepository implements OutboxRepository {
                     statement.setObject(2, since.atOffset(ZoneOffset.UTC));
                 },
                 row -> row.getLong(1)).orElse(0L);
+    }
+
+    private boolean onH2() {
+        return session.getSessionFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect() instanceof H2Dialect;
     }
 
     /** Text matched as it is by LIKE ... ESCAPE '!': an address may hold % and _. */

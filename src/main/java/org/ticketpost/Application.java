@@ -70,6 +70,7 @@ import org.ticketpost.notify.WebhookRunner;
 import org.ticketpost.notify.WebhookSender;
 import org.ticketpost.notify.WebhookSettings;
 import org.ticketpost.notify.Webhooks;
+import org.ticketpost.reply.FreshReplies;
 import org.ticketpost.reply.MailServerWatch;
 import org.ticketpost.reply.OutboxDispatcher;
 import org.ticketpost.reply.OutboxPolicy;
@@ -99,6 +100,8 @@ public final class Application implements AutoCloseable {
     private final int ingestThreads;
     private final String language;
     private volatile Reception reception;
+    /** The replies intake commits, for this process's outbox sender where serve runs one. */
+    private final FreshReplies freshReplies = new FreshReplies(OutboxPolicy.DEFAULT.lease());
     private final KeyRegistry keyRegistry;
     private final Engineers engineers;
     private final TicketQueries ticketQueries;
@@ -198,7 +201,7 @@ public final class Application implements AutoCloseable {
                 repliesPerSender, repliesPerDomain, replyWindow, zone, plans);
         this.database = new LazyDatabase(db, () -> log.accept("ticketpost: database " + db.shownUrl() + ", files in " + storage));
         MimeDecoder parser = new MimeDecoder(settings.optional("mail.authserv-id"));
-        this.reception = new Reception(parser, files, new Intake(database, rules, clock));
+        this.reception = new Reception(parser, files, new Intake(database, rules, clock, freshReplies));
         MissingDatabase missing = database::missing;
         this.keyRegistry = new KeyRegistry(database, missing, template.fieldOfType(FieldType.KEY).format(), plans.names(), clock,
                 zone);
@@ -261,7 +264,8 @@ public final class Application implements AutoCloseable {
             MailServerWatch mailServer = new MailServerWatch(new SmtpSender(smtp.get()), smtp.get().shown(), view.metrics(), clock);
             view.checks().register("smtp", mailServer);
             OutboxDispatcher dispatcher = new OutboxDispatcher(database, mailServer, clock, OutboxPolicy.DEFAULT)
-                    .keepingConnectionFor(OutboxDispatcher.DEFAULT_KEEP_OPEN);
+                    .keepingConnectionFor(OutboxDispatcher.DEFAULT_KEEP_OPEN)
+                    .takingFresh(freshReplies);
             OutboxRunner sender = new OutboxRunner(dispatcher, OutboxRunner.DEFAULT_INTERVAL, OutboxRunner.DEFAULT_GRACE);
             lifecycle.add("outbox sender to " + smtp.get().shown(), sender::start, sender);
             reception = reception.afterEachCommit(sender::wake);
@@ -399,6 +403,11 @@ public final class Application implements AutoCloseable {
 
     public LazyDatabase database() {
         return database;
+    }
+
+    /** Where intake hands the replies it commits to an outbox sender in this process, once one has opened it. */
+    public FreshReplies freshReplies() {
+        return freshReplies;
     }
 
     public FileStore files() {

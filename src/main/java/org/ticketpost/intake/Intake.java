@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ticketpost.reply.FreshReplies;
 import org.ticketpost.ticket.SharedTransaction;
 import org.ticketpost.ticket.StoreConflictException;
 import org.ticketpost.ticket.Transactions;
@@ -24,10 +25,11 @@ public final class Intake {
     private final Map<AutomaticReplies, List<IntakeStep>> steps;
     private final Clock clock;
 
-    public Intake(Transactions database, IntakeRules rules, Clock clock) {
+    /** @param fresh where the replies it commits go to this process's outbox sender, once one has opened it */
+    public Intake(Transactions database, IntakeRules rules, Clock clock, FreshReplies fresh) {
         this(database, database, new EnumMap<>(AutomaticReplies.class), clock);
         for (AutomaticReplies replies : AutomaticReplies.values()) {
-            MailRecords records = new MailRecords(rules, replies);
+            MailRecords records = new MailRecords(rules, replies, fresh);
             steps.put(replies, List.of(
                     new Duplicates(),
                     new Bounces(rules, records),

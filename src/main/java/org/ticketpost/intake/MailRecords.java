@@ -1,6 +1,8 @@
 package org.ticketpost.intake;
 
 import java.time.Instant;
+import org.ticketpost.reply.FreshReplies;
+import org.ticketpost.reply.OutboundMail;
 import org.ticketpost.reply.OutgoingMail;
 import org.ticketpost.ticket.Message;
 import org.ticketpost.ticket.OutboxEntry;
@@ -12,10 +14,12 @@ final class MailRecords {
 
     private final IntakeRules rules;
     private final AutomaticReplies replies;
+    private final FreshReplies fresh;
 
-    MailRecords(IntakeRules rules, AutomaticReplies replies) {
+    MailRecords(IntakeRules rules, AutomaticReplies replies, FreshReplies fresh) {
         this.rules = rules;
         this.replies = replies;
+        this.fresh = fresh;
     }
 
     Message received(InboundMail mail, Message.Handling handling, Ticket ticket, String language, Instant now) {
@@ -71,9 +75,20 @@ final class MailRecords {
         Message message = Message.automaticReply(ticket, reply.messageId(), reply.inReplyTo(), reply.references(),
                 reply.fromAddress(), reply.fromName(), reply.to(), reply.subject(), reply.body(), reply.language(), now);
         stores.messages().add(message);
-        stores.outbox().add(new OutboxEntry(message, reply.kind(), reply.to(), reply.toName(), reply.returnPath(), now));
+        OutboxEntry entry = new OutboxEntry(message, reply.kind(), reply.to(), reply.toName(), reply.returnPath(), now);
+        stores.outbox().add(entry);
         if (ticket != null) {
             ticket.replyQueued(reply.kind(), reply.to(), now);
         }
+        handOver(entry, stores, now);
+    }
+
+    /** Where this process sends replies, the new one goes to its sender once committed, held for it until then. */
+    private void handOver(OutboxEntry entry, Stores stores, Instant now) {
+        fresh.holdFrom(now).ifPresent(until -> OutboundMail.of(entry).ifPresent(mail -> {
+            entry.claimUntil(until);
+            FreshReplies.Fresh reply = new FreshReplies.Fresh(entry.id(), entry.kind(), until, mail);
+            stores.afterCommit(() -> fresh.add(reply));
+        }));
     }
 }

@@ -3,6 +3,8 @@ package org.ticketpost.reply;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.ticketpost.ticket.Message;
+import org.ticketpost.ticket.OutboxEntry;
 
 /**
  * A mail from the outbox, as the mail server gets it: what was stored when it was written, so
@@ -35,5 +37,14 @@ public record OutboundMail(
     public OutboundMail {
         inReplyTo = List.copyOf(inReplyTo);
         references = List.copyOf(references);
+    }
+
+    /** The mail an outbox entry sends, as it was stored; empty for one stored without a Message-ID, which is not sent. */
+    public static Optional<OutboundMail> of(OutboxEntry entry) {
+        Message message = entry.message();
+        String from = message.fromAddress().orElse("");
+        return message.messageId().map(messageId -> new OutboundMail(messageId, from, message.fromName().orElse(""),
+                entry.recipient(), entry.recipientName(), entry.returnPath().orElse(from), message.subject(), message.body(),
+                message.inReplyTo(), message.references(), message.autoSubmitted(), message.language(), message.createdAt()));
     }
 }

@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ticketpost.ticket.Message;
 import org.ticketpost.ticket.OutboxEntry;
 import org.ticketpost.ticket.StoreConflictException;
 import org.ticketpost.ticket.Stores;
@@ -28,6 +29,10 @@ import org.ticketpost.ticket.UnitOfWork;
  * <p>By default each pass opens its connection and closes it at its end. One told to
  * {@link #keepingConnectionFor keep it} sends the next passes on it too, and hangs up once it has
  * been idle that long, after a pass where anything went wrong, and on {@link #hangUp()}.
+ *
+ * <p>One {@link #takingFresh taking fresh replies} sends first those that intake in its process has
+ * just committed, written held for it: a pass of them only records its results, and looks for due
+ * mails in the outbox at most once a second.
  */
 public final class OutboxDispatcher implements AutoCloseable {
 
@@ -37,8 +42,12 @@ public final class OutboxDispatcher implements AutoCloseable {
     public record Pass(int taken, int sent, int deferred, int failed) {
     }
 
-    /** Mails a pass holds, by id, and when its hold on them ends. */
-    private record Lease(List<Long> ids, Instant until) {
+    /** A mail a pass holds, and when its hold on it ends. */
+    private record Held(long id, Instant until) {
+    }
+
+    /** The mails a pass holds: taken fresh from intake, they may have holds of several lengths. */
+    private record Lease(List<Held> held) {
     }
 
     /** A mail taken for sending, read inside the transaction that took it. */
@@ -51,11 +60,20 @@ public final class OutboxDispatcher implements AutoCloseable {
      */
     public static final Duration DEFAULT_KEEP_OPEN = Duration.ofSeconds(30);
 
+    /**
+     * How often a pass that has fresh replies looks for due mails in the outbox as well: an
+     * engineer's answer, a retry, or a reply written by another process must not wait for a stream
+     * of mail to end. A pass without fresh replies always looks.
+     */
+    static final Duration LOOK_AT_LEAST_EVERY = Duration.ofSeconds(1);
+
     private final UnitOfWork database;
     private final MailSender sender;
     private final Clock clock;
     private final OutboxPolicy policy;
     private final Duration keepOpen;
+    private final FreshReplies fresh;
+    private Instant lookedAt = Instant.MIN;
     private volatile boolean closed;
     private final Object leaseLock = new Object();
     /** The mails of the pass under way, until they are recorded or given back, and the end of their lease. */
@@ -64,15 +82,17 @@ public final class OutboxDispatcher implements AutoCloseable {
     private Instant lastSent;
 
     public OutboxDispatcher(UnitOfWork database, MailSender sender, Clock clock, OutboxPolicy policy) {
-        this(database, sender, clock, policy, Duration.ZERO);
+        this(database, sender, clock, policy, Duration.ZERO, new FreshReplies(policy.lease()));
     }
 
-    private OutboxDispatcher(UnitOfWork database, MailSender sender, Clock clock, OutboxPolicy policy, Duration keepOpen) {
+    private OutboxDispatcher(UnitOfWork database, MailSender sender, Clock clock, OutboxPolicy policy, Duration keepOpen,
+            FreshReplies fresh) {
         this.database = database;
         this.sender = sender;
         this.clock = clock;
         this.policy = policy;
         this.keepOpen = keepOpen;
+        this.fresh = fresh;
     }
 
     /**
@@ -84,7 +104,16 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (idle.isNegative() || idle.isZero()) {
             throw new IllegalArgumentException("the time to keep a connection must be positive, was " + idle);
         }
-        return new OutboxDispatcher(database, sender, clock, policy, idle);
+        return new OutboxDispatcher(database, sender, clock, policy, idle, fresh);
+    }
+
+    /**
+     * The same dispatcher, sending first the replies this process's intake hands it as it commits
+     * them, which it opens for that: they need no claim. Its passes must then come from one thread.
+     */
+    public OutboxDispatcher takingFresh(FreshReplies replies) {
+        replies.open();
+        return new OutboxDispatcher(database, sender, clock, policy, keepOpen, replies);
     }
 
     public OutboxPolicy policy() {
@@ -110,9 +139,20 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
         Instant now = clock.instant();
         Instant until = leaseFrom(now);
-        List<Taken> taken = inTransaction(stores -> stores.outbox()
-                .claimDue(now, policy.batchSize(), until).stream()
-                .map(OutboxDispatcher::taken).toList());
+        List<Taken> taken = new ArrayList<>();
+        List<Held> held = new ArrayList<>();
+        for (FreshReplies.Fresh reply : fresh.take(policy.batchSize(), now)) {
+            taken.add(new Taken(reply.id(), reply.kind(), reply.mail().to(), Optional.of(reply.mail())));
+            held.add(new Held(reply.id(), reply.heldUntil()));
+        }
+        if (taken.isEmpty() || !now.isBefore(lookedAt.plus(LOOK_AT_LEAST_EVERY))) {
+            lookedAt = now;
+            for (Taken mail : inTransaction(stores -> stores.outbox().claimDue(now, policy.batchSize(), until).stream()
+                    .map(OutboxDispatcher::taken).toList())) {
+                taken.add(mail);
+                held.add(new Held(mail.id(), until));
+            }
+        }
         if (taken.isEmpty()) {
             if (connection != null && !now.isBefore(lastSent.plus(keepOpen))) {
                 hangUp();
@@ -121,7 +161,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
         List<Result> results = new ArrayList<>();
         boolean allAccepted = true;
-        hold(new Lease(taken.stream().map(Taken::id).toList(), until));
+        hold(new Lease(held));
         try {
             MailSender.Batch batch = connection();
             for (int i = 0; i < taken.size(); i++) {
@@ -172,12 +212,15 @@ public final class OutboxDispatcher implements AutoCloseable {
             }
             Lease lease = inHand;
             Instant until = leaseFrom(clock.instant());
-            int extended = inTransaction(stores -> stores.outbox().extendClaim(lease.ids(), lease.until(), until));
-            if (extended < lease.ids().size()) {
+            Map<Instant, List<Long>> byHold = lease.held().stream()
+                    .collect(Collectors.groupingBy(Held::until, Collectors.mapping(Held::id, Collectors.toList())));
+            int extended = inTransaction(stores -> byHold.entrySet().stream()
+                    .mapToInt(hold -> stores.outbox().extendClaim(hold.getValue(), hold.getKey(), until)).sum());
+            if (extended < lease.held().size()) {
                 LOG.warn("{} of the {} replies in hand were no longer held for this sender: another may send them as well",
-                        lease.ids().size() - extended, lease.ids().size());
+                        lease.held().size() - extended, lease.held().size());
             }
-            inHand = new Lease(lease.ids(), until);
+            inHand = new Lease(lease.held().stream().map(mail -> new Held(mail.id(), until)).toList());
         }
     }
 
@@ -307,6 +350,23 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     /**
+     * Takes no more fresh replies from intake, and makes those handed over and not sent due at once,
+     * for the sender that runs next; on the thread that sends, or after it ended.
+     *
+     * @throws org.ticketpost.ticket.StoreException when the database fails: they fall due when their hold ends
+     */
+    public void giveBackFresh() {
+        List<Long> left = fresh.close().stream().map(FreshReplies.Fresh::id).toList();
+        if (!left.isEmpty()) {
+            Instant now = clock.instant();
+            inTransaction(stores -> {
+                stores.outbox().release(left, now);
+                return null;
+            });
+        }
+    }
+
+    /**
      * From now on it leaves the database alone: a pass still sending, past its owner's patience,
      * records nothing after the database may have been closed (or, lazily, opened again). Its mail
      * is sent again after its lease.
@@ -324,12 +384,6 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private static Taken taken(OutboxEntry entry) {
-        Message message = entry.message();
-        String from = message.fromAddress().orElse("");
-        Optional<OutboundMail> mail = message.messageId().map(messageId -> new OutboundMail(messageId, from,
-                message.fromName().orElse(""), entry.recipient(), entry.recipientName(), entry.returnPath().orElse(from),
-                message.subject(), message.body(), message.inReplyTo(), message.references(), message.autoSubmitted(),
-                message.language(), message.createdAt()));
-        return new Taken(entry.id(), entry.kind(), entry.recipient(), mail);
+        return new Taken(entry.id(), entry.kind(), entry.recipient(), OutboundMail.of(entry));
     }
 }

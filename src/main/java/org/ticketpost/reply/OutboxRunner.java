@@ -59,6 +59,15 @@ public final class OutboxRunner implements AutoCloseable {
         poller.start();
     }
 
+    /** The replies intake handed over and not sent are due at once, for the next sender, rather than after their hold. */
+    private void giveBackFresh() {
+        try {
+            dispatcher.giveBackFresh();
+        } catch (RuntimeException e) {
+            LOG.warn("the replies not sent yet were not given back: {}; they are sent after {}", e.getMessage(), dispatcher.policy().lease());
+        }
+    }
+
     /** A failure must not end the schedule. */
     private void renewLease() {
         try {
@@ -84,6 +93,7 @@ public final class OutboxRunner implements AutoCloseable {
         try {
             if (poller.stop()) {
                 dispatcher.hangUp();   // its thread has ended: the connection it kept is ours to end
+                giveBackFresh();
             }
         } finally {
             leases.shutdownNow();   // a send still under way keeps its mails no longer than their lease
@@ -95,6 +105,6 @@ public final class OutboxRunner implements AutoCloseable {
         OutboxDispatcher.Pass pass;
         do {
             pass = dispatcher.sendDue(stopping);
-        } while (!stopping.getAsBoolean() && pass.taken() == dispatcher.policy().batchSize());
+        } while (!stopping.getAsBoolean() && pass.taken() >= dispatcher.policy().batchSize());
     }
 }

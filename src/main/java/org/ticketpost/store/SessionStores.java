@@ -1,5 +1,7 @@
 package org.ticketpost.store;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import org.hibernate.Session;
 import org.ticketpost.ticket.EngineerRepository;
 import org.ticketpost.ticket.IntakeLedger;
@@ -52,5 +54,21 @@ final class SessionStores implements Stores {
     @Override
     public WebhookDeliveries webhooks() {
         return new SqlWebhookDeliveries(session);
+    }
+
+    @Override
+    public void afterCommit(Runnable task) {
+        session.getTransaction().registerSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    task.run();
+                }
+            }
+        });
     }
 }

@@ -16,4 +16,7 @@ public interface Stores {
     IntakeLedger intakeLedger();
 
     WebhookDeliveries webhooks();
+
+    /** Runs the task once this unit's transaction has committed, on the thread that committed it; never where it rolls back. */
+    void afterCommit(Runnable task);
 }

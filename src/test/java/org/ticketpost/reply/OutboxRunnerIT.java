@@ -128,6 +128,29 @@ class OutboxRunnerIT {
     }
 
     @Test
+    void closingMakesTheFreshRepliesNotReachedDueAtOnceForTheNextSender() throws Exception {
+        on((app, database) -> {
+            try (ScriptedSmtpServer server = ScriptedSmtpServer.start(ScriptedSmtpServer.Tls.NONE).delay("DATA", Duration.ofSeconds(1))) {
+                SmtpSender smtp = new SmtpSender(SmtpSettings.parse("smtp://127.0.0.1:" + server.port() + "?starttls=off",
+                        Optional.empty(), Optional.empty(), Duration.ofSeconds(10)));
+                OutboxRunner runner = new OutboxRunner(new OutboxDispatcher(app.application().database(), smtp, clock, OutboxPolicy.DEFAULT)
+                        .takingFresh(app.application().freshReplies()), Duration.ofMillis(100), Duration.ofSeconds(5));
+                runner.start();
+                receive(app);
+                await(() -> server.commands().contains("DATA"));
+                receive(app);
+                receive(app);   // handed over while the pass sends the first
+
+                runner.close();
+
+                assertThat(server.mails()).hasSize(1);
+                assertThat(waiting(app, START)).as("due at once rather than after their hold").hasSize(2);
+                assertThat(app.application().freshReplies().holdFrom(START)).as("later replies are due at once too").isEmpty();
+            }
+        });
+    }
+
+    @Test
     void closingReturnsWithinTheGraceWhileASendHangsAndTheMailIsKept() throws Exception {
         on((app, database) -> {
             try (ScriptedSmtpServer server = ScriptedSmtpServer.start(ScriptedSmtpServer.Tls.NONE).silent()) {

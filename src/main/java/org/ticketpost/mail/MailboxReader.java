@@ -21,8 +21,9 @@ import org.ticketpost.ticket.UnitOfWork;
 /**
  * Reads the mailbox while the service runs, on a thread of its own: a round at once, then one
  * whenever the server announces new mail (IMAP IDLE), and at the poll interval otherwise. A
- * server that goes away or refuses the login is tried again after a pause that doubles up to
- * the poll interval, each time with a line in the log. Closing finishes the mail in hand and
+ * connection that served a round and then broke is made again at once; a server that goes away
+ * or refuses the login is tried again after a pause that doubles up to the poll interval, each
+ * time with a line in the log. Closing finishes the mail in hand and
  * acknowledges nothing that is not committed.
  */
 public final class MailboxReader implements AutoCloseable {
@@ -42,6 +43,8 @@ public final class MailboxReader implements AutoCloseable {
     private final AtomicBoolean waking = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile MailboxSession current;
+    /** Whether the session in hand has finished a round: then it is made again at once if lost. */
+    private boolean roundDone;
     /** How long the reader waits before it looks again unless told of new mail: the poll interval, or less where a mail falls due. */
     private Duration nextLook;
     private ScheduledExecutorService alarms;
@@ -164,15 +167,22 @@ public final class MailboxReader implements AutoCloseable {
             connectedBefore = true;
             failed = false;
             retry = FIRST_PAUSE;
+            long connectedAt = System.nanoTime();
+            roundDone = false;
             boolean keepsSession;
             try {
                 keepsSession = readWhileConnected(session);
             } catch (MailboxException e) {
                 health.down("lost the connection to " + settings.shown() + ": " + e.getMessage());
                 if (!stopping) {
-                    LOG.warn("lost the connection to {}: {}; connecting again in {}", settings.shown(), e.getMessage(), retry);
-                    pause(retry);
-                    retry = doubled(retry);
+                    // a connection that served and then broke (the server restarted, the network or a timeout cut it) is made
+                    // again at once; one that breaks again before it served, or within the first pause, waits as before
+                    boolean served = roundDone && System.nanoTime() - connectedAt >= FIRST_PAUSE.toNanos();
+                    Duration wait = served ? Duration.ZERO : retry;
+                    LOG.warn("lost the connection to {}: {}; connecting again {}", settings.shown(), e.getMessage(),
+                            served ? "at once" : "in " + wait);
+                    pause(wait);
+                    retry = served ? FIRST_PAUSE : doubled(retry);
                     failed = true;
                 }
                 continue;
@@ -204,6 +214,7 @@ public final class MailboxReader implements AutoCloseable {
             Optional<Duration> dueAgain;
             try {
                 dueAgain = round.run(session, () -> stopping);
+                roundDone = true;
                 storeRetry = FIRST_PAUSE;
             } catch (MailboxRound.StoreDown e) {
                 LOG.warn("mailbox reader of {} paused: the database or the disk failed ({}); the mails stay in the mailbox, "

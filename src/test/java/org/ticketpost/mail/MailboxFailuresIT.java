@@ -185,6 +185,29 @@ class MailboxFailuresIT {
     }
 
     @Test
+    void aConnectionThatServedAndBrokeIsMadeAgainAtOnce() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder);
+                TcpProxy proxy = TcpProxy.to("127.0.0.1", MAIL.getImap().getPort());
+                TestApp app = serve(database, through(proxy.port()), true)) {
+            mailbox.send(MailboxIntakeIT.request("before@mail.example.com"));
+            Await.until("the first mail", () -> database.count("select count(*) from ticket") == 1);
+            Thread.sleep(1_100);   // the session has served for longer than the first pause
+
+            int oneSession = proxy.connections();
+            proxy.cut();   // as a server's restart or a timeout in the network would
+            Await.until("connected again", () -> !logged("connected again to").isEmpty());
+            mailbox.send(MailboxIntakeIT.request("after@mail.example.com"));
+            Await.until("the mail after the cut", () -> database.count("select count(*) from ticket") == 2);
+
+            ILoggingEvent lost = logged("lost the connection to").get(0);
+            assertThat(lost.getFormattedMessage()).endsWith("; connecting again at once");
+            assertThat(logged("connected again to").get(0).getTimeStamp() - lost.getTimeStamp())
+                    .as("milliseconds from the loss to the new connection").isLessThan(1_000);
+            assertThat(proxy.connections()).as("one new session").isEqualTo(2 * oneSession);
+        }
+    }
+
+    @Test
     void aServerThatGoesAwayAndComesBackIsReadAgain() throws Exception {
         GreenMail first = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
         first.start();

@@ -213,6 +213,11 @@ final class MailboxRound {
         Map<String, LedgerEntry> known = ledger(ledger -> ledger.find(mailbox, uidValidity,
                 mails.stream().map(WaitingMail::uid).toList()));
         forgetGone(unfinished, mails.stream().map(WaitingMail::uid).collect(Collectors.toSet()));
+        if (!mails.isEmpty() && session.idles()) {
+            // a server may announce a mail that arrives between the last look and the start of IDLE only once
+            // IDLE ends (GreenMail does): while mail comes, the reader looks again a moment later, not a poll interval
+            waitsUntil(clock.instant());
+        }
         Function<WaitingMail, LedgerEntry> entries = mail -> known.getOrDefault(mail.uid(),
                 LedgerEntry.first(mailbox, uidValidity, mail.uid(), clock.instant()));
         List<List<WaitingMail>> batches = new ArrayList<>();

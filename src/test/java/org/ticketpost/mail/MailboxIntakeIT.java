@@ -184,6 +184,31 @@ class MailboxIntakeIT {
         }
     }
 
+    /**
+     * GreenMail tells of a mail that arrives between the reader's last look and the start of its
+     * IDLE only once the IDLE ends: without a second look, the last mail of a stream waited a poll
+     * interval. The proxy plays that server for every mail announced during IDLE.
+     */
+    @Test
+    void aMailTheServerAnnouncesOnlyAfterTheIdleIsTakenInAMomentAfterTheMailBefore() throws Exception {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder);
+                TcpProxy proxy = TcpProxy.to("127.0.0.1", MAIL.getImap().getPort())) {
+            proxy.dropFromServerDuringIdle("(EXISTS|RECENT)");
+            Map<String, String> settings = new HashMap<>(mailbox.settings("imap://support%40ticketpost.example@127.0.0.1:"
+                    + proxy.port() + "/INBOX?starttls=off"));
+            settings.put("TICKETPOST_MAILBOX_POLL_INTERVAL", "PT10M");
+            settings.put("TICKETPOST_MAILBOX_TIMEOUT", "PT10M");   // no alarm within the test
+            mailbox.place("INBOX", request("first@mail.example.com"), new Flags(), Instant.now());
+            try (TestApp app = serve(database, settings, true)) {
+                Await.until("the first mail", () -> count(database, "select count(*) from ticket") == 1);
+                Await.until("idling", () -> proxy.clientText().endsWith(" IDLE\r\n"));
+                mailbox.place("INBOX", request("next@mail.example.com"), new Flags(), Instant.now());
+                Await.until("the next mail, without its announcement", Duration.ofSeconds(5),
+                        () -> count(database, "select count(*) from ticket") == 2);
+            }
+        }
+    }
+
     @Test
     void withoutIdleTheMailboxIsLookedAtEveryPollInterval() throws Exception {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2, folder);

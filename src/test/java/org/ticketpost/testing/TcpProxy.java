@@ -33,6 +33,8 @@ public final class TcpProxy implements AutoCloseable {
     private volatile boolean triggered;
     private final StringBuffer clientText = new StringBuffer();
     private volatile String serverHides;
+    private volatile String serverDropsDuringIdle;
+    private volatile boolean idling;
 
     private TcpProxy(String targetHost, int targetPort) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -80,6 +82,15 @@ public final class TcpProxy implements AutoCloseable {
     /** Blanks this text out of what the server sends, as a server without that capability would say (IDLE, MOVE). */
     public void hideFromServer(String text) {
         serverHides = text;
+    }
+
+    /**
+     * Drops the server's untagged answers of this kind ({@code * 2 EXISTS}) while a client idles (from
+     * its IMAP IDLE to its DONE), as a server does that announces a mail arriving just before the IDLE
+     * only once it ends.
+     */
+    public void dropFromServerDuringIdle(String kind) {
+        serverDropsDuringIdle = kind;
     }
 
     /** What the clients sent so far (a mail client's commands: keep it to small exchanges). */
@@ -134,6 +145,13 @@ public final class TcpProxy implements AutoCloseable {
                 if (!fromClient && serverHides != null) {
                     hide(buffer, n, serverHides);
                 }
+                if (!fromClient && idling && serverDropsDuringIdle != null) {
+                    byte[] kept = new String(buffer, 0, n, StandardCharsets.ISO_8859_1)
+                            .replaceAll("\\* \\d+ " + serverDropsDuringIdle + "\r\n", "").getBytes(StandardCharsets.ISO_8859_1);
+                    out.write(kept);
+                    out.flush();
+                    continue;
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }
@@ -156,6 +174,11 @@ public final class TcpProxy implements AutoCloseable {
 
     private synchronized void actOnMarkers(String sent) throws IOException {
         clientText.append(sent);
+        int idle = sent.lastIndexOf(" IDLE\r\n");
+        int done = sent.lastIndexOf("DONE\r\n");
+        if (idle >= 0 || done >= 0) {
+            idling = idle > done;
+        }
         if (stallMarker != null && sent.contains(stallMarker)) {
             stallMarker = null;
             triggered = true;

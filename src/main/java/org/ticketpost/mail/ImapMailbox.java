@@ -3,19 +3,12 @@ package org.ticketpost.mail;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
-/** An IMAP folder (Jakarta Mail, Angus), read without ever setting \Seen by reading. */
+/** An IMAP folder (Jakarta Mail, Angus), read without ever setting \Seen by reading: see {@link ImapSession}. */
 final class ImapMailbox implements Mailbox {
-
-    /**
-     * A mail is fetched in pieces of this size as it is read: a 50 MB mail costs no more memory
-     * than this, and few round trips.
-     */
-    private static final int FETCH_SIZE = 1024 * 1024;
 
     private final MailboxSettings settings;
     private final Session session;
@@ -27,11 +20,7 @@ final class ImapMailbox implements Mailbox {
     /** @param tls makes the TLS connections, trusting what it trusts: a test server's own certificate */
     ImapMailbox(MailboxSettings settings, SSLSocketFactory tls) {
         this.settings = settings;
-        Properties properties = MailStores.properties(settings, tls);
-        String prefix = "mail." + MailStores.protocol(settings) + ".";
-        properties.put(prefix + "peek", "true");   // BODY.PEEK: reading is no acknowledgement
-        properties.put(prefix + "fetchsize", Integer.toString(FETCH_SIZE));
-        this.session = Session.getInstance(properties);
+        this.session = Session.getInstance(MailStores.properties(settings, tls));
     }
 
     @Override

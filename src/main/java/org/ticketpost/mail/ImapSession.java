@@ -1,50 +1,49 @@
 package org.ticketpost.mail;
 
-import jakarta.mail.FetchProfile;
-import jakarta.mail.Flags;
 import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.UIDFolder;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPMessage;
-import org.eclipse.angus.mail.imap.IMAPStore;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
+import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 import org.eclipse.angus.mail.imap.protocol.UID;
 import org.eclipse.angus.mail.imap.protocol.UIDSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * An open IMAP folder: its mails by UID, read with BODY.PEEK, acknowledged as configured. Each
- * step costs one command for many mails, never one per mail: a server may walk the whole folder
- * at each command (GreenMail does).
+ * An open IMAP folder, spoken to in UID commands alone: its mails listed, read with BODY.PEEK and
+ * acknowledged as configured by their UIDs, never by Jakarta Mail's numbering of the folder, which
+ * can lose step with the server's (GreenMail's does, after moves). Each step costs one command for
+ * many mails, never one per mail: a server may walk the whole folder at each command (GreenMail does).
  */
 final class ImapSession implements MailboxSession {
 
     /** The most one {@link #prefetch} holds in memory; a larger mail is fetched alone, piece by piece, as it is read. */
     static final long PREFETCH_BYTES = 16L * 1024 * 1024;
     static final long PREFETCH_MAIL_BYTES = 1024L * 1024;
-
-    private static final Logger LOG = LoggerFactory.getLogger(MailboxReader.class);
+    /** A mail read piece by piece costs no more memory than this, and few round trips: 50 MB take 50. */
+    static final int PIECE_BYTES = 1024 * 1024;
 
     private final MailboxSettings settings;
     private final IMAPStore store;
@@ -53,7 +52,10 @@ final class ImapSession implements MailboxSession {
     private long highestListed;
     private final boolean moves;
     private final long uidValidity;
-    private final Map<String, IMAPMessage> listed = new LinkedHashMap<>();
+    /** The size of each mail of the last listing, by UID: what {@link #prefetch} may take into memory. */
+    private final Map<String, Long> sizes = new HashMap<>();
+    /** The folders known to exist: a move asks no more than once a session. */
+    private final Set<String> folders = new HashSet<>();
     /**
      * What the last {@link #prefetch} fetched, and the one before it, whose batch may still be in
      * hand while the next one is fetched: each map whole once published, for the reading thread.
@@ -61,8 +63,6 @@ final class ImapSession implements MailboxSession {
     private volatile Map<String, byte[]> prefetched = Map.of();
     private volatile Map<String, byte[]> prefetchedBefore = Map.of();
     private final Object wakeLock = new Object();
-    /** How often {@link #list} opened the folder again, its view out of step with the server's. */
-    private int reopened;
     private boolean woken;
 
     ImapSession(MailboxSettings settings, IMAPStore store, IMAPFolder folder, boolean idles, boolean moves)
@@ -98,102 +98,58 @@ final class ImapSession implements MailboxSession {
 
     @Override
     public List<WaitingMail> list(long aboveUid, Collection<String> alsoUids) throws MailboxException {
+        sizes.clear();
+        prefetched = Map.of();
+        prefetchedBefore = Map.of();
         try {
-            // asked first: mail arriving after it is not missed below, only not looked for
-            Set<Long> onServer = uidsOnServerAbove(aboveUid);
-            List<WaitingMail> mails = listKnown(aboveUid, alsoUids);
-            mails.forEach(mail -> onServer.remove(mail.uidNumber()));
-            if (onServer.isEmpty()) {
-                return mails;
+            Set<Long> wanted = uidsOnServerAbove(aboveUid);
+            alsoUids.forEach(uid -> wanted.add(Long.parseLong(uid)));
+            List<WaitingMail> mails = new ArrayList<>();
+            for (Map.Entry<Long, Listing> found : listing(wanted).entrySet()) {
+                String key = Long.toString(found.getKey());
+                highestListed = Math.max(highestListed, found.getKey());
+                sizes.put(key, found.getValue().size());
+                mails.add(new WaitingMail(key, found.getKey(), found.getValue().arrivedAt()));
             }
-            // a server may tell of a new mail (EXISTS) only after an answer that names it, as GreenMail does: a NOOP lets it
-            folder.doCommand(protocol -> {
-                protocol.simpleCommand("NOOP", null);
-                return null;
-            });
-            mails = listKnown(aboveUid, alsoUids);
-            mails.forEach(mail -> onServer.remove(mail.uidNumber()));
-            if (onServer.isEmpty()) {
-                return mails;
-            }
-            // Angus maps UIDs to mails through what it learnt of the folder; where that went out of step with
-            // the server (seen after many moves), new mail would stay unseen for the whole session: start afresh.
-            // GreenMail's expunges put it out of step after most moves of a mail or two: told once a session
-            String told = settings.shown() + ": " + onServer.size() + " new mail(s) the folder's view had missed, from UID "
-                    + onServer.stream().min(Long::compare).orElseThrow() + "; opening the folder again";
-            if (reopened++ == 0) {
-                LOG.warn("{} (from now on in this session at DEBUG)", told);
-            } else {
-                LOG.debug("{} ({} times in this session)", told, reopened);
-            }
-            folder.close(false);
-            folder.open(Folder.READ_WRITE);
-            if (folder.getUIDValidity() != uidValidity) {
-                throw new MailboxException("the UIDVALIDITY of " + settings.url().folder() + " changed", null);
-            }
+            return mails;
         } catch (MessagingException e) {
             throw failure("cannot list the mails of " + settings.url().folder(), e);
         }
-        return listKnown(aboveUid, alsoUids);
     }
 
     /** The server's own answer, with nothing of Angus's view of the folder: UID SEARCH. */
     private Set<Long> uidsOnServerAbove(long aboveUid) throws MessagingException {
         Set<Long> uids = new HashSet<>();
-        folder.doCommand(protocol -> {
-            Response[] responses = protocol.command("UID SEARCH UID " + (aboveUid + 1) + ":*", null);
-            for (Response response : responses) {
-                if (response instanceof IMAPResponse answer && answer.keyEquals("SEARCH")) {
-                    for (long uid = answer.readLong(); uid != -1; uid = answer.readLong()) {
-                        if (uid > aboveUid) {   // "n:*" names the last mail even where its UID is below n
-                            uids.add(uid);
-                        }
+        command("UID SEARCH UID " + (aboveUid + 1) + ":*", null, response -> {
+            if (response instanceof IMAPResponse answer && answer.keyEquals("SEARCH")) {
+                for (long uid = answer.readLong(); uid != -1; uid = answer.readLong()) {
+                    if (uid > aboveUid) {   // "n:*" names the last mail even where its UID is below n
+                        uids.add(uid);
                     }
                 }
             }
-            protocol.notifyResponseHandlers(responses);
-            protocol.handleResult(responses[responses.length - 1]);
-            return null;
         });
         return uids;
     }
 
-    private List<WaitingMail> listKnown(long aboveUid, Collection<String> alsoUids) throws MailboxException {
-        listed.clear();
-        prefetched = Map.of();
-        prefetchedBefore = Map.of();
-        try {   // the UID SEARCH just before has brought the server's news of the folder
-            List<Message> found = new ArrayList<>();
-            if (folder.getMessageCount() > 0) {
-                // "UID n:*" names the last mail even where its UID is below n: those are left out below
-                found.addAll(Arrays.asList(folder.getMessagesByUID(aboveUid + 1, UIDFolder.LASTUID)));   // null: expunged meanwhile
-                long[] also = alsoUids.stream().mapToLong(Long::parseLong).toArray();
-                if (also.length > 0) {
-                    found.addAll(Arrays.asList(folder.getMessagesByUID(also)));
-                }
-            }
-            found.removeIf(message -> message == null || message.isExpunged());
-            FetchProfile profile = new FetchProfile();
-            profile.add(UIDFolder.FetchProfileItem.UID);
-            profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
-            profile.add(FetchProfile.Item.SIZE);   // what prefetch may take into memory
-            folder.fetch(found.toArray(Message[]::new), profile);
-            Set<String> wanted = new HashSet<>(alsoUids);
-            List<WaitingMail> mails = new ArrayList<>();
-            for (Message message : found) {
-                long uid = folder.getUID(message);
-                String key = Long.toString(uid);
-                highestListed = Math.max(highestListed, uid);
-                if ((uid > aboveUid || wanted.contains(key)) && !listed.containsKey(key)) {
-                    listed.put(key, (IMAPMessage) message);
-                    mails.add(new WaitingMail(key, uid, Optional.ofNullable(message.getReceivedDate()).map(date -> date.toInstant())));
-                }
-            }
-            mails.sort(Comparator.comparingLong(WaitingMail::uidNumber));
-            return mails;
-        } catch (MessagingException e) {
-            throw failure("cannot list the mails of " + settings.url().folder(), e);
+    private record Listing(Optional<Instant> arrivedAt, long size) {
+    }
+
+    /** Arrival and size of those of the mails still there, in the order of their UIDs: one UID FETCH. */
+    private SortedMap<Long, Listing> listing(Set<Long> uids) throws MessagingException {
+        SortedMap<Long, Listing> found = new TreeMap<>();
+        if (uids.isEmpty()) {
+            return found;
         }
+        command("UID FETCH " + uidSet(uids) + " (UID INTERNALDATE RFC822.SIZE)", null, response -> {
+            if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null) {
+                INTERNALDATE arrived = fetch.getItem(INTERNALDATE.class);
+                RFC822SIZE size = fetch.getItem(RFC822SIZE.class);
+                found.put(fetch.getItem(UID.class).uid, new Listing(
+                        Optional.ofNullable(arrived).map(date -> date.getDate().toInstant()), size == null ? -1 : size.size));
+            }
+        });
+        return found;
     }
 
     @Override
@@ -212,8 +168,7 @@ final class ImapSession implements MailboxSession {
         List<Long> uids = new ArrayList<>();
         long bytes = 0;
         for (WaitingMail mail : mails) {
-            IMAPMessage message = listed.get(mail.uid());
-            long size = message == null ? -1 : sizeOf(message);
+            long size = sizes.getOrDefault(mail.uid(), -1L);
             if (size >= 0 && size <= PREFETCH_MAIL_BYTES && bytes + size <= PREFETCH_BYTES) {
                 uids.add(mail.uidNumber());
                 bytes += size;
@@ -222,36 +177,21 @@ final class ImapSession implements MailboxSession {
         if (uids.size() < 2) {
             return;   // one mail is read as it comes, piece by piece
         }
-        String set = UIDSet.toString(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).toArray()));
         Map<String, byte[]> fetched = new HashMap<>();
         try {
-            folder.doCommand(protocol -> {
-                Response[] responses = protocol.command("UID FETCH " + set + " (UID BODY.PEEK[])", null);
-                for (Response response : responses) {
-                    if (response instanceof FetchResponse fetchResponse) {
-                        UID uid = fetchResponse.getItem(UID.class);
-                        BODY body = fetchResponse.getItem(BODY.class);
-                        if (uid != null && body != null && body.getByteArray() != null) {
-                            fetched.put(Long.toString(uid.uid), body.getByteArray().getNewBytes());
-                        }
+            command("UID FETCH " + uidSet(uids) + " (UID BODY.PEEK[])", null, response -> {
+                if (response instanceof FetchResponse fetch) {
+                    UID uid = fetch.getItem(UID.class);
+                    BODY body = fetch.getItem(BODY.class);
+                    if (uid != null && body != null && body.getByteArray() != null) {
+                        fetched.put(Long.toString(uid.uid), body.getByteArray().getNewBytes());
                     }
                 }
-                protocol.notifyResponseHandlers(responses);   // new mail, mail gone: as after any command
-                protocol.handleResult(responses[responses.length - 1]);
-                return null;
             });
         } catch (MessagingException e) {
             throw failure("cannot fetch " + uids.size() + " mails from UID " + uids.get(0), e);
         }
         prefetched = fetched;
-    }
-
-    private static long sizeOf(IMAPMessage message) {
-        try {
-            return message.getSizeLong();
-        } catch (MessagingException e) {
-            return -1;
-        }
     }
 
     @Override
@@ -260,13 +200,83 @@ final class ImapSession implements MailboxSession {
         if (fetched.isPresent()) {
             return fetched;
         }
-        IMAPMessage message = listed.get(mail.uid());
         try {
-            return message == null || message.isExpunged() ? Optional.empty() : Optional.of(message.getMimeStream());
-        } catch (MessageRemovedException e) {
-            return Optional.empty();
+            return piece(mail.uidNumber(), 0).map(first -> new PieceByPiece(mail.uidNumber(), first));
         } catch (MessagingException e) {
-            throw failure("cannot read mail UID " + mail.uid(), e);
+            // fails its reader as a connection failing later in the mail does: the attempt counts, and the mail is left to the next
+            IOException failure = new IOException("cannot read mail UID " + mail.uid() + ": " + MailStores.reason(e), e);
+            return Optional.of(new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    throw failure;
+                }
+            });
+        }
+    }
+
+    /** Up to {@link #PIECE_BYTES} of the mail from {@code offset} on; empty where the mail is gone. */
+    private Optional<byte[]> piece(long uid, long offset) throws MessagingException {
+        byte[][] piece = new byte[1][];
+        command("UID FETCH " + uid + " (UID BODY.PEEK[]<" + offset + "." + PIECE_BYTES + ">)", null, response -> {
+            if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null && fetch.getItem(UID.class).uid == uid
+                    && fetch.getItem(BODY.class) != null) {
+                ByteArray bytes = fetch.getItem(BODY.class).getByteArray();
+                piece[0] = bytes == null ? new byte[0] : bytes.getNewBytes();
+            }
+        });
+        return Optional.ofNullable(piece[0]);
+    }
+
+    /** A mail too large to fetch with others, read from the server a piece at a time as it is read. */
+    private final class PieceByPiece extends InputStream {
+        private final long uid;
+        private byte[] piece;
+        private int at;
+        private long offset;
+
+        PieceByPiece(long uid, byte[] first) {
+            this.uid = uid;
+            this.piece = first;
+            this.offset = first.length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return available() > 0 || next() ? piece[at++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] into, int from, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (available() == 0 && !next()) {
+                return -1;
+            }
+            int n = Math.min(length, available());
+            System.arraycopy(piece, at, into, from, n);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return piece.length - at;
+        }
+
+        /** The next piece; false at the end of the mail. */
+        private boolean next() throws IOException {
+            if (piece.length < PIECE_BYTES) {
+                return false;   // the last piece was short: the mail ended in it
+            }
+            try {
+                piece = piece(uid, offset).orElseThrow(() -> new IOException("mail UID " + uid + " is gone from the mailbox"));
+            } catch (MessagingException e) {
+                throw new IOException("cannot read mail UID " + uid + ": " + MailStores.reason(e), e);
+            }
+            at = 0;
+            offset += piece.length;
+            return piece.length > 0;
         }
     }
 
@@ -276,64 +286,78 @@ final class ImapSession implements MailboxSession {
         return Optional.ofNullable(fetched != null ? fetched : prefetchedBefore.get(mail.uid())).map(ByteArrayInputStream::new);
     }
 
-    /** One command for all: STORE, MOVE (or COPY, then STORE and EXPUNGE), or STORE and UID EXPUNGE. */
+    /** One command for all: UID STORE, UID MOVE (or UID COPY, then UID STORE and EXPUNGE), or UID STORE and EXPUNGE. */
     @Override
     public void acknowledge(List<WaitingMail> mails) throws MailboxException {
-        Message[] messages = mails.stream().map(mail -> listed.get(mail.uid()))
-                .filter(message -> message != null && !message.isExpunged()).toArray(Message[]::new);
-        if (messages.length == 0) {
+        if (mails.isEmpty()) {
             return;
         }
+        String uids = uidSet(mails.stream().map(WaitingMail::uidNumber).toList());
         try {
             switch (settings.acknowledge()) {
-                case SEEN -> folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
-                case MOVE -> moveTo(messages, settings.doneFolder());
-                case DELETE -> delete(messages);
+                case SEEN -> command("UID STORE " + uids + " +FLAGS.SILENT (\\Seen)", null, response -> { });
+                case MOVE -> moveTo(uids, settings.doneFolder());
+                case DELETE -> delete(uids);
             }
-        } catch (MessageRemovedException e) {
-            // someone else moved or deleted one meanwhile: it is gone either way, and the others are acknowledged at the next round
         } catch (MessagingException e) {
-            throw failure("cannot acknowledge " + messages.length + " mail(s) from UID " + mails.get(0).uid() + " ("
+            throw failure("cannot acknowledge " + mails.size() + " mail(s) from UID " + mails.get(0).uid() + " ("
                     + settings.acknowledge().name().toLowerCase(java.util.Locale.ROOT) + ")", e);
         }
     }
 
     @Override
     public Optional<String> setAside(WaitingMail mail) throws MailboxException {
-        IMAPMessage message = listed.get(mail.uid());
-        if (message == null || message.isExpunged()) {
-            return Optional.empty();
-        }
         try {
-            moveTo(new Message[] {message}, settings.errorFolder());
+            if (listing(Set.of(mail.uidNumber())).isEmpty()) {
+                return Optional.empty();   // someone else moved or deleted it meanwhile
+            }
+            moveTo(Long.toString(mail.uidNumber()), settings.errorFolder());
             return Optional.of(settings.errorFolder());
-        } catch (MessageRemovedException e) {
-            return Optional.empty();
         } catch (MessagingException e) {
             throw failure("cannot move mail UID " + mail.uid() + " to " + settings.errorFolder(), e);
         }
     }
 
-    private void moveTo(Message[] messages, String name) throws MessagingException {
-        Folder target = store.getFolder(name);
-        if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
-            throw new MessagingException("the folder " + name + " cannot be created");
+    private void moveTo(String uids, String name) throws MessagingException {
+        if (!folders.contains(name)) {
+            Folder target = store.getFolder(name);
+            if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
+                throw new MessagingException("the folder " + name + " cannot be created");
+            }
+            folders.add(name);
         }
+        Argument target = new Argument().writeString(BASE64MailboxEncoder.encode(name));
         if (moves) {
-            folder.moveMessages(messages, target);
+            command("UID MOVE " + uids, target, response -> { });
         } else {
-            folder.copyMessages(messages, target);
-            delete(messages);
+            command("UID COPY " + uids, target, response -> { });
+            delete(uids);
         }
     }
 
-    private void delete(Message[] messages) throws MessagingException {
-        folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
-        if (store.hasCapability("UIDPLUS")) {
-            folder.expunge(messages);   // UID EXPUNGE: these mails alone
-        } else {
-            folder.expunge();
-        }
+    private void delete(String uids) throws MessagingException {
+        command("UID STORE " + uids + " +FLAGS.SILENT (\\Deleted)", null, response -> { });
+        command(store.hasCapability("UIDPLUS") ? "UID EXPUNGE " + uids : "EXPUNGE", null, response -> { });   // UIDPLUS: these mails alone
+    }
+
+    /**
+     * One command on the folder's connection, each answer handed to {@code answers}; Angus then
+     * learns of new and gone mail from the answers, as after any command of its own.
+     */
+    private void command(String command, Argument arguments, Consumer<Response> answers) throws MessagingException {
+        folder.doCommand(protocol -> {
+            Response[] responses = protocol.command(command, arguments);
+            for (Response response : responses) {
+                answers.accept(response);
+            }
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(responses[responses.length - 1]);
+            return null;
+        });
+    }
+
+    private static String uidSet(Collection<Long> uids) {
+        return UIDSet.toString(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).sorted().toArray()));
     }
 
     /**

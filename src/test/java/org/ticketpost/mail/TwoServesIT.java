@@ -14,13 +14,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ticketpost.testing.Await;
 import org.ticketpost.testing.Mails;
 import org.ticketpost.testing.SupportMailbox;
@@ -33,11 +35,9 @@ import org.ticketpost.testing.TestDatabase;
  * application, connection pool and file store). Mails arrive while both run, and customers answer
  * their confirmations, so that both readers race for the same mails.
  *
- * <p>With mailbox.acknowledge=seen only: GreenMail numbers the mails of a folder alike for every
- * session, so a mail that one reader moves or deletes renumbers the others' mails under the other
- * reader at once, and that reader fetches a neighbour under the number it was given. IMAP servers
- * keep each session's numbers until they tell it of the expunge (RFC 3501, 7.4.1); move and delete
- * with two readers cannot be tested on GreenMail.
+ * <p>Each way of acknowledging: GreenMail numbers the mails of a folder alike for every session,
+ * so a mail that one reader moves or deletes renumbers the others' mails under the other reader at
+ * once; the readers name mails by UID alone, never by number.
  */
 class TwoServesIT {
 
@@ -50,10 +50,12 @@ class TwoServesIT {
     @TempDir
     Path folder;
 
-    @Test
-    void eachMailMakesOneTicketAndEachConfirmationIsSentOnce() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"seen", "move", "delete"})
+    void eachMailMakesOneTicketAndEachConfirmationIsSentOnce(String acknowledge) throws Exception {
         SupportMailbox mailbox = new SupportMailbox(MAIL);
-        Map<String, String> settings = mailbox.imap("INBOX");   // mailbox.acknowledge=seen: see the class comment
+        Map<String, String> settings = new HashMap<>(mailbox.imap("INBOX"));
+        settings.put("TICKETPOST_MAILBOX_ACKNOWLEDGE", acknowledge);
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.POSTGRESQL, folder);
                 TestApp first = TestApp.start(database, folder.resolve("first"), Clock.systemUTC(), settings);
                 TestApp second = TestApp.start(database, folder.resolve("second"), Clock.systemUTC(), settings)) {
@@ -85,8 +87,15 @@ class TwoServesIT {
             assertThat(keptMails(folder.resolve("second"))).as("mails read by the second serve").isPositive();
             assertThat(keptMails(folder.resolve("first")) + keptMails(folder.resolve("second"))).as("mails read, in all")
                     .isEqualTo(REQUESTS + REPLIES);
-            assertThat(mailbox.folder("INBOX").getMessages()).hasSize(REQUESTS + REPLIES)
-                    .allSatisfy(stored -> assertThat(stored.getFlags().contains(Flags.Flag.SEEN)).isTrue());
+            switch (acknowledge) {
+                case "seen" -> assertThat(mailbox.folder("INBOX").getMessages()).hasSize(REQUESTS + REPLIES)
+                        .allSatisfy(stored -> assertThat(stored.getFlags().contains(Flags.Flag.SEEN)).isTrue());
+                case "move" -> {
+                    assertThat(mailbox.folder("INBOX").getMessages()).isEmpty();
+                    assertThat(mailbox.folder("Ticketpost-Done").getMessages()).hasSize(REQUESTS + REPLIES);
+                }
+                default -> assertThat(mailbox.folder("INBOX").getMessages()).isEmpty();
+            }
         }
     }
 

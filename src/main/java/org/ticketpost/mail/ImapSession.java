@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Response;
@@ -39,9 +41,8 @@ import org.eclipse.angus.mail.imap.protocol.UIDSet;
  */
 final class ImapSession implements MailboxSession {
 
-    /** The most one {@link #prefetch} holds in memory; a larger mail is fetched alone, piece by piece, as it is read. */
+    /** The most one {@link #prefetch} holds in memory: of a mail larger than its share, the start; the rest is read piece by piece. */
     static final long PREFETCH_BYTES = 16L * 1024 * 1024;
-    static final long PREFETCH_MAIL_BYTES = 1024L * 1024;
     /** A mail read piece by piece costs no more memory than this, and few round trips: 50 MB take 50. */
     static final int PIECE_BYTES = 1024 * 1024;
 
@@ -52,16 +53,14 @@ final class ImapSession implements MailboxSession {
     private long highestListed;
     private final boolean moves;
     private final long uidValidity;
-    /** The size of each mail of the last listing, by UID: what {@link #prefetch} may take into memory. */
-    private final Map<String, Long> sizes = new HashMap<>();
     /** The folders known to exist: a move asks no more than once a session. */
     private final Set<String> folders = new HashSet<>();
     /**
      * What the last {@link #prefetch} fetched, and the one before it, whose batch may still be in
      * hand while the next one is fetched: each map whole once published, for the reading thread.
      */
-    private volatile Map<String, byte[]> prefetched = Map.of();
-    private volatile Map<String, byte[]> prefetchedBefore = Map.of();
+    private volatile Map<String, Fetched> prefetched = Map.of();
+    private volatile Map<String, Fetched> prefetchedBefore = Map.of();
     private final Object wakeLock = new Object();
     private boolean woken;
 
@@ -98,18 +97,13 @@ final class ImapSession implements MailboxSession {
 
     @Override
     public List<WaitingMail> list(long aboveUid, Collection<String> alsoUids) throws MailboxException {
-        sizes.clear();
         prefetched = Map.of();
         prefetchedBefore = Map.of();
         try {
-            Set<Long> wanted = uidsOnServerAbove(aboveUid);
-            alsoUids.forEach(uid -> wanted.add(Long.parseLong(uid)));
             List<WaitingMail> mails = new ArrayList<>();
-            for (Map.Entry<Long, Listing> found : listing(wanted).entrySet()) {
-                String key = Long.toString(found.getKey());
-                highestListed = Math.max(highestListed, found.getKey());
-                sizes.put(key, found.getValue().size());
-                mails.add(new WaitingMail(key, found.getKey(), found.getValue().arrivedAt()));
+            for (long uid : new TreeSet<>(uidsOnServer(aboveUid, alsoUids.stream().map(Long::parseLong).collect(Collectors.toSet())))) {
+                highestListed = Math.max(highestListed, uid);
+                mails.add(new WaitingMail(Long.toString(uid), uid));   // its arrival is fetched with it
             }
             return mails;
         } catch (MessagingException e) {
@@ -117,13 +111,14 @@ final class ImapSession implements MailboxSession {
         }
     }
 
-    /** The server's own answer, with nothing of Angus's view of the folder: UID SEARCH. */
-    private Set<Long> uidsOnServerAbove(long aboveUid) throws MessagingException {
+    /** Those above the UID and those of {@code also} still there: the server's own answer, one UID SEARCH. */
+    private Set<Long> uidsOnServer(long aboveUid, Set<Long> also) throws MessagingException {
         Set<Long> uids = new HashSet<>();
-        command("UID SEARCH UID " + (aboveUid + 1) + ":*", null, response -> {
+        String set = (aboveUid + 1) + ":*" + (also.isEmpty() ? "" : "," + uidSet(also));
+        command("UID SEARCH UID " + set, null, response -> {
             if (response instanceof IMAPResponse answer && answer.keyEquals("SEARCH")) {
                 for (long uid = answer.readLong(); uid != -1; uid = answer.readLong()) {
-                    if (uid > aboveUid) {   // "n:*" names the last mail even where its UID is below n
+                    if (uid > aboveUid || also.contains(uid)) {   // "n:*" names the last mail even where its UID is below n
                         uids.add(uid);
                     }
                 }
@@ -132,76 +127,91 @@ final class ImapSession implements MailboxSession {
         return uids;
     }
 
-    private record Listing(Optional<Instant> arrivedAt, long size) {
-    }
-
-    /** Arrival and size of those of the mails still there, in the order of their UIDs: one UID FETCH. */
-    private SortedMap<Long, Listing> listing(Set<Long> uids) throws MessagingException {
-        SortedMap<Long, Listing> found = new TreeMap<>();
-        if (uids.isEmpty()) {
-            return found;
-        }
-        command("UID FETCH " + uidSet(uids) + " (UID INTERNALDATE RFC822.SIZE)", null, response -> {
-            if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null) {
-                INTERNALDATE arrived = fetch.getItem(INTERNALDATE.class);
-                RFC822SIZE size = fetch.getItem(RFC822SIZE.class);
-                found.put(fetch.getItem(UID.class).uid, new Listing(
-                        Optional.ofNullable(arrived).map(date -> date.getDate().toInstant()), size == null ? -1 : size.size));
+    private boolean onServer(long uid) throws MessagingException {
+        AtomicBoolean found = new AtomicBoolean();
+        command("UID SEARCH UID " + uid, null, response -> {
+            if (response instanceof IMAPResponse answer && answer.keyEquals("SEARCH")) {
+                found.set(answer.readLong() == uid);
             }
         });
-        return found;
+        return found.get();
+    }
+
+    /** What a fetch brought of a mail: when it arrived, and all of it or its start, the rest read as it is read. */
+    private record Fetched(Optional<Instant> arrivedAt, byte[] start, boolean whole) {
+    }
+
+    /** Those of the mails still there, with their arrival and up to {@code most} bytes of each: one UID FETCH. */
+    private Map<String, Fetched> fetch(Collection<Long> uids, int most) throws MessagingException {
+        Map<String, Fetched> fetched = new HashMap<>();
+        command("UID FETCH " + uidSet(uids) + " (UID INTERNALDATE RFC822.SIZE BODY.PEEK[]<0." + most + ">)", null, response -> {
+            if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null && fetch.getItem(BODY.class) != null) {
+                INTERNALDATE arrived = fetch.getItem(INTERNALDATE.class);
+                RFC822SIZE size = fetch.getItem(RFC822SIZE.class);
+                ByteArray body = fetch.getItem(BODY.class).getByteArray();
+                byte[] start = body == null ? new byte[0] : body.getNewBytes();
+                fetched.put(Long.toString(fetch.getItem(UID.class).uid), new Fetched(
+                        Optional.ofNullable(arrived).map(date -> date.getDate().toInstant()), start,
+                        start.length < most || size != null && start.length >= size.size));
+            }
+        });
+        return fetched;
+    }
+
+    private Optional<Fetched> fetchedAhead(WaitingMail mail) {
+        Fetched fetched = prefetched.get(mail.uid());
+        return Optional.ofNullable(fetched != null ? fetched : prefetchedBefore.get(mail.uid()));
     }
 
     @Override
-    public Optional<Instant> arrivedAt(WaitingMail mail) {
-        return mail.arrivedAt();
+    public Optional<Instant> arrivedAt(WaitingMail mail) throws MailboxException {
+        Optional<Fetched> fetched = fetchedAhead(mail);
+        if (fetched.isPresent()) {
+            return fetched.get().arrivedAt();
+        }
+        AtomicReference<Instant> arrived = new AtomicReference<>();
+        try {
+            command("UID FETCH " + mail.uidNumber() + " (UID INTERNALDATE)", null, response -> {
+                if (response instanceof FetchResponse fetch && fetch.getItem(INTERNALDATE.class) != null) {
+                    arrived.set(fetch.getItem(INTERNALDATE.class).getDate().toInstant());
+                }
+            });
+        } catch (MessagingException e) {
+            throw failure("cannot read when mail UID " + mail.uid() + " arrived", e);
+        }
+        return Optional.ofNullable(arrived.get());
     }
 
     /**
-     * One UID FETCH for the mails that fit in memory together; the others are left to {@link #open}
-     * alone. It may run on another thread while the mails of the prefetch before are taken in.
+     * One UID FETCH for the mails, each with its arrival, as much of each as fits in memory with
+     * the others: all of a mail of usual size, the start of a large one. It may run on another
+     * thread while the mails of the prefetch before are taken in.
      */
     @Override
     public void prefetch(List<WaitingMail> mails) throws MailboxException {
         prefetchedBefore = prefetched;
         prefetched = Map.of();
-        List<Long> uids = new ArrayList<>();
-        long bytes = 0;
-        for (WaitingMail mail : mails) {
-            long size = sizes.getOrDefault(mail.uid(), -1L);
-            if (size >= 0 && size <= PREFETCH_MAIL_BYTES && bytes + size <= PREFETCH_BYTES) {
-                uids.add(mail.uidNumber());
-                bytes += size;
-            }
+        if (mails.isEmpty()) {
+            return;
         }
-        if (uids.size() < 2) {
-            return;   // one mail is read as it comes, piece by piece
-        }
-        Map<String, byte[]> fetched = new HashMap<>();
+        int most = (int) Math.min(PIECE_BYTES, PREFETCH_BYTES / mails.size());
         try {
-            command("UID FETCH " + uidSet(uids) + " (UID BODY.PEEK[])", null, response -> {
-                if (response instanceof FetchResponse fetch) {
-                    UID uid = fetch.getItem(UID.class);
-                    BODY body = fetch.getItem(BODY.class);
-                    if (uid != null && body != null && body.getByteArray() != null) {
-                        fetched.put(Long.toString(uid.uid), body.getByteArray().getNewBytes());
-                    }
-                }
-            });
+            prefetched = fetch(mails.stream().map(WaitingMail::uidNumber).toList(), most);
         } catch (MessagingException e) {
-            throw failure("cannot fetch " + uids.size() + " mails from UID " + uids.get(0), e);
+            throw failure("cannot fetch " + mails.size() + " mails from UID " + mails.get(0).uid(), e);
         }
-        prefetched = fetched;
     }
 
     @Override
     public Optional<InputStream> open(WaitingMail mail) throws MailboxException {
-        Optional<InputStream> fetched = fetched(mail);   // kept past the next prefetch: a second attempt needs no second fetch
-        if (fetched.isPresent()) {
-            return fetched;
-        }
         try {
-            return piece(mail.uidNumber(), 0).map(first -> new PieceByPiece(mail.uidNumber(), first));
+            // fetched ahead and kept past the next prefetch: a second attempt needs no second fetch
+            Optional<Fetched> fetched = fetchedAhead(mail);
+            if (fetched.isEmpty()) {
+                fetched = Optional.ofNullable(fetch(List.of(mail.uidNumber()), PIECE_BYTES).get(mail.uid()));
+            }
+            return fetched.map(start -> start.whole() ? new ByteArrayInputStream(start.start())
+                    : new PieceByPiece(mail.uidNumber(), start.start()));
         } catch (MessagingException e) {
             // fails its reader as a connection failing later in the mail does: the attempt counts, and the mail is left to the next
             IOException failure = new IOException("cannot read mail UID " + mail.uid() + ": " + MailStores.reason(e), e);
@@ -227,17 +237,18 @@ final class ImapSession implements MailboxSession {
         return Optional.ofNullable(piece[0]);
     }
 
-    /** A mail too large to fetch with others, read from the server a piece at a time as it is read. */
+    /** A mail too large to fetch whole with others: its start fetched, the rest read from the server a piece at a time. */
     private final class PieceByPiece extends InputStream {
         private final long uid;
         private byte[] piece;
         private int at;
         private long offset;
+        private boolean ended;
 
-        PieceByPiece(long uid, byte[] first) {
+        PieceByPiece(long uid, byte[] start) {
             this.uid = uid;
-            this.piece = first;
-            this.offset = first.length;
+            this.piece = start;
+            this.offset = start.length;
         }
 
         @Override
@@ -266,14 +277,15 @@ final class ImapSession implements MailboxSession {
 
         /** The next piece; false at the end of the mail. */
         private boolean next() throws IOException {
-            if (piece.length < PIECE_BYTES) {
-                return false;   // the last piece was short: the mail ended in it
+            if (ended) {
+                return false;
             }
             try {
                 piece = piece(uid, offset).orElseThrow(() -> new IOException("mail UID " + uid + " is gone from the mailbox"));
             } catch (MessagingException e) {
                 throw new IOException("cannot read mail UID " + uid + ": " + MailStores.reason(e), e);
             }
+            ended = piece.length < PIECE_BYTES;   // a short piece is the mail's last
             at = 0;
             offset += piece.length;
             return piece.length > 0;
@@ -282,8 +294,7 @@ final class ImapSession implements MailboxSession {
 
     @Override
     public Optional<InputStream> fetched(WaitingMail mail) {
-        byte[] fetched = prefetched.get(mail.uid());
-        return Optional.ofNullable(fetched != null ? fetched : prefetchedBefore.get(mail.uid())).map(ByteArrayInputStream::new);
+        return fetchedAhead(mail).filter(Fetched::whole).map(fetched -> new ByteArrayInputStream(fetched.start()));
     }
 
     /** One command for all: UID STORE, UID MOVE (or UID COPY, then UID STORE and EXPUNGE), or UID STORE and EXPUNGE. */
@@ -308,7 +319,7 @@ final class ImapSession implements MailboxSession {
     @Override
     public Optional<String> setAside(WaitingMail mail) throws MailboxException {
         try {
-            if (listing(Set.of(mail.uidNumber())).isEmpty()) {
+            if (!onServer(mail.uidNumber())) {
                 return Optional.empty();   // someone else moved or deleted it meanwhile
             }
             moveTo(Long.toString(mail.uidNumber()), settings.errorFolder());
@@ -365,7 +376,7 @@ final class ImapSession implements MailboxSession {
      * commands with the next one, not at the start of an IDLE that follows.
      */
     private boolean arrivedSinceListing() throws MessagingException {
-        return !uidsOnServerAbove(highestListed).isEmpty();
+        return !uidsOnServer(highestListed, Set.of()).isEmpty();
     }
 
     @Override

@@ -100,7 +100,7 @@ final class Pop3Mailbox implements Mailbox {
                 for (Message message : messages) {
                     String uidl = folder.getUID(message);
                     if (uidl != null && listed.putIfAbsent(uidl, (POP3Message) message) == null) {
-                        mails.add(new WaitingMail(uidl, 0, Optional.empty()));
+                        mails.add(new WaitingMail(uidl, 0));
                     }
                 }
                 return mails;

@@ -1,14 +1,10 @@
 package org.ticketpost.mail;
 
-import java.time.Instant;
-import java.util.Optional;
-
 /**
  * A mail in the mailbox, as a round sees it before reading it.
  *
  * @param uid       how the intake ledger names it: the IMAP UID as digits, or the POP3 UIDL
  * @param uidNumber the IMAP UID; 0 for POP3, whose UIDLs have no order
- * @param arrivedAt when it reached the mailbox, where the protocol says so at once (IMAP's INTERNALDATE)
  */
-record WaitingMail(String uid, long uidNumber, Optional<Instant> arrivedAt) {
+record WaitingMail(String uid, long uidNumber) {
 }

@@ -40,7 +40,8 @@ import org.ticketpost.testing.TestDatabase;
  * and reports p50/p99 from a mail's arrival in the mailbox to its confirmation's arrival;
  * {@code lmtp-steady RATE SECONDS CONNECTIONS} delivers RATE mails per second over LMTP and reports
  * p50/p99 from the start of each mail's delivery to its confirmation's arrival. {@code seen}, {@code move} or
- * {@code delete} among the arguments sets mailbox.acknowledge (seen otherwise).
+ * {@code delete} among the arguments sets mailbox.acknowledge (seen otherwise). {@code warm=N} runs the
+ * scenario unmeasured first (N mails, or N seconds); {@code rounds=N} measures it N times in a row (1 otherwise).
  *
  * {@code drain N} queues N replies before the service starts and measures how fast its outbox sender delivers them.
  * {@code greenmail N} measures GreenMail alone, without Ticketpost: how long a plain Jakarta Mail client takes to fetch
@@ -105,9 +106,15 @@ public final class MailServiceBenchmark {
                 }
                 System.out.println("measured:");
             }
+            int rounds = Arrays.stream(args).filter(arg -> arg.matches("rounds=\\d+")).findFirst()
+                    .map(arg -> Integer.parseInt(arg.substring(7))).orElse(1);
             H2Writes writes = H2Writes.of(database);
             try (Profile profile = Profile.fromProperty()) {
-                run(scenario, args, 0, mail, support, lmtpPort, kind, database);
+                for (int round = 1; round <= rounds; round++) {
+                    run(scenario, args, 0, mail, support, lmtpPort, kind, database);
+                    emptyCustomersInboxes(mail);
+                    emptyDoneFolder(mail, support);
+                }
             }
             writes.print(database);
         } finally {
@@ -187,6 +194,9 @@ public final class MailServiceBenchmark {
         env.put("TICKETPOST_LOG_LEVEL", "warn");
         env.put("TICKETPOST_HTTP_PORT", "");
         env.put("TICKETPOST_MAILBOX_ACKNOWLEDGE", acknowledge);
+        // GreenMail's IMAP server at times dies under load (“Need to do this properly...”) and leaves the connection
+        // open and silent; the reader learns of it at the first read past mailbox.timeout: a short one on this machine
+        env.put("TICKETPOST_MAILBOX_TIMEOUT", "PT5S");
         return env;
     }
 

@@ -137,24 +137,28 @@ final class ImapSession implements MailboxSession {
         return found.get();
     }
 
-    /** What a fetch brought of a mail: when it arrived, and all of it or its start, the rest read as it is read. */
+    /**
+     * What a fetch brought of a mail: when it arrived, and its bytes from the offset asked for;
+     * {@code whole}: the mail ends with them.
+     */
     private record Fetched(Optional<Instant> arrivedAt, byte[] start, boolean whole) {
     }
 
-    /** Those of the mails still there, with their arrival and up to {@code most} bytes of each: one UID FETCH. */
-    private Map<String, Fetched> fetch(Collection<Long> uids, int most) throws MessagingException {
+    /** Those of the mails still there, with their arrival and up to {@code most} bytes of each from {@code offset} on: one UID FETCH. */
+    private Map<String, Fetched> fetch(Collection<Long> uids, long offset, int most) throws MessagingException {
         Map<String, Fetched> fetched = new HashMap<>();
-        command("UID FETCH " + uidSet(uids) + " (UID INTERNALDATE RFC822.SIZE BODY.PEEK[]<0." + most + ">)", null, response -> {
-            if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null && fetch.getItem(BODY.class) != null) {
-                INTERNALDATE arrived = fetch.getItem(INTERNALDATE.class);
-                RFC822SIZE size = fetch.getItem(RFC822SIZE.class);
-                ByteArray body = fetch.getItem(BODY.class).getByteArray();
-                byte[] start = body == null ? new byte[0] : body.getNewBytes();
-                fetched.put(Long.toString(fetch.getItem(UID.class).uid), new Fetched(
-                        Optional.ofNullable(arrived).map(date -> date.getDate().toInstant()), start,
-                        start.length < most || size != null && start.length >= size.size));
-            }
-        });
+        command("UID FETCH " + uidSet(uids) + " (UID INTERNALDATE RFC822.SIZE BODY.PEEK[]<" + offset + "." + most + ">)", null,
+                response -> {
+                    if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null && fetch.getItem(BODY.class) != null) {
+                        INTERNALDATE arrived = fetch.getItem(INTERNALDATE.class);
+                        RFC822SIZE size = fetch.getItem(RFC822SIZE.class);
+                        ByteArray body = fetch.getItem(BODY.class).getByteArray();
+                        byte[] bytes = body == null ? new byte[0] : body.getNewBytes();
+                        fetched.put(Long.toString(fetch.getItem(UID.class).uid), new Fetched(
+                                Optional.ofNullable(arrived).map(date -> date.getDate().toInstant()), bytes,
+                                bytes.length < most || size != null && offset + bytes.length >= size.size));
+                    }
+                });
         return fetched;
     }
 
@@ -196,7 +200,7 @@ final class ImapSession implements MailboxSession {
         }
         int most = (int) Math.min(PIECE_BYTES, PREFETCH_BYTES / mails.size());
         try {
-            prefetched = fetch(mails.stream().map(WaitingMail::uidNumber).toList(), most);
+            prefetched = fetch(mails.stream().map(WaitingMail::uidNumber).toList(), 0, most);
         } catch (MessagingException e) {
             throw failure("cannot fetch " + mails.size() + " mails from UID " + mails.get(0).uid(), e);
         }
@@ -208,7 +212,7 @@ final class ImapSession implements MailboxSession {
             // fetched ahead and kept past the next prefetch: a second attempt needs no second fetch
             Optional<Fetched> fetched = fetchedAhead(mail);
             if (fetched.isEmpty()) {
-                fetched = Optional.ofNullable(fetch(List.of(mail.uidNumber()), PIECE_BYTES).get(mail.uid()));
+                fetched = Optional.ofNullable(fetch(List.of(mail.uidNumber()), 0, PIECE_BYTES).get(mail.uid()));
             }
             return fetched.map(start -> start.whole() ? new ByteArrayInputStream(start.start())
                     : new PieceByPiece(mail.uidNumber(), start.start()));
@@ -222,19 +226,6 @@ final class ImapSession implements MailboxSession {
                 }
             });
         }
-    }
-
-    /** Up to {@link #PIECE_BYTES} of the mail from {@code offset} on; empty where the mail is gone. */
-    private Optional<byte[]> piece(long uid, long offset) throws MessagingException {
-        byte[][] piece = new byte[1][];
-        command("UID FETCH " + uid + " (UID BODY.PEEK[]<" + offset + "." + PIECE_BYTES + ">)", null, response -> {
-            if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null && fetch.getItem(UID.class).uid == uid
-                    && fetch.getItem(BODY.class) != null) {
-                ByteArray bytes = fetch.getItem(BODY.class).getByteArray();
-                piece[0] = bytes == null ? new byte[0] : bytes.getNewBytes();
-            }
-        });
-        return Optional.ofNullable(piece[0]);
     }
 
     /** A mail too large to fetch whole with others: its start fetched, the rest read from the server a piece at a time. */
@@ -280,12 +271,17 @@ final class ImapSession implements MailboxSession {
             if (ended) {
                 return false;
             }
+            Fetched next;
             try {
-                piece = piece(uid, offset).orElseThrow(() -> new IOException("mail UID " + uid + " is gone from the mailbox"));
+                next = fetch(List.of(uid), offset, PIECE_BYTES).get(Long.toString(uid));
             } catch (MessagingException e) {
                 throw new IOException("cannot read mail UID " + uid + ": " + MailStores.reason(e), e);
             }
-            ended = piece.length < PIECE_BYTES;   // a short piece is the mail's last
+            if (next == null) {
+                throw new IOException("mail UID " + uid + " is gone from the mailbox");
+            }
+            piece = next.start();
+            ended = next.whole();
             at = 0;
             offset += piece.length;
             return piece.length > 0;

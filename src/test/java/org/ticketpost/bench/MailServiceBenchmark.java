@@ -43,6 +43,9 @@ import org.ticketpost.testing.TestDatabase;
  * {@code delete} among the arguments sets mailbox.acknowledge (seen otherwise). {@code warm=N} runs the
  * scenario unmeasured first (N mails, or N seconds); {@code rounds=N} measures it N times in a row (1 otherwise).
  *
+ * {@code transport N CONNECTIONS} is the LMTP burst with Ticketpost left out, the floor under it: a bare LMTP responder
+ * answers 250 at once, and one thread sends a confirmation for each mail through Ticketpost's SMTP sender.
+ *
  * {@code drain N} queues N replies before the service starts and measures how fast its outbox sender delivers them.
  * {@code greenmail N} measures GreenMail alone, without Ticketpost: how long a plain Jakarta Mail client takes to fetch
  * N mails from its IMAP server one by one and all at once, and to flag and expunge them one by one and all at once.
@@ -76,6 +79,17 @@ public final class MailServiceBenchmark {
         if ("greenmail".equals(scenario)) {
             try {
                 greenMailAlone(mail, support, count(args, 1, 1000));
+            } finally {
+                mail.stop();
+                PathUtils.deleteDirectory(work);
+            }
+            return;
+        }
+        if ("transport".equals(scenario)) {
+            try {
+                transportAlone(mail, count(args, 1, 4000), count(args, 2, 20),
+                        Arrays.stream(args).filter(arg -> arg.matches("warm=\\d+")).findFirst()
+                                .map(arg -> Integer.parseInt(arg.substring(5))).orElse(0));
             } finally {
                 mail.stop();
                 PathUtils.deleteDirectory(work);
@@ -172,7 +186,7 @@ public final class MailServiceBenchmark {
             TestDatabase.Kind kind, TestDatabase database) throws Exception {
         switch (scenario) {
             case "imap" -> burst(mail, support, warm > 0 ? warm : count(args, 1, 2000), kind, database);
-            case "lmtp" -> lmtp(mail, lmtpPort, warm > 0 ? warm : count(args, 1, 2000), count(args, 2, 4), kind);
+            case "lmtp" -> lmtp(mail, lmtpPort, warm > 0 ? warm : count(args, 1, 2000), count(args, 2, 4), "lmtp " + kind);
             case "steady" -> steady(mail, support, count(args, 1, 50), warm > 0 ? warm : count(args, 2, 60), kind, database);
             case "lmtp-steady" -> lmtpSteady(mail, lmtpPort, count(args, 1, 50), warm > 0 ? warm : count(args, 2, 60),
                     count(args, 3, 4), kind);
@@ -313,7 +327,7 @@ public final class MailServiceBenchmark {
     }
 
     /** N mails over LMTP on several connections at once, as a mail server delivers a queue. */
-    private static void lmtp(GreenMail mail, int port, int count, int connections, TestDatabase.Kind kind) throws Exception {
+    private static void lmtp(GreenMail mail, int port, int count, int connections, String what) throws Exception {
         Session session = Session.getInstance(new Properties());
         List<String> requests = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -348,11 +362,110 @@ public final class MailServiceBenchmark {
         long last = awaitConfirmations(mail, count - refused.get(), 600).values().stream().mapToLong(Long::longValue).max()
                 .orElseThrow();
         double seconds = (last - start) / 1000.0;
-        System.out.printf(Locale.ROOT, "lmtp %s, %d connections: %d mails answered 250 in %.2f s (%.0f mails/s, %d not 250);"
-                        + " all confirmations delivered after %.2f s: %.0f mails/s end to end; %s%n", kind, connections, count,
+        System.out.printf(Locale.ROOT, "%s, %d connections: %d mails answered 250 in %.2f s (%.0f mails/s, %d not 250);"
+                        + " all confirmations delivered after %.2f s: %.0f mails/s end to end; %s%n", what, connections, count,
                 (delivered - start) / 1000.0, count / ((delivered - start) / 1000.0), refused.get(), seconds, count / seconds,
                 cpuPerMail(cpu, count));
         System.out.println(ThreadCpu.now().since(threads));
+    }
+
+    /**
+     * The floor under the LMTP burst: the same mails over the same LMTP connections to a bare LMTP
+     * responder that answers 250 as soon as it has the data, and one thread sending a confirmation of
+     * a typical size for each through Ticketpost's SMTP sender to GreenMail. No parsing, no checking,
+     * no database, no files: what moving the mails alone costs in this process.
+     */
+    private static void transportAlone(GreenMail mail, int count, int connections, int warm) throws Exception {
+        java.util.concurrent.BlockingQueue<String[]> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> bareLmtp(server, received), "bare-lmtp");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            org.ticketpost.mail.SmtpSender sender = new org.ticketpost.mail.SmtpSender(org.ticketpost.mail.SmtpSettings.parse(
+                    "smtp://127.0.0.1:" + mail.getSmtp().getPort() + "?starttls=off", Optional.empty(), Optional.empty(),
+                    java.time.Duration.ofSeconds(30)));
+            String body = "Thank you for your request. ".repeat(23);   // as long as a confirmation's text
+            Thread sending = new Thread(() -> {
+                // one connection kept open, as the outbox sender keeps it
+                try (org.ticketpost.reply.MailSender.Batch connection = sender.batch()) {
+                    while (true) {
+                        String[] request = received.take();
+                        org.ticketpost.reply.Delivery delivery = connection.send(new org.ticketpost.reply.OutboundMail(
+                                java.util.UUID.randomUUID() + "@ticketpost", SUPPORT, "Support", request[0], "", SUPPORT,
+                                "Re: request", body, List.of(request[1]), List.of(request[1]), Optional.of("auto-replied"),
+                                Optional.of("en"), java.time.Instant.now()));
+                        if (!(delivery instanceof org.ticketpost.reply.Delivery.Accepted)) {
+                            System.out.println("not sent: " + delivery);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bare-sender");
+            sending.setDaemon(true);
+            sending.start();
+            int port = server.getLocalPort();
+            if (warm > 0) {
+                System.out.println("warm-up, not measured:");
+                lmtp(mail, port, warm, connections, "transport alone");
+                emptyCustomersInboxes(mail);
+                System.out.println("measured:");
+            }
+            lmtp(mail, port, count, connections, "transport alone");
+            // hangs up: the connection's write-timeout thread (Angus's) would keep the JVM alive
+            sending.interrupt();
+            sending.join();
+        }
+    }
+
+    /** Answers every LMTP command with success and hands each mail's sender and Message-ID on; a thread per connection. */
+    private static void bareLmtp(java.net.ServerSocket server, java.util.concurrent.BlockingQueue<String[]> received) {
+        while (!server.isClosed()) {
+            java.net.Socket socket;
+            try {
+                socket = server.accept();
+            } catch (java.io.IOException e) {
+                return;
+            }
+            Thread connection = new Thread(() -> {
+                try (socket; java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        socket.getInputStream(), StandardCharsets.ISO_8859_1), 65536);
+                        java.io.Writer out = new java.io.OutputStreamWriter(socket.getOutputStream(), StandardCharsets.ISO_8859_1)) {
+                    out.write("220 bare LMTP\r\n");
+                    out.flush();
+                    String from = "";
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
+                        if (command.equals("MAIL")) {
+                            from = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
+                        }
+                        if (command.equals("DATA")) {
+                            out.write("354 go on\r\n");
+                            out.flush();
+                            String messageId = "";
+                            for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
+                                if (messageId.isEmpty() && data.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+                                    messageId = data.substring(data.indexOf('<') + 1, data.indexOf('>'));
+                                } else if (data.regionMatches(true, 0, "From:", 0, 5) && data.indexOf('<') > 0) {
+                                    from = data.substring(data.indexOf('<') + 1, data.indexOf('>'));   // answered as Ticketpost does
+                                }
+                            }
+                            received.add(new String[] {from, messageId});
+                        } else if (command.equals("QUIT")) {
+                            out.write("221 bye\r\n");
+                            out.flush();
+                            return;
+                        }
+                        out.write(command.equals("LHLO") ? "250-bare\r\n250 PIPELINING\r\n" : "250 ok\r\n");
+                        out.flush();
+                    }
+                } catch (java.io.IOException e) {
+                    // the client went away
+                }
+            }, "bare-lmtp-connection");
+            connection.setDaemon(true);
+            connection.start();
+        }
     }
 
     /**

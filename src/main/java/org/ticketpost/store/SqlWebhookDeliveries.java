@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import org.hibernate.Session;
 import org.ticketpost.ticket.WebhookDeliveries;
@@ -17,12 +19,23 @@ import org.ticketpost.ticket.WebhookDelivery;
 /** The webhook queue in plain SQL on the session's connection, each statement on the primary key or the due index. */
 final class SqlWebhookDeliveries implements WebhookDeliveries {
 
+    private static final String EARLIEST_DUE = "where next_attempt_at <= ? order by next_attempt_at, id limit ?";
+
     /**
-     * Locks the due rows it returns and passes over rows another transaction holds locked, on
-     * PostgreSQL and on H2 alike; a row claimed and committed meanwhile is due no more.
+     * PostgreSQL walks the index webhook_delivery_due, locks the due rows it returns and passes over
+     * rows another transaction holds locked; a row claimed and committed meanwhile is due no more.
      */
-    private static final String CLAIM = "select id, event, payload, created_at, attempts from webhook_delivery "
-            + "where next_attempt_at <= ? order by next_attempt_at, id limit ? for update skip locked";
+    static final String CLAIM = "select id, event, payload, created_at, attempts, next_attempt_at from webhook_delivery "
+            + EARLIEST_DUE + " for update skip locked";
+
+    /**
+     * H2 sorts every row that matches a query FOR UPDATE, whatever its indexes, so a claim grew with
+     * the calls waiting while a receiver was away. This picks the earliest due calls without a lock,
+     * in the index's order, then locks those of them no other transaction holds; {@link #claimDue}
+     * reads them again once they are locked, as one claimed and committed meanwhile is locked too.
+     */
+    static final String CLAIM_H2 = "select id, event, payload, created_at, attempts, next_attempt_at from webhook_delivery "
+            + "where id in (select id from webhook_delivery " + EARLIEST_DUE + ") for update skip locked";
 
     private static final int LONGEST_ERROR = 2000;
 
@@ -48,18 +61,25 @@ final class SqlWebhookDeliveries implements WebhookDeliveries {
     @Override
     public List<WebhookDelivery> claimDue(Instant now, int limit, Instant until) {
         List<WebhookDelivery> claimed = work(connection -> {
-            List<WebhookDelivery> due = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(CLAIM)) {
+            List<Due> due = new ArrayList<>();
+            boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+            try (PreparedStatement select = connection.prepareStatement(h2 ? CLAIM_H2 : CLAIM)) {
                 select.setObject(1, at(now));
                 select.setInt(2, limit);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        due.add(new WebhookDelivery(row.getString("id"), row.getString("event"), row.getString("payload"),
-                                row.getObject("created_at", OffsetDateTime.class).toInstant(), row.getInt("attempts")));
+                        due.add(new Due(row.getObject("next_attempt_at", OffsetDateTime.class).toInstant(),
+                                new WebhookDelivery(row.getString("id"), row.getString("event"), row.getString("payload"),
+                                        row.getObject("created_at", OffsetDateTime.class).toInstant(), row.getInt("attempts"))));
                     }
                 }
             }
-            return due;
+            if (h2 && !due.isEmpty()) {
+                List<String> locked = stillDue(connection, due.stream().map(call -> call.delivery().id()).toList(), now);
+                due.removeIf(call -> !locked.contains(call.delivery().id()));   // claimed by another meanwhile
+            }
+            due.sort(EARLIEST_FIRST);
+            return due.stream().map(Due::delivery).toList();
         });
         release(claimed.stream().map(WebhookDelivery::id).toList(), until);
         return claimed;
@@ -103,6 +123,31 @@ final class SqlWebhookDeliveries implements WebhookDeliveries {
             });
         }
     }
+
+    /** Of the calls this transaction has locked, those still due: read again, now that no other can change them. */
+    private static List<String> stillDue(Connection connection, List<String> ids, Instant now) throws SQLException {
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement select = connection.prepareStatement(
+                "select id from webhook_delivery where id in (" + marks + ") and next_attempt_at <= ?")) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setString(i + 1, ids.get(i));
+            }
+            select.setObject(ids.size() + 1, at(now));
+            List<String> due = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    due.add(row.getString(1));
+                }
+            }
+            return due;
+        }
+    }
+
+    /** A claimed call with the time it was due, to put the calls in the claim's order. */
+    private record Due(Instant at, WebhookDelivery delivery) {
+    }
+
+    private static final Comparator<Due> EARLIEST_FIRST = Comparator.comparing(Due::at).thenComparing(due -> due.delivery().id());
 
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);

@@ -23,7 +23,7 @@ class SchemaIT {
 
             assertThatCode(() -> Database.open(settings, "validate").close()).doesNotThrowAnyException();
             assertThat(database.count("select count(*) from flyway_schema_history where not success")).isZero();
-            assertThat(latestVersion(database)).isEqualTo(23);
+            assertThat(latestVersion(database)).isEqualTo(24);
         }
     }
 
@@ -38,7 +38,7 @@ class SchemaIT {
             Database.open(settings).close();
 
             assertThat(database.count("select count(*) from flyway_schema_history")).isEqualTo(migrations);
-            assertThat(latestVersion(database)).isEqualTo(23);
+            assertThat(latestVersion(database)).isEqualTo(24);
         }
     }
 

@@ -1,11 +1,10 @@
 package org.ticketpost.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ticketpost.store.PlainSql.column;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -32,9 +31,7 @@ class OutboxClaimPlanIT {
     @EnumSource(TestDatabase.Kind.class)
     void aClaimWalksTheIndexForTheOldestDueReplies(TestDatabase.Kind kind) throws SQLException {
         try (TestDatabase database = TestDatabase.create(kind, folder)) {
-            Database.open(new DatabaseSettings(database.url(), database.user(), "", 2)).close();
-            try (Connection connection = DriverManager.getConnection(database.url(), database.user(), "");
-                    Statement sql = connection.createStatement()) {
+            try (Connection connection = PlainSql.migrated(database); Statement sql = connection.createStatement()) {
                 waiting(sql, kind);
                 String claim = (kind == TestDatabase.Kind.H2 ? HibernateOutboxRepository.CLAIM_H2 : HibernateOutboxRepository.CLAIM)
                         .replace(":now", "current_timestamp").replace(":limit", "10");
@@ -62,15 +59,5 @@ class OutboxClaimPlanIT {
                     + String.join(", ", rows));
         }
         sql.execute(kind == TestDatabase.Kind.H2 ? "analyze" : "analyze outbox");
-    }
-
-    private static List<String> column(Statement sql, String query) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (ResultSet rows = sql.executeQuery(query)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 }

@@ -1,11 +1,10 @@
 package org.ticketpost.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ticketpost.store.PlainSql.column;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -32,9 +31,7 @@ class WebhookClaimPlanIT {
     @EnumSource(TestDatabase.Kind.class)
     void aClaimWalksTheIndexForTheEarliestDueCalls(TestDatabase.Kind kind) throws SQLException {
         try (TestDatabase database = TestDatabase.create(kind, folder)) {
-            Database.open(new DatabaseSettings(database.url(), database.user(), "", 2)).close();
-            try (Connection connection = DriverManager.getConnection(database.url(), database.user(), "");
-                    Statement sql = connection.createStatement()) {
+            try (Connection connection = PlainSql.migrated(database); Statement sql = connection.createStatement()) {
                 waiting(sql, kind);
                 String claim = (kind == TestDatabase.Kind.H2 ? SqlWebhookDeliveries.CLAIM_H2 : SqlWebhookDeliveries.CLAIM)
                         .replaceFirst("\\?", "current_timestamp").replaceFirst("\\?", "10");
@@ -57,9 +54,7 @@ class WebhookClaimPlanIT {
     @EnumSource(TestDatabase.Kind.class)
     void callsAnotherClaimHoldsAreNeverClaimedTwice(TestDatabase.Kind kind) throws SQLException {
         try (TestDatabase database = TestDatabase.create(kind, folder)) {
-            Database.open(new DatabaseSettings(database.url(), database.user(), "", 2)).close();
-            try (Connection first = DriverManager.getConnection(database.url(), database.user(), "");
-                    Connection second = DriverManager.getConnection(database.url(), database.user(), "");
+            try (Connection first = PlainSql.migrated(database); Connection second = PlainSql.connect(database);
                     Statement sql = first.createStatement()) {
                 waiting(sql, kind);
                 String claim = (kind == TestDatabase.Kind.H2 ? SqlWebhookDeliveries.CLAIM_H2 : SqlWebhookDeliveries.CLAIM)
@@ -100,15 +95,5 @@ class WebhookClaimPlanIT {
 
     private static String id(int n) {
         return String.format("00000000-0000-0000-0000-%012d", n);
-    }
-
-    private static List<String> column(Statement sql, String query) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (ResultSet rows = sql.executeQuery(query)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 }

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import org.hibernate.Session;
 import org.ticketpost.ticket.WebhookDeliveries;
@@ -19,13 +18,14 @@ import org.ticketpost.ticket.WebhookDelivery;
 /** The webhook queue in plain SQL on the session's connection, each statement on the primary key or the due index. */
 final class SqlWebhookDeliveries implements WebhookDeliveries {
 
-    private static final String EARLIEST_DUE = "where next_attempt_at <= ? order by next_attempt_at, id limit ?";
+    private static final String EARLIEST_FIRST = " order by next_attempt_at, id";
+    private static final String EARLIEST_DUE = "where next_attempt_at <= ?" + EARLIEST_FIRST + " limit ?";
 
     /**
      * PostgreSQL walks the index webhook_delivery_due, locks the due rows it returns and passes over
      * rows another transaction holds locked; a row claimed and committed meanwhile is due no more.
      */
-    static final String CLAIM = "select id, event, payload, created_at, attempts, next_attempt_at from webhook_delivery "
+    static final String CLAIM = "select id, event, payload, created_at, attempts from webhook_delivery "
             + EARLIEST_DUE + " for update skip locked";
 
     /**
@@ -34,8 +34,8 @@ final class SqlWebhookDeliveries implements WebhookDeliveries {
      * in the index's order, then locks those of them no other transaction holds; {@link #claimDue}
      * reads them again once they are locked, as one claimed and committed meanwhile is locked too.
      */
-    static final String CLAIM_H2 = "select id, event, payload, created_at, attempts, next_attempt_at from webhook_delivery "
-            + "where id in (select id from webhook_delivery " + EARLIEST_DUE + ") for update skip locked";
+    static final String CLAIM_H2 = "select id, event, payload, created_at, attempts from webhook_delivery "
+            + "where id in (select id from webhook_delivery " + EARLIEST_DUE + ")" + EARLIEST_FIRST + " for update skip locked";
 
     private static final int LONGEST_ERROR = 2000;
 
@@ -61,25 +61,23 @@ final class SqlWebhookDeliveries implements WebhookDeliveries {
     @Override
     public List<WebhookDelivery> claimDue(Instant now, int limit, Instant until) {
         List<WebhookDelivery> claimed = work(connection -> {
-            List<Due> due = new ArrayList<>();
+            List<WebhookDelivery> due = new ArrayList<>();
             boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
             try (PreparedStatement select = connection.prepareStatement(h2 ? CLAIM_H2 : CLAIM)) {
                 select.setObject(1, at(now));
                 select.setInt(2, limit);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        due.add(new Due(row.getObject("next_attempt_at", OffsetDateTime.class).toInstant(),
-                                new WebhookDelivery(row.getString("id"), row.getString("event"), row.getString("payload"),
-                                        row.getObject("created_at", OffsetDateTime.class).toInstant(), row.getInt("attempts"))));
+                        due.add(new WebhookDelivery(row.getString("id"), row.getString("event"), row.getString("payload"),
+                                row.getObject("created_at", OffsetDateTime.class).toInstant(), row.getInt("attempts")));
                     }
                 }
             }
             if (h2 && !due.isEmpty()) {
-                List<String> locked = stillDue(connection, due.stream().map(call -> call.delivery().id()).toList(), now);
-                due.removeIf(call -> !locked.contains(call.delivery().id()));   // claimed by another meanwhile
+                List<String> locked = stillDue(connection, due.stream().map(WebhookDelivery::id).toList(), now);
+                due.removeIf(call -> !locked.contains(call.id()));   // claimed by another meanwhile
             }
-            due.sort(EARLIEST_FIRST);
-            return due.stream().map(Due::delivery).toList();
+            return due;
         });
         release(claimed.stream().map(WebhookDelivery::id).toList(), until);
         return claimed;
@@ -142,12 +140,6 @@ final class SqlWebhookDeliveries implements WebhookDeliveries {
             return due;
         }
     }
-
-    /** A claimed call with the time it was due, to put the calls in the claim's order. */
-    private record Due(Instant at, WebhookDelivery delivery) {
-    }
-
-    private static final Comparator<Due> EARLIEST_FIRST = Comparator.comparing(Due::at).thenComparing(due -> due.delivery().id());
 
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
